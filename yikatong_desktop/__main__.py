@@ -1,0 +1,3 @@
+from yikatong_desktop.cli.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,146 @@
+"""Composition root (SPEC §11): settings → database → unit of work → keystore → services.
+
+The only module above services that imports storage; `gui/app.py` and
+`cli/main.py` both start here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import logging.handlers
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import platformdirs
+
+from yikatong_desktop.domain.clock import Clock, SystemClock, parse_clock
+from yikatong_desktop.domain.errors import InputRejected
+from yikatong_desktop.formats import keystore
+from yikatong_desktop.services.auth import Actor, os_actor
+from yikatong_desktop.storage.database import DatabaseLocation, create_database, locate, open_database
+from yikatong_desktop.storage.unit_of_work import UnitOfWork
+
+log = logging.getLogger("yikatong")
+APP_NAME = "yikatong"
+
+
+def data_dir() -> Path:
+    """The user data folder (YKT_HOME overrides), created private to the OS user."""
+    override = os.environ.get("YKT_HOME")
+    path = Path(override) if override else platformdirs.user_data_path(APP_NAME, appauthor=False)
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return path
+
+
+def log_path() -> Path:
+    """The application log file."""
+    return data_dir() / "logs" / "ykt.log"
+
+
+def configure_logging(debug: bool = False) -> None:
+    """Log to a rotating file in the data folder; tracebacks of bugs go there, never to users."""
+    path = log_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger("yikatong")
+    root.handlers[:] = [handler]
+    root.setLevel(logging.DEBUG if debug else logging.INFO)
+
+
+def resolve_location(db: str | None) -> DatabaseLocation:
+    """--db, else YKT_DB, else the default file in the user data folder."""
+    value = db or os.environ.get("YKT_DB") or str(data_dir() / "yikatong.sqlite3")
+    return locate(value)
+
+
+def keystore_path(loc: DatabaseLocation) -> Path:
+    """`<db file>.keys` beside a SQLite file; in the data folder for a server database."""
+    if loc.path is not None:
+        return loc.path.with_name(loc.path.name + ".keys")
+    tag = hashlib.sha256(loc.url.encode("utf-8")).hexdigest()[:16]
+    return data_dir() / "keys" / f"{tag}.keys"
+
+
+@dataclass
+class App:
+    """An open installation: what every service call needs."""
+
+    location: DatabaseLocation
+    clock: Clock
+    engine: object
+    actor: Actor = field(default_factory=os_actor)
+
+    @property
+    def keystore_path(self) -> Path:
+        """This installation's keystore file."""
+        return keystore_path(self.location)
+
+    def uow(self) -> UnitOfWork:
+        """A new unit of work; audit heads go to the keystore after each commit."""
+        return UnitOfWork(self.engine, self.clock, head_sink=self._record_head)  # type: ignore[arg-type]
+
+    def recorded_head(self, org: str) -> tuple[int, str] | None:
+        """The audit head the keystore holds for an org."""
+        return keystore.audit_head(self.keystore_path, org)
+
+    def own_orgs(self) -> list[str]:
+        """Orgs whose chain the keystore vouches for."""
+        doc = keystore.read_keystore(self.keystore_path)
+        return sorted(set(doc.get("audit_heads", {})) | {doc["org"]["code"]})
+
+    def _record_head(self, org: str, seq: int, digest: str) -> None:
+        try:
+            keystore.record_audit_head(self.keystore_path, org, seq, digest)
+        except InputRejected:
+            log.warning("audit head %s #%s not recorded: keystore unavailable", org, seq)
+
+    def close(self) -> None:
+        """Release the database connections."""
+        self.engine.dispose()  # type: ignore[attr-defined]
+
+
+def _clock_for(engine: object, clock: Clock | None) -> Clock:
+    if clock is not None:
+        return clock
+    if os.environ.get("YKT_CLOCK"):
+        return parse_clock(os.environ["YKT_CLOCK"])
+    with UnitOfWork(engine, SystemClock()) as uow:  # type: ignore[arg-type]
+        fixed = uow.get_setting("clock.fixed")
+    return parse_clock(fixed) if fixed else SystemClock()
+
+
+def open_app(db: str | None, clock: Clock | None = None) -> App:
+    """Open an existing installation (refusing a missing, foreign or newer database)."""
+    loc = resolve_location(db)
+    engine = open_database(loc)
+    return App(loc, _clock_for(engine, clock), engine)
+
+
+def create_app(db: str | None, passphrase: str, *, org_code: str, org_name: str,
+               clock: Clock | None = None, seed: Callable[[App], None]) -> App:
+    """Create database and keystore together, then run `seed` (init or demo) in one go.
+
+    Anything failing removes both again, so a failed `init` leaves nothing behind.
+    """
+    loc = resolve_location(db)
+    keys = keystore_path(loc)
+    if keys.exists():
+        raise InputRejected("keystore.exists", path=str(keys))
+    engine = create_database(loc)
+    keys.parent.mkdir(parents=True, exist_ok=True)
+    app = App(loc, clock or SystemClock(), engine)
+    try:
+        keystore.create_keystore(keys, passphrase, org_code=org_code, org_name=org_name, now=app.clock.now())
+        seed(app)
+    except BaseException:
+        app.close()
+        keys.unlink(missing_ok=True)
+        if loc.path is not None:
+            for suffix in ("", "-wal", "-shm"):
+                Path(str(loc.path) + suffix).unlink(missing_ok=True)
+        raise
+    return app

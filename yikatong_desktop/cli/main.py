@@ -1,0 +1,179 @@
+"""`ykt`: argument parsing and printing only; the work is done by services (SPEC §10)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import time
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+from yikatong_desktop import __version__, bootstrap
+from yikatong_desktop.cli.output import emit_json, say, table
+from yikatong_desktop.domain.errors import UsageError, YktError, exit_code_for
+from yikatong_desktop.domain.messages import message
+from yikatong_desktop.gui.page_names import page_choices, page_key
+from yikatong_desktop.services import audit, demo, setup, stats
+from yikatong_desktop.services.secrets import KEY_PASSPHRASE, Secrets
+
+log = logging.getLogger("yikatong.cli")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, text: str) -> None:  # type: ignore[override]
+        raise UsageError("cli.usage", detail=text, usage=self.format_usage().strip())
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Global options come before the command."""
+    p = _Parser(prog="ykt", description="惠民财政补贴资金“一卡通”专项整治")
+    p.add_argument("--db", help="数据库文件或 URL（默认：用户数据文件夹；环境变量 YKT_DB）")
+    p.add_argument("--json", action="store_true", help="在标准输出打印机器可读的 JSON")
+    p.add_argument("--debug", action="store_true", help="出错时显示技术细节")
+    p.add_argument("--version", action="version", version=f"ykt {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+
+    s = sub.add_parser("init", help="创建本单位的数据库和密钥库")
+    s.add_argument("--org", required=True, help="单位代码")
+    s.add_argument("--name", required=True, help="单位名称")
+    s.add_argument("--level", required=True, choices=[lv.value for lv in setup.INSTALL_LEVELS])
+    s.add_argument("--parent", help="上级单位代码")
+
+    s = sub.add_parser("demo", help="生成演示数据库（含预置问题）")
+    s.add_argument("--persons", type=int, default=20000)
+    s.add_argument("--seed", type=int, default=2019)
+
+    sub.add_parser("stats", help="各类记录的数量和内容摘要")
+
+    s = sub.add_parser("audit", help="审计日志")
+    a = s.add_subparsers(dest="audit_command", metavar="SUBCOMMAND", parser_class=_Parser)
+    a.required = True
+    a.add_parser("verify", help="核验审计链")
+
+    s = sub.add_parser("gui", help="打开图形界面")
+    s.add_argument("--page", help="打开的页面（中文标题或英文名）")
+    s.add_argument("--screenshot", type=Path, help="不显示窗口，把页面截图保存为 PNG")
+    return p
+
+
+def _cmd_init(args: argparse.Namespace) -> int:
+    passphrase = Secrets().get(KEY_PASSPHRASE)
+
+    def seed(app: bootstrap.App) -> None:
+        with app.uow() as uow:
+            setup.initialise(uow, app.actor, code=args.org, name=args.name, level=args.level,
+                             parent_code=args.parent)
+            uow.commit()
+
+    app = bootstrap.create_app(args.db, passphrase, org_code=args.org, org_name=args.name, seed=seed)
+    app.close()
+    say(message("init.done", name=args.name, code=args.org, path=app.location.display))
+    if args.json:
+        emit_json({"org": args.org, "database": app.location.display, "keystore": str(app.keystore_path)})
+    return 0
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    if args.persons < 100:
+        raise UsageError("cli.usage", detail="--persons 至少 100", usage="ykt demo [--persons N] [--seed S]")
+    started = time.monotonic()
+    say(message("demo.passphrase"))
+    result: dict[str, object] = {}
+
+    def seed(app: bootstrap.App) -> None:
+        result.update(demo.build_demo(app.uow, app.actor, persons=args.persons, seed=args.seed))
+
+    app = bootstrap.create_app(args.db, demo.DEMO_PASSPHRASE, org_code=demo.DEMO_ORG[0],
+                               org_name=demo.DEMO_ORG[1], clock=demo.demo_clock(), seed=seed)
+    app.close()
+    manifest = demo.write_manifest(app.location.path, result) if app.location.path else None
+    say(message("demo.done", path=app.location.display, persons=result["persons"],
+                payments=result["payments"], seconds=f"{time.monotonic() - started:.1f}"))
+    if args.json:
+        emit_json({"database": app.location.display, "manifest": str(manifest) if manifest else None,
+                   "persons": result["persons"], "payments": result["payments"]})
+    return 0
+
+
+def _cmd_stats(args: argparse.Namespace) -> int:
+    app = bootstrap.open_app(args.db)
+    with app.uow() as uow:
+        rows = stats.stats(uow, app.actor)
+    app.close()
+    if args.json:
+        emit_json({r.kind: {"count": r.count, "digest": r.digest} for r in rows})
+    else:
+        print(table(["记录类型", "数量", "摘要"], [(r.kind, r.count, r.digest) for r in rows]))
+    return 0
+
+
+def _cmd_audit(args: argparse.Namespace) -> int:
+    app = bootstrap.open_app(args.db)
+    with app.uow() as uow:
+        report = audit.verify_chains(uow, app.recorded_head, app.own_orgs())
+    app.close()
+    if args.json:
+        emit_json({"ok": report.ok, "chains": report.chains,
+                   "broken": None if report.broken is None else {
+                       "org": report.broken.org, "seq": report.broken.seq, "row": report.broken.row,
+                       "kind": report.broken.kind, "message": report.broken.describe()}})
+    if report.broken is not None:
+        say(report.broken.describe())
+        return 3
+    for org, chain in report.chains.items():
+        say(f"{org}: " + message("audit.ok", count=chain["events"], seq=chain["head_seq"],
+                                 head=(chain["head"] or "-")[:16]))
+    return 0
+
+
+def _cmd_gui(args: argparse.Namespace) -> int:
+    page = "dashboard"
+    if args.page is not None:
+        key = page_key(args.page)
+        if key is None:
+            raise UsageError("page.unknown", name=args.page, choices=page_choices())
+        page = key
+    app = bootstrap.open_app(args.db)
+    screenshot = args.screenshot
+    headless = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) and sys.platform.startswith("linux")
+    if screenshot is None and headless and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+        base = app.location.path.parent if app.location.path else bootstrap.data_dir()
+        screenshot = base / "screenshot.png"
+        say(message("gui.no_display", path=screenshot))
+    from yikatong_desktop.gui.app import run_gui
+
+    return run_gui(app, page=page, screenshot=screenshot)
+
+
+COMMANDS = {"init": _cmd_init, "demo": _cmd_demo, "stats": _cmd_stats, "audit": _cmd_audit, "gui": _cmd_gui}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; returns the exit code (0 ok, 2 usage, 3 refused, 1 bug)."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in argv
+    try:
+        bootstrap.configure_logging(debug)
+    except OSError:
+        pass
+    try:
+        args = build_parser().parse_args(argv)
+        return COMMANDS[args.command](args)
+    except YktError as exc:
+        say(exc.text())
+        if debug:
+            traceback.print_exc()
+        return exc.exit_code
+    except KeyboardInterrupt:
+        say("已取消。")
+        return 130
+    except Exception as exc:  # a bug: full details to the log, a short apology to the user
+        log.exception("unexpected error")
+        say(message("bug", log=bootstrap.log_path()))
+        if debug:
+            traceback.print_exc()
+        return exit_code_for(exc)

@@ -1,0 +1,81 @@
+"""The one message catalogue for people (SPEC §12): Chinese first, English second.
+
+The CLI picks the language from LANG; the GUI goes through Qt's tr() for its
+own widgets and uses this catalogue for messages that come from the core.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+
+MESSAGES: Mapping[str, tuple[str, str]] = {
+    # databases and files
+    "db.missing": ("数据库不存在：{path}。请先运行 ykt init（或 ykt demo）创建。",
+                   "No database at {path}. Run `ykt init` (or `ykt demo`) first."),
+    "db.not_database": ("{path} 不是本软件的数据库（不是有效的 SQLite 文件）。",
+                        "{path} is not a database of this product (not a valid SQLite file)."),
+    "db.dir_missing": ("无法在 {path} 创建数据库：文件夹不存在。",
+                       "Cannot create the database at {path}: the folder does not exist."),
+    "db.exists": ("{path} 已有数据库，未做任何改动。", "{path} already holds a database; nothing changed."),
+    "db.newer": ("数据库由更新版本的软件创建（结构版本 {found}），请升级软件后再打开。",
+                 "The database was made by a newer version (schema {found}); upgrade the product first."),
+    "db.not_initialised": ("数据库尚未初始化（缺少本单位信息）。请运行 ykt init。",
+                           "The database has not been initialised (no org). Run `ykt init`."),
+    "db.unreachable": ("无法打开数据库 {url}：{reason}", "Cannot open the database {url}: {reason}"),
+    "record.missing": ("记录不存在（{kind} {uid}）。", "No such record ({kind} {uid})."),
+    "record.stale": ("这条记录刚被其他人修改过，请刷新后再改。", "Someone else changed this record; reload and try again."),
+    # secrets
+    "secret.missing": ("缺少{what}：请设置环境变量 {var}，或在终端中运行以便输入。",
+                       "Missing {what}: set the environment variable {var}, or run in a terminal to be asked."),
+    "secret.key_passphrase": ("密钥口令", "key passphrase"),
+    "keystore.bad_passphrase": ("密钥口令不正确，无法打开密钥库 {path}。",
+                                "Wrong key passphrase for the keystore {path}."),
+    "keystore.missing": ("密钥库 {path} 不存在：无法核对审计链的链头。",
+                         "The keystore {path} is missing: the audit chain head cannot be checked."),
+    "keystore.corrupt": ("密钥库 {path} 已损坏或不是本软件的密钥库。",
+                         "The keystore {path} is damaged or not a keystore of this product."),
+    "keystore.exists": ("密钥库 {path} 已存在，未覆盖。", "The keystore {path} already exists; not overwritten."),
+    # orgs
+    "org.unknown": ("找不到单位“{name}”。", "No org unit named “{name}”."),
+    "org.ambiguous": ("“{name}”对应多个单位：{candidates}。请用代码，或加 --township 缩小范围。",
+                      "“{name}” matches several org units: {candidates}. Use a code, or narrow with --township."),
+    "org.bad_level": ("单位级别“{level}”无效，可选：{choices}。", "Invalid level “{level}”; choose one of {choices}."),
+    "org.parent_missing": ("上级单位 {code} 不存在。", "Parent org {code} does not exist."),
+    "org.bad_code": ("单位代码“{code}”格式不对：县级6位、乡镇9位、村12位。",
+                     "Org code “{code}” is malformed: county 6 digits, township 9, village 12."),
+    # audit
+    "audit.ok": ("审计链完整：{count} 条事件，链头 {seq} 号 {head}。",
+                 "Audit chain intact: {count} events, head #{seq} {head}."),
+    "audit.broken": ("审计链断裂：单位 {org} 第 {seq} 号事件（数据库行 {row}）{kind}。",
+                     "Audit chain broken: org {org} event #{seq} (database row {row}) {kind}."),
+    "audit.kind.hash": ("内容被修改（哈希不符）", "was altered (hash mismatch)"),
+    "audit.kind.link": ("与前一事件的链接不符", "does not link to the previous event"),
+    "audit.kind.gap": ("之前的事件缺失（序号不连续）", "follows a missing event (gap in sequence)"),
+    "audit.kind.tail": ("之后的事件被删除（链头记录为第 {expected} 号）",
+                        "is followed by deleted events (the recorded head is #{expected})"),
+    "audit.kind.head": ("与密钥库记录的链头不符", "does not match the head recorded in the keystore"),
+    # gui / cli
+    "cli.usage": ("命令用法有误：{detail}\n{usage}", "Usage error: {detail}\n{usage}"),
+    "page.unknown": ("没有名为“{name}”的页面。可用：{choices}。", "No page named “{name}”. Pages: {choices}."),
+    "gui.no_display": ("没有图形显示环境：已把界面截图保存到 {path}。", "No display: saved a screenshot to {path}."),
+    "permission.denied": ("{actor} 无权执行“{action}”。", "{actor} may not {action}."),
+    "bug": ("程序出错了，很抱歉。详情已写入日志：{log}", "Something went wrong, sorry. Details are in the log: {log}"),
+    "demo.passphrase": ("演示数据库的密钥口令为 demo。", "The demo database's key passphrase is `demo`."),
+    "demo.done": ("演示数据库已生成：{path}（{persons} 人，{payments} 笔发放，用时 {seconds} 秒）",
+                  "Demo database ready: {path} ({persons} persons, {payments} payments, {seconds} s)"),
+    "init.done": ("已初始化 {name}（{code}）：{path}", "Initialised {name} ({code}): {path}"),
+}
+
+
+def language() -> str:
+    """'zh' unless LC_ALL/LANG asks for English (the product is Chinese first, also under C/POSIX)."""
+    lang = os.environ.get("LC_ALL") or os.environ.get("LANG") or ""
+    return "en" if lang.lower().startswith("en") else "zh"
+
+
+def message(key: str, lang: str | None = None, **params: object) -> str:
+    """The text for a message key in the chosen language."""
+    zh, en = MESSAGES[key]
+    text = en if (lang or language()) == "en" else zh
+    return text.format(**params) if params else text

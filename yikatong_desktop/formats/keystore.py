@@ -1,0 +1,195 @@
+"""The org's keystore (SPEC §12), created once by `init`.
+
+One JSON file beside the database (`<db file>.keys`). Its public part holds
+the public keys, the self-issued certificate and the audit-chain heads; its
+private part (Ed25519, X25519, ECDSA P-256, the keyed-hash secret) is sealed
+with AES-256-GCM under a key derived from YKT_KEY_PASSPHRASE by scrypt — all
+primitives from `cryptography`, none written here.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import secrets
+import tempfile
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from cryptography import x509
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec, ed25519, x25519
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+from cryptography.x509.oid import NameOID
+
+from yikatong_desktop.domain.errors import InputRejected
+
+FORMAT = "ykt-keystore/1"
+_SCRYPT = {"n": 2**15, "r": 8, "p": 1}
+_RAW = serialization.Encoding.Raw, serialization.PublicFormat.Raw
+
+
+@dataclass(frozen=True)
+class UnlockedKeys:
+    """The private keys, available only after the passphrase opened the keystore."""
+
+    org_code: str
+    signing: ed25519.Ed25519PrivateKey
+    exchange: x25519.X25519PrivateKey
+    pdf_key: ec.EllipticCurvePrivateKey
+    certificate: x509.Certificate
+    mask_secret: bytes
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(text: str) -> bytes:
+    return base64.b64decode(text.encode("ascii"))
+
+
+def fingerprint(public_raw: bytes) -> str:
+    """A short, readable fingerprint of a public key: SHA-256, grouped hex."""
+    digest = hashlib.sha256(public_raw).hexdigest()[:32].upper()
+    return " ".join(digest[i:i + 4] for i in range(0, 32, 4))
+
+
+def _derive(passphrase: str, salt: bytes, params: dict[str, int]) -> bytes:
+    return Scrypt(salt=salt, length=32, **params).derive(passphrase.encode("utf-8"))
+
+
+def _self_issued_certificate(key: ec.EllipticCurvePrivateKey, org_code: str, org_name: str,
+                             now: datetime) -> x509.Certificate:
+    name = x509.Name([
+        x509.NameAttribute(NameOID.COUNTRY_NAME, "CN"),
+        x509.NameAttribute(NameOID.ORGANIZATION_NAME, org_name),
+        x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, org_code),
+        x509.NameAttribute(NameOID.COMMON_NAME, f"{org_name} 专项整治报告签名"),
+    ])
+    return (
+        x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(days=1)).not_valid_after(now + timedelta(days=3650))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+        .add_extension(x509.KeyUsage(digital_signature=True, content_commitment=True, key_encipherment=False,
+                                     data_encipherment=False, key_agreement=False, key_cert_sign=True,
+                                     crl_sign=True, encipher_only=False, decipher_only=False), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+
+
+def create_keystore(path: Path, passphrase: str, *, org_code: str, org_name: str, now: datetime) -> dict[str, Any]:
+    """Create the keystore file; refuses to overwrite one. Returns its public part."""
+    if path.exists():
+        raise InputRejected("keystore.exists", path=str(path))
+    signing = ed25519.Ed25519PrivateKey.generate()
+    exchange = x25519.X25519PrivateKey.generate()
+    pdf_key = ec.generate_private_key(ec.SECP256R1())
+    cert = _self_issued_certificate(pdf_key, org_code, org_name, now)
+    private = {
+        "ed25519": _b64(signing.private_bytes_raw()),
+        "x25519": _b64(exchange.private_bytes_raw()),
+        "p256": _b64(pdf_key.private_bytes(serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
+                                           serialization.NoEncryption())),
+        "mask_secret": _b64(secrets.token_bytes(32)),
+    }
+    salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
+    aad = f"{FORMAT}|{org_code}".encode()
+    sealed = AESGCM(_derive(passphrase, salt, _SCRYPT)).encrypt(nonce, json.dumps(private).encode(), aad)
+    sign_pub = signing.public_key().public_bytes(*_RAW)
+    exch_pub = exchange.public_key().public_bytes(*_RAW)
+    doc = {
+        "format": FORMAT,
+        "org": {"code": org_code, "name": org_name},
+        "created": now.isoformat(),
+        "public": {
+            "ed25519": _b64(sign_pub),
+            "x25519": _b64(exch_pub),
+            "certificate_pem": cert.public_bytes(serialization.Encoding.PEM).decode("ascii"),
+            "fingerprints": {
+                "ed25519": fingerprint(sign_pub),
+                "x25519": fingerprint(exch_pub),
+                "certificate_sha256": cert.fingerprint(hashes.SHA256()).hex().upper(),
+            },
+        },
+        "private": {"kdf": "scrypt", **_SCRYPT, "salt": _b64(salt), "nonce": _b64(nonce),
+                    "cipher": "AES-256-GCM", "ciphertext": _b64(sealed)},
+        "audit_heads": {},
+    }
+    _write_atomically(path, doc)
+    return dict(doc["public"])  # type: ignore[arg-type]
+
+
+def read_keystore(path: Path) -> dict[str, Any]:
+    """The keystore document (public part readable without the passphrase)."""
+    if not path.exists():
+        raise InputRejected("keystore.missing", path=str(path))
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise InputRejected("keystore.corrupt", path=str(path)) from exc
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        raise InputRejected("keystore.corrupt", path=str(path))
+    return doc
+
+
+def unlock(path: Path, passphrase: str) -> UnlockedKeys:
+    """Open the private part; a wrong passphrase is refused with a clear message."""
+    doc = read_keystore(path)
+    sealed = doc["private"]
+    params = {k: int(sealed[k]) for k in ("n", "r", "p")}
+    aad = f"{FORMAT}|{doc['org']['code']}".encode()
+    try:
+        plain = AESGCM(_derive(passphrase, _unb64(sealed["salt"]), params)).decrypt(
+            _unb64(sealed["nonce"]), _unb64(sealed["ciphertext"]), aad)
+    except InvalidTag as exc:
+        raise InputRejected("keystore.bad_passphrase", path=str(path)) from exc
+    private = json.loads(plain)
+    pdf_key = serialization.load_der_private_key(_unb64(private["p256"]), password=None)
+    assert isinstance(pdf_key, ec.EllipticCurvePrivateKey)
+    return UnlockedKeys(
+        org_code=doc["org"]["code"],
+        signing=ed25519.Ed25519PrivateKey.from_private_bytes(_unb64(private["ed25519"])),
+        exchange=x25519.X25519PrivateKey.from_private_bytes(_unb64(private["x25519"])),
+        pdf_key=pdf_key,
+        certificate=x509.load_pem_x509_certificate(doc["public"]["certificate_pem"].encode("ascii")),
+        mask_secret=_unb64(private["mask_secret"]),
+    )
+
+
+def audit_head(path: Path, org_code: str) -> tuple[int, str] | None:
+    """The audit-chain head recorded for an org, if any."""
+    head = read_keystore(path).get("audit_heads", {}).get(org_code)
+    return None if head is None else (int(head["seq"]), str(head["hash"]))
+
+
+def record_audit_head(path: Path, org_code: str, seq: int, digest: str) -> None:
+    """Remember the newest audit-chain head outside the database (never moves backwards)."""
+    doc = read_keystore(path)
+    heads = doc.setdefault("audit_heads", {})
+    current = heads.get(org_code)
+    if current is not None and int(current["seq"]) > seq:
+        return
+    heads[org_code] = {"seq": seq, "hash": digest}
+    _write_atomically(path, doc)
+
+
+def _write_atomically(path: Path, doc: dict[str, Any]) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(doc, fh, ensure_ascii=False, indent=1, sort_keys=True)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,35 @@
+"""Who is acting, and the one place permissions are checked (SPEC §9)."""
+
+from __future__ import annotations
+
+import getpass
+from dataclasses import dataclass
+
+from yikatong_desktop.domain.errors import PermissionDenied
+from yikatong_desktop.domain.permissions import ACTION_LABELS, Action, Role, may
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The person behind a service call; `single_user` until the first user exists."""
+
+    name: str
+    role: Role = Role.ADMIN
+    single_user: bool = True
+
+
+def os_actor() -> Actor:
+    """Single-user mode: actions are recorded as the OS user."""
+    try:
+        name = getpass.getuser()
+    except (KeyError, OSError):
+        name = "unknown"
+    return Actor(name=f"os:{name}")
+
+
+def authorize(actor: Actor, action: Action, target: object | None = None) -> None:
+    """Raise PermissionDenied unless the actor may perform the action on the target."""
+    if actor.single_user:
+        return
+    if not may(actor.role, action):
+        raise PermissionDenied("permission.denied", actor=actor.name, action=ACTION_LABELS[action])

@@ -1,0 +1,82 @@
+"""Read side for the GUI and CLI lists (SPEC §10): pages of rows, details, dashboard figures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from yikatong_desktop.domain.campaign import Campaign, Deadline, default_campaign
+from yikatong_desktop.domain.clock import local_today
+from yikatong_desktop.domain.permissions import Action
+from yikatong_desktop.services.audit import record_event
+from yikatong_desktop.services.auth import Actor, authorize
+from yikatong_desktop.storage import queries as q
+from yikatong_desktop.storage.queries import SORT_KEYS, RosterFilter, RosterRow
+from yikatong_desktop.storage.unit_of_work import UnitOfWork
+
+__all__ = ["SORT_KEYS", "Dashboard", "RosterFilter", "RosterRow", "campaign", "count_roster", "dashboard",
+           "filter_choices", "person_detail", "roster_page", "set_campaign"]
+
+
+def count_roster(uow: UnitOfWork, actor: Actor, f: RosterFilter) -> int:
+    """Number of payments the roster filter shows."""
+    authorize(actor, Action.VIEW)
+    return q.count_roster(uow.conn, f)
+
+
+def roster_page(uow: UnitOfWork, actor: Actor, f: RosterFilter, *, sort: str = "default",
+                descending: bool = False, offset: int = 0, limit: int = 200) -> list[RosterRow]:
+    """One window of roster rows in display order."""
+    authorize(actor, Action.VIEW)
+    if sort not in SORT_KEYS:
+        raise ValueError(f"unknown sort key {sort}")
+    return q.roster_page(uow.conn, f, sort=sort, descending=descending, offset=offset, limit=limit)
+
+
+def person_detail(uow: UnitOfWork, actor: Actor, person_uid: str) -> dict[str, Any] | None:
+    """A person with household, payments and accounts."""
+    authorize(actor, Action.VIEW)
+    return q.person_detail(uow.conn, person_uid)
+
+
+def filter_choices(uow: UnitOfWork, actor: Actor) -> dict[str, list[Any]]:
+    """Values for the roster filter boxes."""
+    authorize(actor, Action.VIEW)
+    return q.filter_choices(uow.conn)  # type: ignore[return-value]
+
+
+def campaign(uow: UnitOfWork) -> Campaign:
+    """The campaign dates kept in settings (the work plan's by default)."""
+    data = uow.get_setting("campaign")
+    return default_campaign(uow.clock.now().year) if data is None else Campaign.from_settings(data)
+
+
+def set_campaign(uow: UnitOfWork, actor: Actor, value: Campaign) -> None:
+    """Change the campaign dates (audited with before/after)."""
+    authorize(actor, Action.SETTINGS)
+    before = uow.get_setting("campaign")
+    uow.set_setting("campaign", value.to_settings())
+    record_event(uow, actor, "settings.campaign", detail={"before": before, "after": value.to_settings()})
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    org_code: str
+    org_name: str
+    today: date
+    phase: str
+    next_deadline: Deadline
+    figures: dict[str, Any]
+
+
+def dashboard(uow: UnitOfWork, actor: Actor) -> Dashboard:
+    """What the 工作台 shows: org, campaign phase, next deadline, counts and amounts per year."""
+    authorize(actor, Action.VIEW)
+    today = local_today(uow.clock).date()
+    camp = campaign(uow)
+    return Dashboard(
+        org_code=str(uow.get_setting("org.code", "")), org_name=str(uow.get_setting("org.name", "")),
+        today=today, phase=camp.status_on(today), next_deadline=camp.next_deadline(today),
+        figures=q.dashboard_figures(uow.conn),
+    )

@@ -1,0 +1,41 @@
+"""The one place secrets come from (SPEC §9, §12): environment, then a terminal prompt, else exit 2."""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+from collections.abc import Callable, Mapping
+
+from yikatong_desktop.domain.errors import MissingSecret
+from yikatong_desktop.domain.messages import message
+
+KEY_PASSPHRASE = "YKT_KEY_PASSPHRASE"
+USER = "YKT_USER"
+PASSWORD = "YKT_PASSWORD"
+
+_WHAT = {KEY_PASSPHRASE: "secret.key_passphrase"}
+
+Prompt = Callable[[str], str]
+
+
+class Secrets:
+    """Reads secrets from the environment, or asks on a terminal; never from argv."""
+
+    def __init__(self, environ: Mapping[str, str] | None = None, prompt: Prompt | None = None,
+                 interactive: bool | None = None) -> None:
+        self._env = os.environ if environ is None else environ
+        self._prompt = prompt or getpass.getpass
+        self._interactive = sys.stdin.isatty() if interactive is None else interactive
+
+    def get(self, variable: str) -> str:
+        """The secret named by an environment variable."""
+        value = self._env.get(variable)
+        if value:
+            return value
+        what = message(_WHAT.get(variable, "secret.key_passphrase"))
+        if self._interactive:
+            answer = self._prompt(f"{what}（{variable}）: ")
+            if answer:
+                return answer
+        raise MissingSecret("secret.missing", what=what, var=variable)

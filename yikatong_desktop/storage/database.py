@@ -1,0 +1,203 @@
+"""The database seam (SPEC §11, §12): URLs, engines, PRAGMAs, migrations, bulk load.
+
+Everything that differs between SQLite and PostgreSQL lives here, so the rest
+of storage/ is portable SQLAlchemy Core.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, Table, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DatabaseError, OperationalError
+
+from yikatong_desktop.domain.errors import InputRejected
+
+_MIGRATIONS = Path(__file__).with_name("migrations")
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+@dataclass(frozen=True)
+class DatabaseLocation:
+    """Where a database lives: its URL, and its file when it is SQLite."""
+
+    url: str
+    path: Path | None
+
+    @property
+    def display(self) -> str:
+        """What to show people: the file path, or the URL without its password."""
+        if self.path is not None:
+            return str(self.path)
+        return make_url(self.url).render_as_string(hide_password=True)
+
+
+def locate(db: str) -> DatabaseLocation:
+    """Turn a --db value (a path or a URL) into a location."""
+    if "://" in db:
+        url = make_url(db)
+        if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+            path = Path(url.database or "").expanduser().resolve()
+            return DatabaseLocation(f"sqlite:///{path}", path)
+        return DatabaseLocation(db, None)
+    path = Path(db).expanduser().resolve()
+    return DatabaseLocation(f"sqlite:///{path}", path)
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    # Let SQLAlchemy, not the sqlite3 module, decide when transactions begin.
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA busy_timeout=10000")
+    cur.close()
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    immediate = conn.info.pop("begin_immediate", False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def _engine(loc: DatabaseLocation) -> Engine:
+    engine = create_engine(loc.url, hide_parameters=True, future=True)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
+    return engine
+
+
+def _check_sqlite_file(path: Path) -> None:
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(16)
+    except OSError as exc:
+        raise InputRejected("db.unreachable", url=str(path), reason=exc.strerror or str(exc)) from exc
+    if head != SQLITE_MAGIC:
+        raise InputRejected("db.not_database", path=str(path))
+
+
+def create_database(loc: DatabaseLocation) -> Engine:
+    """Create a new database (refusing an existing one) and migrate it to the newest schema."""
+    if loc.path is not None:
+        if not loc.path.parent.is_dir():
+            raise InputRejected("db.dir_missing", path=str(loc.path))
+        if loc.path.exists() and loc.path.stat().st_size > 0:
+            _check_sqlite_file(loc.path)
+            raise InputRejected("db.exists", path=str(loc.path))
+    engine = _engine(loc)
+    try:
+        with engine.begin() as conn:
+            if _current_revision(conn) is not None:
+                raise InputRejected("db.exists", path=loc.display)
+            _upgrade(conn)
+    except OperationalError as exc:
+        engine.dispose()
+        raise InputRejected("db.unreachable", url=loc.display, reason=str(exc.orig)) from exc
+    if loc.path is not None:
+        os.chmod(loc.path, 0o600)
+    return engine
+
+
+def open_database(loc: DatabaseLocation) -> Engine:
+    """Open an existing database, refusing a missing, foreign or newer one; apply pending migrations."""
+    if loc.path is not None:
+        if not loc.path.exists():
+            raise InputRejected("db.missing", path=str(loc.path))
+        _check_sqlite_file(loc.path)
+    engine = _engine(loc)
+    try:
+        with engine.begin() as conn:
+            current = _current_revision(conn)
+            if current is None:
+                raise InputRejected("db.not_database", path=loc.display)
+            script = ScriptDirectory.from_config(_config())
+            if script.get_revision(current) is None:
+                raise InputRejected("db.newer", found=current)
+            if current != script.get_current_head():
+                _upgrade(conn)
+    except (OperationalError, DatabaseError) as exc:
+        engine.dispose()
+        raise InputRejected("db.unreachable", url=loc.display, reason=str(exc.orig)) from exc
+    except InputRejected:
+        engine.dispose()
+        raise
+    return engine
+
+
+def _config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(_MIGRATIONS))
+    return cfg
+
+
+def _current_revision(conn: Connection) -> str | None:
+    if not inspect(conn).has_table("alembic_version"):
+        return None
+    return MigrationContext.configure(conn).get_current_revision()
+
+
+def _upgrade(conn: Connection) -> None:
+    cfg = _config()
+    cfg.attributes["connection"] = conn
+    command.upgrade(cfg, "head")
+
+
+def schema_revision() -> str:
+    """The newest migration this version of the product knows."""
+    head = ScriptDirectory.from_config(_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def bulk_insert(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Insert many rows through the driver's executemany (several times faster than ORM paths)."""
+    if not rows:
+        return
+    columns = list(rows[0].keys())
+    if conn.dialect.name == "sqlite":
+        # Bind processors (dates, exact decimals, UTC times) applied once per column.
+        procs = [table.c[c].type._cached_bind_processor(conn.dialect) for c in columns]
+        values = [
+            tuple(p(r[c]) if p else r[c] for p, c in zip(procs, columns, strict=True)) for r in rows
+        ]
+        placeholders = ",".join("?" for _ in columns)
+        sql = f'INSERT INTO {table.name} ({",".join(columns)}) VALUES ({placeholders})'
+        conn.exec_driver_sql(sql, values)
+    else:
+        conn.execute(table.insert(), list(rows))
+
+
+def online_backup(source: Path, target: Path) -> None:
+    """Copy a live SQLite database consistently (the SQLite online backup API)."""
+    src = sqlite3.connect(source)
+    dst = sqlite3.connect(target)
+    try:
+        with dst:
+            src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+
+
+def iter_chunks(items: Iterable[Any], size: int) -> Iterable[list[Any]]:
+    """Split an iterable into lists of at most `size` items."""
+    chunk: list[Any] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk

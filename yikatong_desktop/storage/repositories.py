@@ -1,0 +1,154 @@
+"""Repositories: every write to shared records goes through here (SPEC §12).
+
+New records get the transaction's Lamport version; a change keeps the old
+version in record_history and is refused when someone else changed the
+record first (the version is the optimistic lock).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Connection, Row, Table, func, insert, or_, select, update
+
+from yikatong_desktop.domain.canonical import canonical_json
+from yikatong_desktop.domain.errors import InputRejected
+from yikatong_desktop.storage import tables as t
+from yikatong_desktop.storage.database import bulk_insert, iter_chunks
+
+if TYPE_CHECKING:
+    from yikatong_desktop.storage.unit_of_work import UnitOfWork
+
+_JSON_COLUMNS = {"funding_levels", "synonyms", "area"}
+
+
+class StaleRecord(InputRejected):
+    """Someone else changed the record since it was read."""
+
+
+class Records:
+    """Generic record writes plus the lookups services need."""
+
+    def __init__(self, conn: Connection, uow: UnitOfWork) -> None:
+        self._conn = conn
+        self._uow = uow
+
+    # -- generic writes -------------------------------------------------
+    def add(self, kind: str, values: Mapping[str, Any], *, owner: str, uid: str) -> int:
+        """Insert one record; returns its local id."""
+        table = t.RECORD_TABLES[kind]
+        row = self._stamp(values, owner=owner, uid=uid)
+        result = self._conn.execute(insert(table).values(**row))
+        pk = result.inserted_primary_key
+        assert pk is not None
+        return int(pk[0])
+
+    def add_many(self, kind: str, rows: Sequence[Mapping[str, Any]], *, owner: str) -> None:
+        """Bulk-insert records (each row carries its own uid) through the driver's executemany."""
+        table = t.RECORD_TABLES[kind]
+        for chunk in iter_chunks(rows, 20_000):
+            bulk_insert(self._conn, table, [self._stamp(r, owner=owner, uid=r["uid"]) for r in chunk])
+
+    def change(self, kind: str, uid: str, changes: Mapping[str, Any], *, expected_version: int) -> int:
+        """Change a record, keeping its old version in history; returns the new version."""
+        table = t.RECORD_TABLES[kind]
+        old = self._conn.execute(select(table).where(table.c.uid == uid)).first()
+        if old is None:
+            raise InputRejected("record.missing", kind=kind, uid=uid)
+        new_version = max(self._uow.next_version(), int(old.version) + 1)
+        self._conn.execute(insert(t.record_history).values(
+            kind=kind, uid=uid, version=old.version, owner_org=old.owner_org, voided=old.voided,
+            content=canonical_json(_row_content(old)).decode("utf-8"), superseded_at=self._uow.clock.now(),
+        ))
+        done = self._conn.execute(
+            update(table).where(table.c.uid == uid, table.c.version == expected_version)
+            .values(**_encode(changes), version=new_version, updated_at=self._uow.clock.now())
+        )
+        if done.rowcount != 1:
+            raise StaleRecord("record.stale", kind=kind, uid=uid)
+        return new_version
+
+    def void(self, kind: str, uid: str, *, expected_version: int) -> int:
+        """Void a record: a new version that is a tombstone."""
+        return self.change(kind, uid, {"voided": True}, expected_version=expected_version)
+
+    def history(self, kind: str, uid: str) -> list[dict[str, Any]]:
+        """Old versions of a record, oldest first."""
+        rows = self._conn.execute(select(t.record_history).where(
+            t.record_history.c.kind == kind, t.record_history.c.uid == uid).order_by(t.record_history.c.version))
+        return [{"version": r.version, "voided": r.voided, "content": json.loads(r.content)} for r in rows]
+
+    def get(self, kind: str, uid: str) -> Row[Any] | None:
+        """The live row of a record by uid."""
+        table = t.RECORD_TABLES[kind]
+        return self._conn.execute(select(table).where(table.c.uid == uid)).first()
+
+    def local_ids(self, kind: str) -> dict[str, int]:
+        """uid → local id for every record of a kind (for wiring bulk inserts)."""
+        table = t.RECORD_TABLES[kind]
+        return {r.uid: r.id for r in self._conn.execute(select(table.c.uid, table.c.id))}
+
+    def count(self, kind: str, *, live: bool = True) -> int:
+        """Number of records of a kind (live ones only by default)."""
+        table = t.RECORD_TABLES[kind]
+        stmt = select(func.count()).select_from(table)
+        if live:
+            stmt = stmt.where(table.c.voided.is_(False))
+        return int(self._conn.execute(stmt).scalar_one())
+
+    def _stamp(self, values: Mapping[str, Any], *, owner: str, uid: str) -> dict[str, Any]:
+        row = _encode(values)
+        row.update(uid=uid, owner_org=owner, version=self._uow.next_version(),
+                   voided=bool(values.get("voided", False)), updated_at=self._uow.clock.now())
+        return row
+
+    # -- org units --------------------------------------------------------
+    def orgs(self) -> list[Row[Any]]:
+        """All live org units ordered by code."""
+        return list(self._conn.execute(
+            select(t.org_units).where(t.org_units.c.voided.is_(False)).order_by(t.org_units.c.code)))
+
+    def org_by_code(self, code: str) -> Row[Any] | None:
+        """An org unit by its code."""
+        return self._conn.execute(select(t.org_units).where(t.org_units.c.code == code)).first()
+
+    def orgs_named(self, name: str, levels: Iterable[str] | None = None) -> list[Row[Any]]:
+        """Live org units with exactly this name."""
+        stmt = select(t.org_units).where(t.org_units.c.name == name, t.org_units.c.voided.is_(False))
+        if levels is not None:
+            stmt = stmt.where(t.org_units.c.level.in_(list(levels)))
+        return list(self._conn.execute(stmt.order_by(t.org_units.c.code)))
+
+    # -- programs ---------------------------------------------------------
+    def programs(self) -> list[Row[Any]]:
+        """All live programs ordered by code."""
+        return list(self._conn.execute(
+            select(t.programs).where(t.programs.c.voided.is_(False)).order_by(t.programs.c.code)))
+
+    def program_ids(self) -> dict[str, int]:
+        """Program code → local id."""
+        return {r.code: r.id for r in self._conn.execute(select(t.programs.c.code, t.programs.c.id))}
+
+    def find_program(self, text: str) -> list[Row[Any]]:
+        """Programs whose code, name or a synonym is exactly `text`."""
+        hits = self._conn.execute(select(t.programs).where(
+            t.programs.c.voided.is_(False),
+            or_(t.programs.c.code == text, t.programs.c.name == text,
+                t.programs.c.synonyms.contains(json.dumps(text, ensure_ascii=False))))).all()
+        return list(hits)
+
+
+def _encode(values: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: (json.dumps(list(v), ensure_ascii=False) if k in _JSON_COLUMNS and not isinstance(v, str) else v)
+            for k, v in values.items()}
+
+
+def _row_content(row: Row[Any]) -> dict[str, Any]:
+    return {k: v for k, v in row._mapping.items() if not isinstance(v, float)}
+
+
+def table_for(kind: str) -> Table:
+    """The table of a record kind."""
+    return t.RECORD_TABLES[kind]

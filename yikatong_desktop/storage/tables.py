@@ -1,0 +1,227 @@
+"""The schema (SPEC §12): every shared record has uid, owner_org, version, voided.
+
+Local integer keys never leave the database; the canonical encoding refers to
+other records by uid or natural key. Changes move only through Alembic
+migrations (storage/migrations).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+from yikatong_desktop.storage.types import ExactDecimal, UtcDateTime
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+
+def _record_columns() -> list[Column[object]]:
+    """Identity and version columns every exchanged record carries."""
+    return [
+        Column("id", Integer, primary_key=True),
+        Column("uid", String(36), nullable=False, unique=True),
+        Column("owner_org", String(40), nullable=False),
+        Column("version", BigInteger, nullable=False),
+        Column("voided", Boolean, nullable=False, default=False),
+        Column("updated_at", UtcDateTime, nullable=False),
+    ]
+
+
+settings = Table(
+    "settings", metadata,
+    Column("key", String(100), primary_key=True),
+    Column("value", Text, nullable=False),  # JSON
+)
+
+org_units = Table(
+    "org_units", metadata,
+    *_record_columns(),
+    Column("code", String(40), nullable=False, unique=True),
+    Column("name", String(100), nullable=False),
+    Column("level", String(20), nullable=False),
+    Column("parent_code", String(40), nullable=True, index=True),
+    Column("official_code", Boolean, nullable=False, default=True),
+)
+
+programs = Table(
+    "programs", metadata,
+    *_record_columns(),
+    Column("code", String(20), nullable=False, unique=True),
+    Column("name", String(200), nullable=False),
+    Column("department", String(50), nullable=False),
+    Column("basis", String(20), nullable=False),
+    Column("frequency", String(20), nullable=False),
+    Column("unit", String(30), nullable=False),
+    Column("funding_levels", Text, nullable=False),  # JSON list
+    Column("synonyms", Text, nullable=False),  # JSON list
+    Column("card_required", Boolean, nullable=False),
+    Column("household_based", Boolean, nullable=False),
+    Column("min_age", Integer, nullable=True),
+    Column("excludes_public_employees", Boolean, nullable=False),
+    Column("area", Text, nullable=False),  # JSON list of org codes; empty = everywhere
+    Column("grace_days", Integer, nullable=False),
+    Column("in_scope", Boolean, nullable=False),
+)
+
+program_standards = Table(
+    "program_standards", metadata,
+    *_record_columns(),
+    Column("program_id", Integer, ForeignKey("programs.id"), nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("tier", String(50), nullable=False, default=""),
+    Column("min_age", Integer, nullable=True),
+    Column("max_age", Integer, nullable=True),
+    Column("amount_fen", BigInteger, nullable=False),
+    Column("unit", String(30), nullable=False),
+    Column("confirmed", Boolean, nullable=False, default=True),
+    UniqueConstraint("program_id", "year", "tier"),
+)
+
+households = Table(
+    "households", metadata,
+    *_record_columns(),
+    Column("hh_key", String(200), nullable=False, unique=True),  # 户编号, else 户主身份证号, else 村|组|户主姓名
+    Column("hh_no", String(50), nullable=True),
+    Column("head_name", String(100), nullable=True),
+    Column("head_id_number", String(40), nullable=True),
+    Column("village_code", String(40), nullable=True),
+    Column("group_code", String(40), nullable=True),
+)
+
+persons = Table(
+    "persons", metadata,
+    *_record_columns(),
+    Column("id_number", String(40), nullable=False, unique=True),
+    Column("id_valid", Boolean, nullable=False),
+    Column("id_problems", String(50), nullable=False, default=""),
+    Column("name", String(100), nullable=False),
+    Column("name_key", String(100), nullable=False, index=True),
+    Column("pinyin", String(300), nullable=False, index=True),
+    Column("sex", String(2), nullable=True),
+    Column("ethnicity", String(20), nullable=True),
+    Column("birth_date", Date, nullable=True),
+    Column("household_id", Integer, ForeignKey("households.id"), nullable=True, index=True),
+    Column("village_code", String(40), nullable=True, index=True),
+    Column("group_code", String(40), nullable=True),
+    Column("phone", String(30), nullable=True),
+)
+
+bank_accounts = Table(
+    "bank_accounts", metadata,
+    *_record_columns(),
+    Column("bank", String(60), nullable=False),
+    Column("number", String(40), nullable=False, index=True),
+    UniqueConstraint("bank", "number"),
+)
+
+import_batches = Table(
+    "import_batches", metadata,
+    *_record_columns(),
+    Column("kind", String(30), nullable=False),
+    Column("file_name", String(300), nullable=False),
+    Column("file_sha256", String(64), nullable=False, index=True),
+    Column("program_code", String(20), nullable=True),
+    Column("period_label", String(10), nullable=True),
+    Column("rows_total", Integer, nullable=False, default=0),
+    Column("rows_accepted", Integer, nullable=False, default=0),
+    Column("rows_warned", Integer, nullable=False, default=0),
+    Column("rows_rejected", Integer, nullable=False, default=0),
+    Column("imported_at", UtcDateTime, nullable=False),
+    Column("actor", String(100), nullable=False),
+    Column("replaces_uid", String(36), nullable=True),
+)
+
+payments = Table(
+    "payments", metadata,
+    *_record_columns(),
+    Column("person_id", Integer, ForeignKey("persons.id"), nullable=False, index=True),
+    Column("program_id", Integer, ForeignKey("programs.id"), nullable=False),
+    Column("year", Integer, nullable=False, index=True),
+    Column("period_label", String(10), nullable=False),
+    Column("period_start", Date, nullable=False),
+    Column("period_end", Date, nullable=False),
+    Column("quantity", ExactDecimal, nullable=True),
+    Column("standard_fen", BigInteger, nullable=True),
+    Column("due_fen", BigInteger, nullable=True),
+    Column("paid_fen", BigInteger, nullable=True),
+    Column("due_date", Date, nullable=True),
+    Column("paid_date", Date, nullable=True),
+    Column("method", String(10), nullable=False),  # card | cash | other
+    Column("account_id", Integer, ForeignKey("bank_accounts.id"), nullable=True, index=True),
+    Column("township_code", String(40), nullable=True),
+    Column("village_code", String(40), nullable=True, index=True),
+    Column("group_code", String(40), nullable=True),
+    Column("occurrence", Integer, nullable=False, default=1),
+    # What the roster *says*, with its provenance (SPEC §12: identities vs facts).
+    Column("written_name", String(100), nullable=True),
+    Column("written_sex", String(2), nullable=True),
+    Column("written_holder_name", String(100), nullable=True),
+    Column("written_holder_id", String(40), nullable=True),
+    Column("batch_id", Integer, ForeignKey("import_batches.id"), nullable=True, index=True),
+    Column("sheet", String(100), nullable=True),
+    Column("excel_row", Integer, nullable=True),
+    Column("remark", String(300), nullable=True),
+    Index(None, "program_id", "period_label"),
+)
+
+#: Old versions of changed records (the live row holds the newest).
+record_history = Table(
+    "record_history", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("kind", String(30), nullable=False),
+    Column("uid", String(36), nullable=False),
+    Column("version", BigInteger, nullable=False),
+    Column("owner_org", String(40), nullable=False),
+    Column("voided", Boolean, nullable=False),
+    Column("content", Text, nullable=False),  # canonical JSON of that version
+    Column("superseded_at", UtcDateTime, nullable=False),
+    Index(None, "kind", "uid"),
+)
+
+#: Append-only, hash-chained per org (SPEC §9, §12).
+audit_events = Table(
+    "audit_events", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("org_code", String(40), nullable=False),
+    Column("seq", BigInteger, nullable=False),
+    Column("prev_hash", String(64), nullable=False),
+    Column("hash", String(64), nullable=False),
+    Column("at", UtcDateTime, nullable=False),
+    Column("actor", String(100), nullable=False),
+    Column("action", String(60), nullable=False),
+    Column("object_kind", String(30), nullable=True),
+    Column("object_uid", String(36), nullable=True),
+    Column("detail", Text, nullable=False),  # canonical JSON, masked
+    UniqueConstraint("org_code", "seq"),
+)
+
+#: Kinds of exchanged records and their tables, in dependency order.
+RECORD_TABLES = {
+    "org_units": org_units,
+    "programs": programs,
+    "program_standards": program_standards,
+    "households": households,
+    "persons": persons,
+    "bank_accounts": bank_accounts,
+    "import_batches": import_batches,
+    "payments": payments,
+}

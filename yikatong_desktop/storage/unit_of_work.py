@@ -1,0 +1,104 @@
+"""Unit of work: one transaction, all or nothing (cosmicpython's pattern).
+
+`with uow: ...; uow.commit()` — leaving the block without commit rolls back.
+After a commit the new audit-chain heads are handed to `head_sink` (the
+keystore keeps a copy outside the table, SPEC §12).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from types import TracebackType
+from typing import Any
+
+from sqlalchemy import Connection, Engine, select
+from sqlalchemy.dialects import postgresql, sqlite
+
+from yikatong_desktop.domain.clock import Clock
+from yikatong_desktop.storage import tables as t
+from yikatong_desktop.storage.audit import AuditLog
+from yikatong_desktop.storage.repositories import Records
+
+HeadSink = Callable[[str, int, str], None]
+
+
+class UnitOfWork:
+    """One transaction over the database, with the repositories bound to it."""
+
+    def __init__(self, engine: Engine, clock: Clock, head_sink: HeadSink | None = None) -> None:
+        self.engine = engine
+        self.clock = clock
+        self._head_sink = head_sink
+        self._conn: Connection | None = None
+        self._version: int | None = None
+        self._committed = False
+
+    def __enter__(self) -> UnitOfWork:
+        self._conn = self.engine.connect()
+        # SQLite: take the write lock up front so two writers never deadlock halfway.
+        self._conn.info["begin_immediate"] = True
+        self._conn.begin()
+        self._version = None
+        self._committed = False
+        self.audit = AuditLog(self._conn)
+        self.records = Records(self._conn, self)
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        assert self._conn is not None
+        try:
+            if not self._committed:
+                self._conn.rollback()
+        finally:
+            self._conn.close()
+            self._conn = None
+
+    @property
+    def conn(self) -> Connection:
+        """The open connection; only storage code uses it."""
+        assert self._conn is not None, "unit of work used outside its `with` block"
+        return self._conn
+
+    def commit(self) -> None:
+        """Commit everything done in this unit of work, then publish the audit heads."""
+        heads = self.audit.pending_heads()
+        self.conn.commit()
+        self._committed = True
+        if self._head_sink is not None:
+            for org, (seq, digest) in heads.items():
+                self._head_sink(org, seq, digest)
+
+    def next_version(self) -> int:
+        """The Lamport version for changes in this unit of work (one tick per transaction)."""
+        if self._version is None:
+            current = self.get_setting("lamport", 0)
+            self._version = int(current) + 1
+            self.set_setting("lamport", self._version)
+        return self._version
+
+    def observe_version(self, seen: int) -> None:
+        """Advance the Lamport counter past a version seen from elsewhere."""
+        if int(self.get_setting("lamport", 0)) < seen:
+            self.set_setting("lamport", seen)
+
+    def get_setting(self, key: str, default: Any = None) -> Any:
+        """A JSON setting, or the default."""
+        row = self.conn.execute(select(t.settings.c.value).where(t.settings.c.key == key)).first()
+        return default if row is None else json.loads(row[0])
+
+    def set_setting(self, key: str, value: Any) -> None:
+        """Write a JSON setting (insert or replace)."""
+        text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+        stmt: Any
+        if self.conn.dialect.name == "postgresql":
+            stmt = postgresql.insert(t.settings).values(key=key, value=text)
+        else:
+            stmt = sqlite.insert(t.settings).values(key=key, value=text)
+        self.conn.execute(stmt.on_conflict_do_update(index_elements=["key"], set_={"value": text}))
+
+    def settings_with_prefix(self, prefix: str) -> dict[str, Any]:
+        """All settings whose key starts with a prefix."""
+        rows = self.conn.execute(select(t.settings).where(t.settings.c.key.startswith(prefix)))
+        return {r.key: json.loads(r.value) for r in rows}
