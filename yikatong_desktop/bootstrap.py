@@ -83,6 +83,10 @@ class App:
         """A new unit of work; audit heads go to the keystore after each commit."""
         return UnitOfWork(self.engine, self.clock, head_sink=self._record_head)  # type: ignore[arg-type]
 
+    def reader(self) -> UnitOfWork:
+        """A read-only unit of work: no write lock, always rolled back."""
+        return UnitOfWork(self.engine, self.clock, write=False)  # type: ignore[arg-type]
+
     def recorded_head(self, org: str) -> tuple[int, str] | None:
         """The audit head the keystore holds for an org."""
         return keystore.audit_head(self.keystore_path, org)

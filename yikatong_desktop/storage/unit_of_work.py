@@ -26,8 +26,10 @@ HeadSink = Callable[[str, int, str], None]
 class UnitOfWork:
     """One transaction over the database, with the repositories bound to it."""
 
-    def __init__(self, engine: Engine, clock: Clock, head_sink: HeadSink | None = None) -> None:
+    def __init__(self, engine: Engine, clock: Clock, head_sink: HeadSink | None = None,
+                 *, write: bool = True) -> None:
         self.engine = engine
+        self.write = write
         self.clock = clock
         self._head_sink = head_sink
         self._conn: Connection | None = None
@@ -37,7 +39,7 @@ class UnitOfWork:
     def __enter__(self) -> UnitOfWork:
         self._conn = self.engine.connect()
         # SQLite: take the write lock up front so two writers never deadlock halfway.
-        self._conn.info["begin_immediate"] = True
+        self._conn.info["begin_immediate"] = self.write
         self._conn.begin()
         self._version = None
         self._committed = False
@@ -63,6 +65,8 @@ class UnitOfWork:
 
     def commit(self) -> None:
         """Commit everything done in this unit of work, then publish the audit heads."""
+        if not self.write:
+            raise RuntimeError("a read-only unit of work cannot commit")
         heads = self.audit.pending_heads()
         self.conn.commit()
         self._committed = True

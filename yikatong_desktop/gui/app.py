@@ -1,0 +1,66 @@
+"""Start the GUI: Qt application, the bundled CJK font, the main window (or a screenshot)."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from yikatong_desktop.bootstrap import App
+from yikatong_desktop.gui.main_window import MainWindow
+from yikatong_desktop.gui.tasks import set_synchronous, wait_for_tasks
+from yikatong_desktop.paths import cjk_font_path
+
+log = logging.getLogger("yikatong.gui")
+
+
+def register_font() -> str | None:
+    """Register the bundled CJK font and make it the default (a fresh Debian has no Chinese font)."""
+    font_id = QFontDatabase.addApplicationFont(str(cjk_font_path()))
+    if font_id < 0:
+        log.warning("could not load the CJK font %s", cjk_font_path())
+        return None
+    family = QFontDatabase.applicationFontFamilies(font_id)[0]
+    font = QFont(family)
+    font.setPointSize(10)
+    QApplication.setFont(font)
+    return family
+
+
+def qt_application() -> QApplication:
+    """The one QApplication, with zh_CN Qt translations and the CJK font."""
+    existing = QApplication.instance()
+    qapp = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    qapp.setApplicationName("yikatong")
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    translator = QTranslator(qapp)
+    if translator.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        qapp.installTranslator(translator)
+    register_font()
+    return qapp
+
+
+def run_gui(app: App, *, page: str = "dashboard", screenshot: Path | None = None) -> int:
+    """Open the main window on a page; with `screenshot`, render it to PNG and exit."""
+    if screenshot is not None:
+        set_synchronous(True)
+    qapp = qt_application()
+    window = MainWindow(app)
+    window.show_page(page)
+    window.show()
+    if screenshot is not None:
+        qapp.processEvents()
+        wait_for_tasks()
+        qapp.processEvents()
+        screenshot.parent.mkdir(parents=True, exist_ok=True)
+        ok = window.grab().save(str(screenshot), "PNG")
+        window.close()
+        app.close()
+        return 0 if ok else 1
+    code = qapp.exec()
+    app.close()
+    return int(code)

@@ -1,0 +1,26 @@
+"""Errors in the GUI: a message that says what to do, never a traceback."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from yikatong_desktop.bootstrap import log_path
+from yikatong_desktop.domain.errors import YktError
+from yikatong_desktop.domain.messages import message
+
+log = logging.getLogger("yikatong.gui")
+
+
+def user_text(error: BaseException) -> str:
+    """What to tell the user about an error; bugs are logged with their traceback."""
+    if isinstance(error, YktError):
+        return error.text("zh")
+    log.error("unexpected error in the GUI", exc_info=error)
+    return message("bug", "zh", log=log_path())
+
+
+def show_error(parent: QWidget | None, error: BaseException) -> None:
+    """A message box for an error."""
+    QMessageBox.warning(parent, parent.tr("出错了") if parent else "出错了", user_text(error))

@@ -1,0 +1,68 @@
+"""The main window: a navigation list of the pages of SPEC §10 and a stack of pages."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QStackedWidget, QWidget
+
+from yikatong_desktop.bootstrap import App
+from yikatong_desktop.gui.page_names import PAGES
+from yikatong_desktop.gui.pages.dashboard import DashboardPage
+from yikatong_desktop.gui.pages.placeholder import PlaceholderPage
+from yikatong_desktop.gui.pages.roster import RosterPage
+from yikatong_desktop.gui.pages.settings import SettingsPage
+
+BUILT = {"dashboard": DashboardPage, "rosters": RosterPage, "settings": SettingsPage}
+
+
+class MainWindow(QMainWindow):
+    """Pages are built on first visit, so start-up stays fast."""
+
+    def __init__(self, app: App) -> None:
+        super().__init__()
+        self.app = app
+        with app.reader() as uow:
+            org_name = uow.get_setting("org.name", "")
+        self.setWindowTitle(self.tr("惠民财政补贴资金“一卡通”专项整治 — {0}").format(org_name))
+        self.nav = QListWidget()
+        self.nav.setFixedWidth(132)
+        self.nav.setIconSize(QSize(0, 0))
+        self.nav.setStyleSheet("QListWidget { font-size: 15px; } QListWidget::item { padding: 9px 12px; }")
+        self.stack = QStackedWidget()
+        self.pages: dict[str, QWidget] = {}
+        for _key, title in PAGES:
+            self.nav.addItem(self.tr(title))
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.statusBar().addPermanentWidget(QLabel(self.tr("当前用户：{0}（单用户模式）").format(app.actor.name)))
+        self.statusBar().showMessage(app.location.display)
+        self.nav.currentRowChanged.connect(self._switch)
+        self.resize(1360, 820)
+
+    def page(self, key: str) -> QWidget:
+        """The page widget for a key, built on first use."""
+        if key not in self.pages:
+            title = dict(PAGES)[key]
+            factory = BUILT.get(key)
+            widget = factory(self.app) if factory else PlaceholderPage(key, title)
+            widget.setObjectName(f"page_{key}")
+            self.pages[key] = widget
+            self.stack.addWidget(widget)
+        return self.pages[key]
+
+    def show_page(self, key: str) -> None:
+        """Switch to a page by its English key."""
+        keys = [k for k, _ in PAGES]
+        self.nav.setCurrentRow(keys.index(key))
+
+    def current_key(self) -> str:
+        """The key of the page on show."""
+        return PAGES[self.nav.currentRow()][0]
+
+    def _switch(self, row: int) -> None:
+        if 0 <= row < len(PAGES):
+            self.stack.setCurrentWidget(self.page(PAGES[row][0]))

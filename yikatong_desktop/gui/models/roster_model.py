@@ -1,0 +1,150 @@
+"""The 花名册 table model: a count plus pages of rows fetched as the view needs them.
+
+Like Anki's browser model it keeps only a bounded cache; rows arrive in pages
+of PAGE_SIZE from services.queries (deferred-join windows in SQL), so jumping
+to row 900,000 of a million costs one small query, not a million rows.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+
+from yikatong_desktop.domain.money import format_yuan
+from yikatong_desktop.services.queries import RosterFilter, RosterRow
+
+PAGE_SIZE = 200
+MAX_CACHED_PAGES = 64
+Index = QModelIndex | QPersistentModelIndex
+
+METHODS = {"card": "一卡通", "cash": "现金", "other": "其他"}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("RosterModel", text)
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    sort_key: str | None
+    value: Callable[[RosterRow], str]
+    align_right: bool = False
+
+
+def _money(fen: int | None) -> str:
+    return "" if fen is None else format_yuan(fen)
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("姓名", "name", lambda r: r.name),
+    Column("身份证号", "id_number", lambda r: r.id_number),
+    Column("性别", None, lambda r: r.sex or ""),
+    Column("乡镇", "township", lambda r: r.township or ""),
+    Column("村(社区)", "village", lambda r: r.village or ""),
+    Column("组", None, lambda r: r.group or ""),
+    Column("补贴项目", "program", lambda r: r.program),
+    Column("期间", "period", lambda r: r.period),
+    Column("数量", None, lambda r: "" if r.quantity is None else format(r.quantity, "f"), True),
+    Column("标准(元)", None, lambda r: _money(r.standard_fen), True),
+    Column("应发(元)", None, lambda r: _money(r.due_fen), True),
+    Column("实发(元)", "paid", lambda r: _money(r.paid_fen), True),
+    Column("发放日期", "paid_date", lambda r: "" if r.paid_date is None else r.paid_date.isoformat()),
+    Column("方式", None, lambda r: METHODS.get(r.method, r.method)),
+    Column("代发银行", "bank", lambda r: r.bank or ""),
+    Column("银行账号", None, lambda r: r.account or ""),
+)
+
+CountFn = Callable[[RosterFilter], int]
+PageFn = Callable[[RosterFilter, str, bool, int, int], Sequence[RosterRow]]
+
+
+class RosterModel(QAbstractTableModel):
+    """Lazy, sortable, filterable view of live payments joined with persons."""
+
+    def __init__(self, count: CountFn, page: PageFn, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._count_fn = count
+        self._page_fn = page
+        self._filter = RosterFilter()
+        self._sort = "default"
+        self._descending = False
+        self._rows = 0
+        self._pages: OrderedDict[int, Sequence[RosterRow]] = OrderedDict()
+        self.pages_fetched = 0
+        self.reload()
+
+    # -- Qt model interface ---------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._rows
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return _tr(COLUMNS[section].title) if 0 <= section < len(COLUMNS) else None
+        return str(section + 1)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < self._rows) or not (0 <= index.column() < len(COLUMNS)):
+            return None
+        col = COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            horizontal = Qt.AlignmentFlag.AlignRight if col.align_right else Qt.AlignmentFlag.AlignLeft
+            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        row = self.row_at(index.row())
+        return None if row is None else col.value(row)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = COLUMNS[column].sort_key if 0 <= column < len(COLUMNS) else None
+        self._sort = key or "default"
+        self._descending = order == Qt.SortOrder.DescendingOrder and key is not None
+        self.reload()
+
+    # -- our interface ----------------------------------------------------
+    def set_filter(self, f: RosterFilter) -> None:
+        """Show the rows matching a filter (counted and paged in SQL)."""
+        self._filter = f
+        self.reload()
+
+    @property
+    def current_filter(self) -> RosterFilter:
+        """The filter in effect."""
+        return self._filter
+
+    def reload(self) -> None:
+        """Re-count and drop cached pages (after a filter, sort or data change)."""
+        self.beginResetModel()
+        self._pages.clear()
+        self._rows = self._count_fn(self._filter)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> RosterRow | None:
+        """The row object at a position, fetching its page if needed."""
+        if not 0 <= row < self._rows:
+            return None
+        number, offset = divmod(row, PAGE_SIZE)
+        page = self._pages.get(number)
+        if page is None:
+            page = self._page_fn(self._filter, self._sort, self._descending, number * PAGE_SIZE, PAGE_SIZE)
+            self.pages_fetched += 1
+            self._pages[number] = page
+            while len(self._pages) > MAX_CACHED_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(number)
+        return page[offset] if offset < len(page) else None
+
+    @property
+    def cached_pages(self) -> int:
+        """How many pages are held in memory."""
+        return len(self._pages)

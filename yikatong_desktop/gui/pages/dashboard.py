@@ -1,0 +1,105 @@
+"""工作台: org, campaign phase and next deadline, counts and amounts per year."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from yikatong_desktop.bootstrap import App
+from yikatong_desktop.domain.money import format_yuan
+from yikatong_desktop.gui.errors import user_text
+from yikatong_desktop.gui.tasks import run_task
+from yikatong_desktop.services import queries
+from yikatong_desktop.services.queries import Dashboard
+
+
+def _card(title: str, value_label: QLabel) -> QFrame:
+    frame = QFrame()
+    frame.setFrameShape(QFrame.Shape.StyledPanel)
+    frame.setStyleSheet("QFrame { background: #f7f9fc; border: 1px solid #d5dde8; border-radius: 6px; }")
+    box = QVBoxLayout(frame)
+    caption = QLabel(title)
+    caption.setStyleSheet("border: none; color: #5a6b7f;")
+    value_label.setStyleSheet("border: none; font-size: 22px; font-weight: bold; color: #1f3a5f;")
+    box.addWidget(caption)
+    box.addWidget(value_label)
+    return frame
+
+
+class DashboardPage(QWidget):
+    """The first page a clerk sees."""
+
+    def __init__(self, app: App, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.app = app
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        self.org_label = QLabel()
+        self.org_label.setStyleSheet("font-size: 20px; font-weight: bold;")
+        self.phase_label = QLabel()
+        self.deadline_label = QLabel()
+        self.deadline_label.setStyleSheet("color: #a94442; font-weight: bold;")
+        for w in (self.org_label, self.phase_label, self.deadline_label):
+            layout.addWidget(w)
+        grid = QGridLayout()
+        self.values: dict[str, QLabel] = {}
+        cards = (("persons", self.tr("补贴对象（人）")), ("payments", self.tr("发放记录（笔）")),
+                 ("programs_paid", self.tr("在发项目 / 目录项目")), ("accounts", self.tr("银行账户（张）")),
+                 ("banks", self.tr("代理银行（家）")))
+        for i, (key, title) in enumerate(cards):
+            self.values[key] = QLabel("…")
+            grid.addWidget(_card(title, self.values[key]), i // 3, i % 3)
+        layout.addLayout(grid)
+        layout.addWidget(QLabel(self.tr("<b>各年度发放情况</b>")))
+        self.years = QTableWidget(0, 3)
+        self.years.setHorizontalHeaderLabels([self.tr("年度"), self.tr("笔数"), self.tr("实发金额（元）")])
+        self.years.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.years.verticalHeader().setVisible(False)
+        self.years.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.years.verticalHeader().setDefaultSectionSize(32)
+        layout.addWidget(self.years)
+        layout.addStretch(1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Load the figures in the background."""
+        def load() -> Dashboard:
+            with self.app.reader() as uow:
+                return queries.dashboard(uow, self.app.actor)
+
+        run_task(load, self._show)
+
+    def _show(self, board: Dashboard | None, error: BaseException | None) -> None:
+        if error is not None or board is None:
+            self.org_label.setText(user_text(error) if error else "")
+            return
+        f: dict[str, Any] = board.figures
+        self.org_label.setText(f"{board.org_name}（{board.org_code}）")
+        self.phase_label.setText(self.tr("今天 {0}，当前阶段：{1}").format(board.today.isoformat(), board.phase))
+        days = (board.next_deadline.day - board.today).days
+        self.deadline_label.setText(self.tr("下一个期限：{0}　{1}（还有 {2} 天）").format(
+            board.next_deadline.title, board.next_deadline.day.isoformat(), days))
+        self.values["persons"].setText(f"{f['persons']:,}")
+        self.values["payments"].setText(f"{f['payments']:,}")
+        self.values["programs_paid"].setText(f"{f['programs_paid']} / {f['programs_catalog']}")
+        self.values["accounts"].setText(f"{f['accounts']:,}")
+        self.values["banks"].setText(str(f["banks"]))
+        self.years.setRowCount(len(f["per_year"]))
+        self.years.setFixedHeight(self.years.horizontalHeader().height() + 32 * max(1, len(f["per_year"])) + 4)
+        for i, y in enumerate(f["per_year"]):
+            for j, text in enumerate((f"{y['year']}年", f"{y['payments']:,}", format_yuan(y["paid_fen"]))):
+                item = QTableWidgetItem(text)
+                if j:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.years.setItem(i, j, item)

@@ -1,0 +1,172 @@
+"""花名册: every payment with its person; search, filters, and the person's detail."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import QItemSelection, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from yikatong_desktop.bootstrap import App
+from yikatong_desktop.domain.money import format_yuan
+from yikatong_desktop.gui.models.roster_model import METHODS, RosterModel
+from yikatong_desktop.services import queries
+from yikatong_desktop.services.queries import RosterFilter, RosterRow
+
+
+class RosterPage(QWidget):
+    """Search by name, ID or account; filter by township, village, program and year."""
+
+    def __init__(self, app: App, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.app = app
+        with app.reader() as uow:
+            self.choices = queries.filter_choices(uow, app.actor)
+        self.model = RosterModel(self._count, self._page, self)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("搜索姓名、身份证号或银行账号"))
+        self.search.setClearButtonEnabled(True)
+        self.township = self._combo(self.tr("全部乡镇"), self.choices["townships"])
+        self.village = self._combo(self.tr("全部村"), [])
+        self.program = self._combo(self.tr("全部项目"), self.choices["programs"])
+        self.year = self._combo(self.tr("全部年度"), self.choices["years"])
+        self.count_label = QLabel()
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 3)
+        for w in (self.township, self.village, self.program, self.year):
+            bar.addWidget(w, 2)
+        bar.addWidget(self.count_label)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        for col, width in enumerate((120, 165, 40, 125, 95, 40, 160, 70, 60, 70, 80, 80, 90, 60, 170, 170)):
+            self.table.setColumnWidth(col, width)
+        self.detail = QTextBrowser()
+        self.detail.setMinimumWidth(260)
+        self.detail.setHtml(self.tr("<p style='color:#777'>选中一行，查看此人的全部发放和账户。</p>"))
+
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.table)
+        split.addWidget(self.detail)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        split.setSizes([960, 280])
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(split, 1)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(250)
+        self._debounce.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        self.township.currentIndexChanged.connect(self._township_changed)
+        for combo in (self.village, self.program, self.year):
+            combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self.table.selectionModel().selectionChanged.connect(self._selected)
+        self._update_count()
+
+    def _combo(self, everything: str, items: list[Any]) -> QComboBox:
+        box = QComboBox()
+        box.addItem(everything, None)
+        for item in items:
+            box.addItem(item[1], item[0])
+        return box
+
+    def _count(self, f: RosterFilter) -> int:
+        with self.app.reader() as uow:
+            return queries.count_roster(uow, self.app.actor, f)
+
+    def _page(self, f: RosterFilter, sort: str, descending: bool, offset: int, limit: int) -> list[RosterRow]:
+        with self.app.reader() as uow:
+            return queries.roster_page(uow, self.app.actor, f, sort=sort, descending=descending,
+                                       offset=offset, limit=limit)
+
+    def _township_changed(self) -> None:
+        code = self.township.currentData()
+        self.village.blockSignals(True)
+        self.village.clear()
+        self.village.addItem(self.tr("全部村"), None)
+        for vcode, name, parent in self.choices["villages"]:
+            if code is None or parent == code:
+                self.village.addItem(name, vcode)
+        self.village.blockSignals(False)
+        self.apply_filter()
+
+    def apply_filter(self) -> None:
+        """Re-query with the current search text and filters."""
+        year = self.year.currentData()
+        self.model.set_filter(RosterFilter(
+            text=self.search.text(), township_code=self.township.currentData(),
+            village_code=self.village.currentData(), program_code=self.program.currentData(),
+            year=int(year) if year else None))
+        self._update_count()
+
+    def _update_count(self) -> None:
+        self.count_label.setText(self.tr("共 {0} 笔").format(f"{self.model.rowCount():,}"))
+
+    def _selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = selected.indexes()
+        if not rows:
+            return
+        row = self.model.row_at(rows[0].row())
+        if row is not None:
+            self.show_person(row.person_uid)
+
+    def show_person(self, person_uid: str) -> None:
+        """Fill the detail pane with a person's payments and accounts."""
+        with self.app.reader() as uow:
+            detail = queries.person_detail(uow, self.app.actor, person_uid)
+        if detail is None:
+            return
+        self.detail.setHtml(person_html(detail))
+
+
+def person_html(detail: dict[str, Any]) -> str:
+    """The detail pane's HTML for one person."""
+    p = detail["person"]
+    e = html.escape
+    valid = "" if p["id_valid"] else " <span style='color:#c00'>（身份证号校验不通过）</span>"
+    lines = [
+        f"<h3>{e(p['name'])}</h3>",
+        f"<p>身份证号：{e(p['id_number'])}{valid}<br>性别：{e(p['sex'] or '')}　民族：{e(p['ethnicity'] or '')}"
+        f"<br>出生日期：{p['birth_date'] or ''}<br>村(社区)：{e(p['village'] or '')}"
+        f"<br>户：{e(p['hh_key'] or '')}　户主：{e(p['head_name'] or '')}</p>",
+        "<p><b>银行账户</b></p><table border='1' cellspacing='0' cellpadding='3'>"
+        "<tr><th>代发银行</th><th>账号</th><th>笔数</th><th>金额(元)</th></tr>",
+    ]
+    for a in detail["accounts"]:
+        lines.append(f"<tr><td>{e(a['bank'])}</td><td>{e(a['number'])}</td><td align='right'>{a['payments']}</td>"
+                     f"<td align='right'>{format_yuan(int(a['paid'] or 0))}</td></tr>")
+    lines.append("</table><p><b>发放记录</b></p><table border='1' cellspacing='0' cellpadding='3'>"
+                 "<tr><th>项目</th><th>期间</th><th>实发(元)</th><th>日期</th><th>方式</th></tr>")
+    for pay in detail["payments"]:
+        style = " style='color:#999;text-decoration:line-through'" if pay["voided"] else ""
+        paid = "" if pay["paid_fen"] is None else format_yuan(pay["paid_fen"])
+        lines.append(f"<tr{style}><td>{e(pay['program'])}</td><td>{e(pay['period_label'])}</td>"
+                     f"<td align='right'>{paid}</td><td>{pay['paid_date'] or ''}</td>"
+                     f"<td>{METHODS.get(pay['method'], pay['method'])}</td></tr>")
+    lines.append("</table>")
+    return "".join(lines)

@@ -1,0 +1,72 @@
+"""Background work off the GUI thread (Picard's run_task, Anki's CollectionOp).
+
+`run_task(fn, done)` runs `fn()` on the thread pool and calls `done(result, error)`
+on the GUI thread. Never touch a widget inside `fn`. Tests can swap in a
+synchronous pool with `set_synchronous(True)`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+log = logging.getLogger("yikatong.gui")
+_synchronous = False
+
+
+def set_synchronous(value: bool) -> None:
+    """Run tasks inline (deterministic tests, screenshots)."""
+    global _synchronous
+    _synchronous = value
+
+
+class _Relay(QObject):
+    finished = Signal(object, object)
+
+
+class _Task(QRunnable):
+    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self.fn = fn
+        self.relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self.fn()
+        except Exception as exc:  # delivered to the GUI thread, which shows it
+            log.debug("background task failed", exc_info=True)
+            self.relay.finished.emit(None, exc)
+        else:
+            self.relay.finished.emit(result, None)
+
+
+_live: set[_Relay] = set()
+
+
+def run_task(fn: Callable[[], Any], done: Callable[[Any, BaseException | None], None]) -> None:
+    """Run fn in the background; done(result, error) runs on the GUI thread."""
+    if _synchronous:
+        try:
+            result = fn()
+        except Exception as exc:
+            done(None, exc)
+        else:
+            done(result, None)
+        return
+    relay = _Relay()
+    _live.add(relay)
+
+    def finish(result: Any, error: BaseException | None) -> None:
+        _live.discard(relay)
+        done(result, error)
+
+    relay.finished.connect(finish)
+    QThreadPool.globalInstance().start(_Task(fn, relay))
+
+
+def wait_for_tasks(timeout_ms: int = 30000) -> None:
+    """Block until background tasks are done (screenshots, shutdown)."""
+    QThreadPool.globalInstance().waitForDone(timeout_ms)
