@@ -78,7 +78,7 @@ class ProgramSeed:
 
 
 P, H, A = Basis.PERSON, Basis.HOUSEHOLD, Basis.AREA
-M, Q, Y, O = Frequency.MONTHLY, Frequency.QUARTERLY, Frequency.YEARLY, Frequency.ONE_OFF
+M, Q, Y, ONCE = Frequency.MONTHLY, Frequency.QUARTERLY, Frequency.YEARLY, Frequency.ONE_OFF
 
 PROGRAMS: tuple[ProgramSeed, ...] = (
     ProgramSeed("CZ01", "护边员补助", P, M, "元/人·月", excludes_public_employees=True,
@@ -102,7 +102,7 @@ PROGRAMS: tuple[ProgramSeed, ...] = (
                 synonyms=("就业扶贫补助", "转移就业补助")),
     ProgramSeed("WJ01", "农村部分计划生育家庭奖励扶助", P, Y, "元/人·年", min_age=60,
                 synonyms=("计生奖扶", "奖励扶助", "农村计生奖扶", "计划生育奖励扶助")),
-    ProgramSeed("WJ02", "国家西部地区计划生育\u201c少生快富\u201d工程补助", H, O, "元/户", household_based=True,
+    ProgramSeed("WJ02", "国家西部地区计划生育\u201c少生快富\u201d工程补助", H, ONCE, "元/户", household_based=True,
                 synonyms=("少生快富", "国家少生快富")),
     ProgramSeed("WJ03", "国家计划生育家庭特别扶助", P, Y, "元/人·年", min_age=49,
                 synonyms=("计生特扶", "特别扶助", "计划生育特别扶助")),
@@ -112,11 +112,11 @@ PROGRAMS: tuple[ProgramSeed, ...] = (
                 synonyms=("计生特殊奖励", "边境县计生奖励")),
     ProgramSeed("WJ06", "城镇计划生育家庭奖励补助", P, Y, "元/人·年", min_age=60,
                 synonyms=("城镇计生奖励", "城镇奖扶")),
-    ProgramSeed("WJ07", "自治区\u201c少生快富\u201d工程补助", H, O, "元/户", household_based=True,
+    ProgramSeed("WJ07", "自治区\u201c少生快富\u201d工程补助", H, ONCE, "元/户", household_based=True,
                 synonyms=("自治区少生快富",), funding_levels=("自治区",)),
     ProgramSeed("WJ08", "自治区计划生育家庭特别扶助", P, Y, "元/人·年", min_age=49,
                 synonyms=("自治区特扶",), funding_levels=("自治区",)),
-    ProgramSeed("WJ09", "计划生育家庭一次性扶助金", P, O, "元/人", synonyms=("一次性扶助金",)),
+    ProgramSeed("WJ09", "计划生育家庭一次性扶助金", P, ONCE, "元/人", synonyms=("一次性扶助金",)),
     ProgramSeed("MZ01", "困难群众救助补助", H, M, "元/户·月", household_based=True,
                 excludes_public_employees=True,
                 synonyms=("低保", "最低生活保障", "城乡低保", "农村低保", "特困供养", "困难群众救助")),
@@ -128,7 +128,7 @@ PROGRAMS: tuple[ProgramSeed, ...] = (
     ProgramSeed("CL01", "残疾人机动车燃油补贴", P, Y, "元/人·年", synonyms=("燃油补贴", "残疾人燃油补贴")),
     ProgramSeed("FG01", "棉花目标价格补贴", Basis.AREA_OR_TON, Y, "元/亩", household_based=True,
                 synonyms=("棉花补贴", "棉花目标价格改革补贴")),
-    ProgramSeed("ZJ01", "农村安居工程补助", H, O, "元/户", household_based=True,
+    ProgramSeed("ZJ01", "农村安居工程补助", H, ONCE, "元/户", household_based=True,
                 excludes_public_employees=True, synonyms=("安居富民", "农村安居", "安居工程补助")),
     ProgramSeed("ZJ02", "城镇保障性安居工程(租赁补贴)", H, M, "元/户·月", household_based=True,
                 excludes_public_employees=True, synonyms=("租赁补贴", "廉租房补贴", "住房租赁补贴")),

@@ -24,7 +24,8 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
                            "The database has not been initialised (no org). Run `ykt init`."),
     "db.unreachable": ("无法打开数据库 {url}：{reason}", "Cannot open the database {url}: {reason}"),
     "record.missing": ("记录不存在（{kind} {uid}）。", "No such record ({kind} {uid})."),
-    "record.stale": ("这条记录刚被其他人修改过，请刷新后再改。", "Someone else changed this record; reload and try again."),
+    "record.stale": ("这条记录刚被其他人修改过，请刷新后再改。",
+                     "Someone else changed this record; reload and try again."),
     # secrets
     "secret.missing": ("缺少{what}：请设置环境变量 {var}，或在终端中运行以便输入。",
                        "Missing {what}: set the environment variable {var}, or run in a terminal to be asked."),

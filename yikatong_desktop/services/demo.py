@@ -26,8 +26,8 @@ from yikatong_desktop.domain.orgs import group_code
 from yikatong_desktop.domain.periods import Period, age_on, month_period, quarter_period, year_period
 from yikatong_desktop.services.audit import record_event
 from yikatong_desktop.services.auth import Actor
-from yikatong_desktop.services.demo_plant import Planter
 from yikatong_desktop.services.demo_people import CardFactory, IdFactory, birth_for_age, father_part, person_name
+from yikatong_desktop.services.demo_plant import Planter
 from yikatong_desktop.services.setup import initialise
 from yikatong_desktop.storage.unit_of_work import UnitOfWork
 
@@ -127,8 +127,9 @@ class Demo:
     def _household(self, tcode: str, vcode: str, group: int, ethnicity: str) -> None:
         hh_no = f"{vcode}-{len(self.households) + 1:05d}"
         gcode = group_code(vcode, group)
-        hh = {"uid": self.uid(), "hh_key": hh_no, "hh_no": hh_no, "village_code": vcode, "group_code": gcode,
-              "township": tcode, "bank": "信用社" if self.rng.random() < 0.7 else "农行", "members": []}
+        hh: dict[str, Any] = {
+            "uid": self.uid(), "hh_key": hh_no, "hh_no": hh_no, "village_code": vcode, "group_code": gcode,
+            "township": tcode, "bank": "信用社" if self.rng.random() < 0.7 else "农行", "members": []}
         self.households.append(hh)
         on = date(2018, 12, 31)
         head_age = self.rng.choices([self.rng.randint(25, 59), self.rng.randint(60, 79), self.rng.randint(80, 98)],
@@ -329,7 +330,8 @@ def _write(uow: UnitOfWork, demo: Demo) -> None:
 
 
 def _birth(p: dict[str, Any]) -> date | None:
-    return normalize_id(p["id_number"]).birth_date if not p["id_valid"] else p["birth_date"]  # type: ignore[no-any-return]
+    birth: date | None = normalize_id(p["id_number"]).birth_date if not p["id_valid"] else p["birth_date"]
+    return birth
 
 
 def write_manifest(db_path: Path, result: dict[str, Any]) -> Path:

@@ -85,7 +85,8 @@ class Planter:
         self._card_cases(used)
         for p in self.pick("NY01", 2, used) + self.pick("MZ02", 1, used):
             twin = copy.copy(p)
-            twin.update(uid=self.d.uid(), paid_date=p["paid_date"] + timedelta(days=40), remark="补发",
+            # Re-paid within the grace days (≤ due date + 25), so the twin is not also a LATE_PAYMENT.
+            twin.update(uid=self.d.uid(), paid_date=p["paid_date"] + timedelta(days=25), remark="补发",
                         excel_row=p["excel_row"] + 1)
             self.d.payments.append(twin)
             self.note("DUPLICATE_PAYMENT", p, "同一人同一项目同一期间发放两次（第二次注明补发）",
@@ -199,6 +200,10 @@ class Planter:
             first, second = pays[a], pays[b]
             if first["person"]["hh"] is second["person"]["hh"]:
                 continue
+            if first["account"]["bank"].startswith("中国邮政") and \
+                    first["person"]["hh"]["township"] != second["person"]["hh"]["township"]:
+                # The third bank stays in its one township (else a second, unplanted TOO_MANY_BANKS).
+                first, second = second, first
             for x in (y for y in d.payments if y["person"] is second["person"]):
                 x.update(account=first["account"], written_holder_name=first["account"]["holder"]["name"],
                          written_holder_id=first["account"]["holder"]["id_number"])

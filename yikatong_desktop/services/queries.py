@@ -43,7 +43,7 @@ def person_detail(uow: UnitOfWork, actor: Actor, person_uid: str) -> dict[str, A
 def filter_choices(uow: UnitOfWork, actor: Actor) -> dict[str, list[Any]]:
     """Values for the roster filter boxes."""
     authorize(actor, Action.VIEW)
-    return q.filter_choices(uow.conn)  # type: ignore[return-value]
+    return q.filter_choices(uow.conn)  # type: ignore[return-value,unused-ignore]
 
 
 def campaign(uow: UnitOfWork) -> Campaign:
