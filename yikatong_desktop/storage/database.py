@@ -18,9 +18,11 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, Table, create_engine, event, inspect
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DatabaseError, OperationalError
 
+from yikatong_desktop import faults
 from yikatong_desktop.domain.errors import InputRejected
 
 _MIGRATIONS = Path(__file__).with_name("migrations")
@@ -165,6 +167,7 @@ def bulk_insert(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]
     """Insert many rows through the driver's executemany (several times faster than ORM paths)."""
     if not rows:
         return
+    faults.rows_written(len(rows))
     columns = list(rows[0].keys())
     if conn.dialect.name == "sqlite":
         # Bind processors (dates, exact decimals, UTC times) applied once per column.
@@ -177,6 +180,14 @@ def bulk_insert(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]
         conn.exec_driver_sql(sql, values)
     else:
         conn.execute(table.insert(), list(rows))
+
+
+def upsert(conn: Connection, table: Table, values: Mapping[str, Any], key: Sequence[str]) -> None:
+    """Insert a row or update it when its key exists (ON CONFLICT on both SQLite and PostgreSQL)."""
+    dialect_insert: Any = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+    stmt = dialect_insert(table).values(**values)
+    updates = {k: v for k, v in values.items() if k not in key}
+    conn.execute(stmt.on_conflict_do_update(index_elements=list(key), set_=updates))
 
 
 def online_backup(source: Path, target: Path) -> None:

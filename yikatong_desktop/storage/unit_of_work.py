@@ -13,11 +13,11 @@ from types import TracebackType
 from typing import Any
 
 from sqlalchemy import Connection, Engine, select
-from sqlalchemy.dialects import postgresql, sqlite
 
 from yikatong_desktop.domain.clock import Clock
 from yikatong_desktop.storage import tables as t
 from yikatong_desktop.storage.audit import AuditLog
+from yikatong_desktop.storage.database import upsert
 from yikatong_desktop.storage.repositories import Records
 
 HeadSink = Callable[[str, int, str], None]
@@ -95,12 +95,7 @@ class UnitOfWork:
     def set_setting(self, key: str, value: Any) -> None:
         """Write a JSON setting (insert or replace)."""
         text = json.dumps(value, ensure_ascii=False, sort_keys=True)
-        stmt: Any
-        if self.conn.dialect.name == "postgresql":
-            stmt = postgresql.insert(t.settings).values(key=key, value=text)
-        else:
-            stmt = sqlite.insert(t.settings).values(key=key, value=text)
-        self.conn.execute(stmt.on_conflict_do_update(index_elements=["key"], set_={"value": text}))
+        upsert(self.conn, t.settings, {"key": key, "value": text}, key=("key",))
 
     def settings_with_prefix(self, prefix: str) -> dict[str, Any]:
         """All settings whose key starts with a prefix."""
