@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtGui import QFontDatabase, QFontMetrics
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
@@ -30,6 +30,8 @@ def test_bundled_cjk_font_is_registered_and_default(qtbot: QtBot) -> None:
     qapp = qt_application()
     assert "WenQuanYi Micro Hei" in QFontDatabase.families()
     assert qapp.font().family() == "WenQuanYi Micro Hei"
+    metrics = QFontMetrics(qapp.font())
+    assert all(metrics.inFontUcs4(ord(ch)) for ch in "花名册工作台买买提·阿依古丽")
 
 
 def test_window_opens_on_the_dashboard_with_org_phase_and_counts(qtbot: QtBot, app: bootstrap.App) -> None:

@@ -27,6 +27,12 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError("cli.usage", detail=text, usage=self.format_usage().strip())
 
 
+def _json_after_command(parser: argparse.ArgumentParser) -> None:
+    """Also accept `--json` after the command, as SPEC §10 writes `ykt stats [--json]`."""
+    parser.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                        help="在标准输出打印机器可读的 JSON")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Global options come before the command."""
     p = _Parser(prog="ykt", description="惠民财政补贴资金“一卡通”专项整治")
@@ -47,12 +53,13 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--persons", type=int, default=20000)
     s.add_argument("--seed", type=int, default=2019)
 
-    sub.add_parser("stats", help="各类记录的数量和内容摘要")
+    s = sub.add_parser("stats", help="各类记录的数量和内容摘要")
+    _json_after_command(s)
 
     s = sub.add_parser("audit", help="审计日志")
     a = s.add_subparsers(dest="audit_command", metavar="SUBCOMMAND", parser_class=_Parser)
     a.required = True
-    a.add_parser("verify", help="核验审计链")
+    _json_after_command(a.add_parser("verify", help="核验审计链"))
 
     s = sub.add_parser("gui", help="打开图形界面")
     s.add_argument("--page", help="打开的页面（中文标题或英文名）")
@@ -139,11 +146,15 @@ def _cmd_gui(args: argparse.Namespace) -> int:
         page = key
     app = bootstrap.open_app(args.db)
     screenshot = args.screenshot
-    headless = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) and sys.platform.startswith("linux")
-    if screenshot is None and headless and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
-        base = app.location.path.parent if app.location.path else bootstrap.data_dir()
-        screenshot = base / "screenshot.png"
-        say(message("gui.no_display", path=screenshot))
+    linux = sys.platform.startswith("linux")
+    headless = linux and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    if headless and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+        # No screen: render offscreen instead of letting Qt abort.
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        if screenshot is None:
+            base = app.location.path.parent if app.location.path else bootstrap.data_dir()
+            screenshot = base / "screenshot.png"
+            say(message("gui.no_display", path=screenshot))
     from yikatong_desktop.gui.app import run_gui
 
     return run_gui(app, page=page, screenshot=screenshot)
@@ -171,6 +182,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         say("已取消。")
         return 130
+    except BrokenPipeError:
+        # The reader went away (`ykt stats --json | head`): not a bug. Silence the
+        # final flush at exit and end like a tool stopped by SIGPIPE (128 + 13).
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141
     except Exception as exc:  # a bug: full details to the log, a short apology to the user
         log.exception("unexpected error")
         say(message("bug", log=bootstrap.log_path()))

@@ -6,7 +6,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QMessageLogContext, QtMsgType, QTranslator, qInstallMessageHandler
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -44,8 +44,15 @@ def qt_application() -> QApplication:
     return qapp
 
 
+def _qt_to_log(kind: QtMsgType, _context: QMessageLogContext, text: str) -> None:
+    """Qt's own chatter goes to the log file, not to the clerk's terminal."""
+    level = logging.DEBUG if kind in (QtMsgType.QtDebugMsg, QtMsgType.QtInfoMsg) else logging.WARNING
+    log.log(level, "Qt: %s", text)
+
+
 def run_gui(app: App, *, page: str = "dashboard", screenshot: Path | None = None) -> int:
     """Open the main window on a page; with `screenshot`, render it to PNG and exit."""
+    qInstallMessageHandler(_qt_to_log)
     if screenshot is not None:
         set_synchronous(True)
     qapp = qt_application()

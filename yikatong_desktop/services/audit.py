@@ -66,6 +66,7 @@ def verify_chains(uow: UnitOfWork, recorded_head: HeadLookup, own_orgs: Iterable
     for org in sorted(set(uow.audit.orgs()) | set(own_orgs)):
         expected, prev, last_row, count = 1, GENESIS_HASH, None, 0
         hashes: dict[int, str] = {}
+        rows: dict[int, int] = {}
         for ev in uow.audit.events(org):
             kind = None
             if ev.seq != expected:
@@ -78,6 +79,7 @@ def verify_chains(uow: UnitOfWork, recorded_head: HeadLookup, own_orgs: Iterable
                 report.broken = Break(org, ev.seq, ev.row_id, kind)
                 return report
             hashes[ev.seq] = ev.hash
+            rows[ev.seq] = ev.row_id
             expected, prev, last_row, count = ev.seq + 1, ev.hash, ev.row_id, count + 1
         head = recorded_head(org)
         last_seq = expected - 1
@@ -87,7 +89,7 @@ def verify_chains(uow: UnitOfWork, recorded_head: HeadLookup, own_orgs: Iterable
                 report.broken = Break(org, last_seq, last_row, "tail", expected_seq=seq)
                 return report
             if hashes.get(seq) != digest:
-                report.broken = Break(org, seq, None, "head")
+                report.broken = Break(org, seq, rows.get(seq), "head")
                 return report
         report.chains[org] = {"events": count, "head_seq": last_seq, "head": prev if count else None,
                               "recorded_head_seq": None if head is None else head[0]}

@@ -58,16 +58,18 @@ class Records:
         if old is None:
             raise InputRejected("record.missing", kind=kind, uid=uid)
         new_version = max(self._uow.next_version(), int(old.version) + 1)
-        self._conn.execute(insert(t.record_history).values(
-            kind=kind, uid=uid, version=old.version, owner_org=old.owner_org, voided=old.voided,
-            content=canonical_json(_row_content(old)).decode("utf-8"), superseded_at=self._uow.clock.now(),
-        ))
         done = self._conn.execute(
             update(table).where(table.c.uid == uid, table.c.version == expected_version)
             .values(**_encode(changes), version=new_version, updated_at=self._uow.clock.now())
         )
         if done.rowcount != 1:
+            # Refused before anything is written: a caller that catches this and commits
+            # must not leave a history entry for a version that was never superseded.
             raise StaleRecord("record.stale", kind=kind, uid=uid)
+        self._conn.execute(insert(t.record_history).values(
+            kind=kind, uid=uid, version=old.version, owner_org=old.owner_org, voided=old.voided,
+            content=canonical_json(_row_content(old)).decode("utf-8"), superseded_at=self._uow.clock.now(),
+        ))
         return new_version
 
     def void(self, kind: str, uid: str, *, expected_version: int) -> int:
