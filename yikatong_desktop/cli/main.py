@@ -173,7 +173,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         pass
     try:
         args = build_parser().parse_args(argv)
-        return COMMANDS[args.command](args)
+        code = COMMANDS[args.command](args)
+        sys.stdout.flush()  # a closed pipe surfaces here, not at interpreter exit
+        return code
     except YktError as exc:
         say(exc.text())
         if debug:

@@ -50,6 +50,8 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
                  "Audit chain intact: {count} events, head #{seq} {head}."),
     "audit.broken": ("审计链断裂：单位 {org} 第 {seq} 号事件（数据库行 {row}）{kind}。",
                      "Audit chain broken: org {org} event #{seq} (database row {row}) {kind}."),
+    "audit.broken_norow": ("审计链断裂：单位 {org} 第 {seq} 号事件{kind}。",
+                           "Audit chain broken: org {org} event #{seq} {kind}."),
     "audit.kind.hash": ("内容被修改（哈希不符）", "was altered (hash mismatch)"),
     "audit.kind.link": ("与前一事件的链接不符", "does not link to the previous event"),
     "audit.kind.gap": ("之前的事件缺失（序号不连续）", "follows a missing event (gap in sequence)"),

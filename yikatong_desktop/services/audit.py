@@ -44,6 +44,8 @@ class Break:
     def describe(self, lang: str | None = None) -> str:
         """A sentence naming the event, its database row and what is wrong."""
         kind = message(f"audit.kind.{self.kind}", lang, expected=self.expected_seq)
+        if self.row is None:
+            return message("audit.broken_norow", lang, org=self.org, seq=self.seq, kind=kind)
         return message("audit.broken", lang, org=self.org, seq=self.seq, row=self.row, kind=kind)
 
 

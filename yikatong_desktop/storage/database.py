@@ -17,6 +17,8 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.script.revision import ResolutionError
+from alembic.util import CommandError
 from sqlalchemy import Connection, Engine, Table, create_engine, event, inspect
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
@@ -125,7 +127,7 @@ def open_database(loc: DatabaseLocation) -> Engine:
             if current is None:
                 raise InputRejected("db.not_database", path=loc.display)
             script = ScriptDirectory.from_config(_config())
-            if script.get_revision(current) is None:
+            if not _known_revision(script, current):
                 raise InputRejected("db.newer", found=current)
             if current != script.get_current_head():
                 _upgrade(conn)
@@ -136,6 +138,14 @@ def open_database(loc: DatabaseLocation) -> Engine:
         engine.dispose()
         raise
     return engine
+
+
+def _known_revision(script: ScriptDirectory, revision: str) -> bool:
+    """Whether this version of the product has the migration a database stands at."""
+    try:
+        return script.get_revision(revision) is not None
+    except (CommandError, ResolutionError):
+        return False
 
 
 def _config() -> Config:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from yikatong_desktop.bootstrap import App
 from yikatong_desktop.domain.campaign import Campaign, Phase
+from yikatong_desktop.domain.orgs import LEVEL_LABELS, OrgLevel
 from yikatong_desktop.gui.errors import show_error
 from yikatong_desktop.services import queries
 
@@ -37,7 +38,8 @@ class SettingsPage(QWidget):
         form = QFormLayout(org_box)
         form.addRow(self.tr("单位代码："), QLabel(str(org[0])))
         form.addRow(self.tr("单位名称："), QLabel(str(org[1])))
-        form.addRow(self.tr("级别："), QLabel(str(org[2])))
+        level = LEVEL_LABELS.get(OrgLevel(org[2]), str(org[2])) if org[2] else ""
+        form.addRow(self.tr("级别："), QLabel(level))
         form.addRow(self.tr("数据库："), QLabel(app.location.display))
         layout.addWidget(org_box)
 

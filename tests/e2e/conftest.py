@@ -1,0 +1,29 @@
+"""End-to-end fixtures: `ykt` in a subprocess, data in tmp folders only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from ykt_cli import run
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    """This test's HOME and (below it) YKT_HOME."""
+    return tmp_path
+
+
+@pytest.fixture(scope="module")
+def demo_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """HOME of the module's demo database."""
+    return tmp_path_factory.mktemp("e2e_demo")
+
+
+@pytest.fixture(scope="module")
+def demo_db(demo_home: Path) -> Path:
+    """`ykt --db … demo --persons 300 --seed 7`, built once per module; copy it before changing it."""
+    path = demo_home / "demo.sqlite3"
+    done = run(demo_home, "--db", str(path), "demo", "--persons", "300", "--seed", "7")
+    assert done.returncode == 0, done.stderr
+    return path

@@ -1,0 +1,41 @@
+"""Integration fixtures: real SQLite files in tmp folders, built through bootstrap and the services.
+
+Nothing here mocks our code. The shared demo database is built once per session
+and must only be read; a test that changes data builds its own database.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from ykt_integration import DemoDb, build_demo, init_installation
+
+from yikatong_desktop import bootstrap
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_data_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """YKT_HOME points into tmp so nothing touches the real user data folder."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("YKT_HOME", str(tmp_path_factory.mktemp("ykt_home")))
+        for var in ("YKT_DB", "YKT_CLOCK", "YKT_KEY_PASSPHRASE", "YKT_USER", "YKT_PASSWORD"):
+            mp.delenv(var, raising=False)
+        yield
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory: pytest.TempPathFactory, _private_data_folder: None) -> DemoDb:
+    """`ykt demo --persons 2000 --seed 7`, built once. Read only: never change it in a test."""
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    build_demo(path, persons=2000, seed=7)
+    manifest = json.loads(path.with_name(path.name + ".manifest.json").read_text(encoding="utf-8"))
+    return DemoDb(path, manifest)
+
+
+@pytest.fixture
+def installation(tmp_path: Path) -> Callable[..., bootstrap.App]:
+    """A factory for fresh `init`-ed installations in this test's tmp folder."""
+    return lambda name="ykt.sqlite3", **kw: init_installation(tmp_path / name, **kw)

@@ -1,0 +1,72 @@
+"""Opening databases: PRAGMAs, foreign, newer and missing files are refused with a clear message."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from yikatong_desktop import bootstrap
+from yikatong_desktop.domain.errors import InputRejected
+
+
+def test_sqlite_runs_in_wal_mode_with_foreign_keys_on(installation: Callable[..., bootstrap.App]) -> None:
+    app = installation()
+    with app.reader() as uow:
+        assert uow.conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert uow.conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+    app.close()
+
+
+def test_a_database_from_a_newer_version_is_refused_and_left_alone(
+        installation: Callable[..., bootstrap.App]) -> None:
+    app = installation()
+    app.close()
+    path = app.location.path
+    assert path is not None
+    con = sqlite3.connect(path)
+    con.execute("update alembic_version set version_num='9999_future'")
+    con.commit()
+    con.close()
+    before = path.read_bytes()
+    with pytest.raises(InputRejected) as caught:
+        bootstrap.open_app(str(path))
+    assert caught.value.key == "db.newer"
+    assert "更新版本" in caught.value.text("zh") and "9999_future" in caught.value.text("zh")
+    assert path.read_bytes() == before
+
+
+def test_an_sqlite_file_of_another_program_is_not_taken_for_ours(tmp_path: Path) -> None:
+    other = tmp_path / "other.sqlite3"
+    con = sqlite3.connect(other)
+    con.execute("create table t (x)")
+    con.commit()
+    con.close()
+    with pytest.raises(InputRejected) as caught:
+        bootstrap.open_app(str(other))
+    assert caught.value.key == "db.not_database"
+    assert sqlite3.connect(other).execute("select name from sqlite_master").fetchall() == [("t",)]
+
+
+def test_a_missing_database_says_to_run_init(tmp_path: Path) -> None:
+    with pytest.raises(InputRejected) as caught:
+        bootstrap.open_app(str(tmp_path / "nothing.sqlite3"))
+    assert "ykt init" in caught.value.text("zh")
+    assert not (tmp_path / "nothing.sqlite3").exists()
+
+
+def test_a_reader_takes_no_write_lock_while_a_writer_works(installation: Callable[..., bootstrap.App]) -> None:
+    app = installation()
+    with app.uow() as writer:
+        writer.set_setting("probe", 1)
+        with app.reader() as reader:  # WAL: readers see the last commit and never block
+            assert reader.get_setting("probe") is None
+        writer.commit()
+    with app.reader() as reader:
+        assert reader.get_setting("probe") == 1
+        with pytest.raises(RuntimeError):
+            reader.commit()
+    app.close()
