@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from yikatong_desktop.domain.accounts import luhn_ok, mask_account, normalize_account
+from yikatong_desktop.domain.accounts import luhn_check_digit, luhn_ok, mask_account, normalize_account
 from yikatong_desktop.domain.values_errors import ValueRejected
 
 CARD = "6217001666132229635"  # a sample card: 19 digits, passes Luhn
@@ -114,3 +114,10 @@ def test_luhn_rejects_a_changed_digit_and_non_digits() -> None:
 @given(st.text(alphabet="0123456789", min_size=7, max_size=31))
 def test_luhn_accepts_any_body_with_its_check_digit(body: str) -> None:
     assert luhn_ok(body + luhn_digit(body))
+
+
+@given(st.text(alphabet="0123456789", min_size=1, max_size=30))
+def test_luhn_check_digit_completes_any_body(body: str) -> None:
+    digit = luhn_check_digit(body)
+    assert digit == luhn_digit(body)
+    assert luhn_ok(body + digit)

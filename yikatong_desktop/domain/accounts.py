@@ -76,3 +76,11 @@ def luhn_ok(value: str) -> bool:
                 digit -= 9
         total += digit
     return total % 10 == 0
+
+
+def luhn_check_digit(body: str) -> str:
+    """The digit that makes `body` + digit pass the Luhn check."""
+    for digit in "0123456789":
+        if luhn_ok(body + digit):
+            return digit
+    raise ValueError("luhn_check_digit needs a string of digits")

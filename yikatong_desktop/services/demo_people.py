@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
+from yikatong_desktop.domain.accounts import luhn_check_digit
 from yikatong_desktop.domain.ids import compute_check_char
 
 HAN_SURNAMES = (
@@ -80,19 +81,6 @@ def birth_for_age(rng: random.Random, age: int, on: date) -> date:
     return latest - timedelta(days=rng.randrange(0, 364))
 
 
-def luhn_digit(body: str) -> str:
-    """The Luhn check digit for a card number body."""
-    total = 0
-    for i, ch in enumerate(reversed(body)):
-        d = int(ch)
-        if i % 2 == 0:
-            d *= 2
-            if d > 9:
-                d -= 9
-        total += d
-    return str((10 - total % 10) % 10)
-
-
 class CardFactory:
     """Unique 19-digit card numbers with a bank's prefix and a Luhn check digit."""
 
@@ -104,7 +92,7 @@ class CardFactory:
         """A fresh card number."""
         while True:
             body = prefix + "".join(str(self._rng.randrange(10)) for _ in range(18 - len(prefix)))
-            number = body + luhn_digit(body)
+            number = body + luhn_check_digit(body)
             if number not in self._used:
                 self._used.add(number)
                 return number
