@@ -281,6 +281,7 @@ def build_demo(uow_factory: Callable[[], UnitOfWork], actor: Actor, *, persons: 
         result = {"seed": seed, "persons": len(demo.persons), "households": len(demo.households),
                   "accounts": len(demo.accounts), "payments": len(demo.payments), **manifest}
         uow.set_setting("demo.manifest", result)
+        uow.refresh_statistics()
         record_event(uow, actor, "demo.build", detail={"seed": seed, "persons": len(demo.persons),
                                                        "payments": len(demo.payments)})
         uow.commit()

@@ -11,23 +11,24 @@ import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.script.revision import ResolutionError
-from alembic.util import CommandError
 from sqlalchemy import Connection, Engine, Table, create_engine, event, inspect
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from yikatong_desktop import faults
+
+if TYPE_CHECKING:  # Alembic is imported only when a schema is checked or migrated (start-up time)
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
 from yikatong_desktop.domain.errors import InputRejected
 
 _MIGRATIONS = Path(__file__).with_name("migrations")
+#: The newest migration; equal to Alembic's head (a test checks), so opening an
+#: up-to-date database never loads Alembic.
+SCHEMA_HEAD = "0002"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
@@ -126,10 +127,11 @@ def open_database(loc: DatabaseLocation) -> Engine:
             current = _current_revision(conn)
             if current is None:
                 raise InputRejected("db.not_database", path=loc.display)
-            script = ScriptDirectory.from_config(_config())
-            if not _known_revision(script, current):
-                raise InputRejected("db.newer", found=current)
-            if current != script.get_current_head():
+            if current != SCHEMA_HEAD:
+                from alembic.script import ScriptDirectory
+
+                if not _known_revision(ScriptDirectory.from_config(_config()), current):
+                    raise InputRejected("db.newer", found=current)
                 _upgrade(conn)
     except (OperationalError, DatabaseError) as exc:
         engine.dispose()
@@ -142,6 +144,9 @@ def open_database(loc: DatabaseLocation) -> Engine:
 
 def _known_revision(script: ScriptDirectory, revision: str) -> bool:
     """Whether this version of the product has the migration a database stands at."""
+    from alembic.script.revision import ResolutionError
+    from alembic.util import CommandError
+
     try:
         return script.get_revision(revision) is not None
     except (CommandError, ResolutionError):
@@ -149,6 +154,8 @@ def _known_revision(script: ScriptDirectory, revision: str) -> bool:
 
 
 def _config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(_MIGRATIONS))
     return cfg
@@ -157,10 +164,13 @@ def _config() -> Config:
 def _current_revision(conn: Connection) -> str | None:
     if not inspect(conn).has_table("alembic_version"):
         return None
-    return MigrationContext.configure(conn).get_current_revision()
+    row = conn.exec_driver_sql("SELECT version_num FROM alembic_version").first()
+    return None if row is None else str(row[0])
 
 
 def _upgrade(conn: Connection) -> None:
+    from alembic import command
+
     cfg = _config()
     cfg.attributes["connection"] = conn
     command.upgrade(cfg, "head")
@@ -168,6 +178,8 @@ def _upgrade(conn: Connection) -> None:
 
 def schema_revision() -> str:
     """The newest migration this version of the product knows."""
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(_config()).get_current_head()
     assert head is not None
     return head
@@ -198,6 +210,11 @@ def upsert(conn: Connection, table: Table, values: Mapping[str, Any], key: Seque
     stmt = dialect_insert(table).values(**values)
     updates = {k: v for k, v in values.items() if k not in key}
     conn.execute(stmt.on_conflict_do_update(index_elements=list(key), set_=updates))
+
+
+def refresh_statistics(conn: Connection) -> None:
+    """Let the query planner see the data as it is now (after a bulk load)."""
+    conn.exec_driver_sql("ANALYZE")
 
 
 def online_backup(source: Path, target: Path) -> None:

@@ -103,8 +103,11 @@ def _id_window(f: RosterFilter, sort: str, descending: bool, offset: int, limit:
     stmt = select(P.c.id).select_from(P)
     order: ColumnElement[Any]
     if sort == "name":
+        # pinyin, then person: the (pinyin, id) index delivers this order without a sort.
         stmt = stmt.join(PR, PR.c.id == P.c.person_id)
-        order = PR.c.pinyin
+        cols = (PR.c.pinyin, PR.c.id, P.c.id)
+        keys = [c.desc() for c in cols] if descending else [c.asc() for c in cols]
+        return stmt.where(*where).order_by(*keys).offset(offset).limit(limit)
     elif sort == "id_number":
         stmt = stmt.join(PR, PR.c.id == P.c.person_id)
         order = PR.c.id_number

@@ -123,6 +123,7 @@ persons = Table(
     Column("village_code", String(40), nullable=True, index=True),
     Column("group_code", String(40), nullable=True),
     Column("phone", String(30), nullable=True),
+    Index("ix_persons_pinyin_id", "pinyin", "id"),
 )
 
 bank_accounts = Table(
@@ -181,6 +182,9 @@ payments = Table(
     Column("excel_row", Integer, nullable=True),
     Column("remark", String(300), nullable=True),
     Index(None, "program_id", "period_label"),
+    Index("ix_payments_voided_id", "voided", "id"),
+    Index("ix_payments_person_id_voided", "person_id", "voided", "id"),
+    Index("ix_payments_township_code", "township_code"),
 )
 
 #: Old versions of changed records (the live row holds the newest).

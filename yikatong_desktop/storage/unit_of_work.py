@@ -17,7 +17,7 @@ from sqlalchemy import Connection, Engine, select
 from yikatong_desktop.domain.clock import Clock
 from yikatong_desktop.storage import tables as t
 from yikatong_desktop.storage.audit import AuditLog
-from yikatong_desktop.storage.database import upsert
+from yikatong_desktop.storage.database import refresh_statistics, upsert
 from yikatong_desktop.storage.repositories import Records
 
 HeadSink = Callable[[str, int, str], None]
@@ -86,6 +86,10 @@ class UnitOfWork:
         """Advance the Lamport counter past a version seen from elsewhere."""
         if int(self.get_setting("lamport", 0)) < seen:
             self.set_setting("lamport", seen)
+
+    def refresh_statistics(self) -> None:
+        """Refresh the planner's statistics after a bulk load."""
+        refresh_statistics(self.conn)
 
     def get_setting(self, key: str, default: Any = None) -> Any:
         """A JSON setting, or the default."""

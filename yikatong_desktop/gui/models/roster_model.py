@@ -3,6 +3,9 @@
 Like Anki's browser model it keeps only a bounded cache; rows arrive in pages
 of PAGE_SIZE from services.queries (deferred-join windows in SQL), so jumping
 to row 900,000 of a million costs one small query, not a million rows.
+
+The first page is shown before the rows are counted: the count runs right
+after the first paint and then extends the table (bench/roster_model.py).
 """
 
 from __future__ import annotations
@@ -12,7 +15,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 
 from yikatong_desktop.domain.money import format_yuan
 from yikatong_desktop.services.queries import RosterFilter, RosterRow
@@ -66,6 +77,9 @@ PageFn = Callable[[RosterFilter, str, bool, int, int], Sequence[RosterRow]]
 class RosterModel(QAbstractTableModel):
     """Lazy, sortable, filterable view of live payments joined with persons."""
 
+    #: Emitted with the total once the rows of the current filter are counted.
+    counted = Signal(int)
+
     def __init__(self, count: CountFn, page: PageFn, parent: Any = None) -> None:
         super().__init__(parent)
         self._count_fn = count
@@ -75,6 +89,8 @@ class RosterModel(QAbstractTableModel):
         self._descending = False
         self._rows = 0
         self._pages: OrderedDict[int, Sequence[RosterRow]] = OrderedDict()
+        self._generation = 0
+        self._count_pending = False
         self.pages_fetched = 0
         self.reload()
 
@@ -106,9 +122,14 @@ class RosterModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = COLUMNS[column].sort_key if 0 <= column < len(COLUMNS) else None
-        self._sort = key or "default"
-        self._descending = order == Qt.SortOrder.DescendingOrder and key is not None
-        self.reload()
+        sort, descending = key or "default", order == Qt.SortOrder.DescendingOrder and key is not None
+        if (sort, descending) == (self._sort, self._descending):
+            return
+        self._sort, self._descending = sort, descending
+        # Sorting never changes how many rows there are: drop the pages, keep the count.
+        self.beginResetModel()
+        self._pages.clear()
+        self.endResetModel()
 
     # -- our interface ----------------------------------------------------
     def set_filter(self, f: RosterFilter) -> None:
@@ -122,11 +143,54 @@ class RosterModel(QAbstractTableModel):
         return self._filter
 
     def reload(self) -> None:
-        """Re-count and drop cached pages (after a filter, sort or data change)."""
+        """Show the first page of the current filter now; count the rest right after."""
+        self._generation += 1
         self.beginResetModel()
         self._pages.clear()
-        self._rows = self._count_fn(self._filter)
+        first = self._fetch(0)
+        self._rows = len(first)
+        self._count_pending = len(first) == PAGE_SIZE
         self.endResetModel()
+        if self._count_pending:
+            generation = self._generation
+            QTimer.singleShot(0, self, lambda: self._finish_count(generation))
+        else:
+            self.counted.emit(self._rows)
+
+    @property
+    def count_pending(self) -> bool:
+        """True between the first paint and the end of the count."""
+        return self._count_pending
+
+    def ensure_counted(self) -> int:
+        """Count now if the count is still pending; returns the number of rows."""
+        if self._count_pending:
+            self._finish_count(self._generation)
+        return self._rows
+
+    def _finish_count(self, generation: int) -> None:
+        if generation != self._generation or not self._count_pending:
+            return  # a newer filter replaced this one
+        self._count_pending = False
+        total = self._count_fn(self._filter)
+        if total > self._rows:
+            self.beginInsertRows(QModelIndex(), self._rows, total - 1)
+            self._rows = total
+            self.endInsertRows()
+        elif total < self._rows:  # rows vanished between the page and the count
+            self.beginResetModel()
+            self._pages.clear()
+            self._rows = total
+            self.endResetModel()
+        self.counted.emit(self._rows)
+
+    def _fetch(self, number: int) -> Sequence[RosterRow]:
+        page = self._page_fn(self._filter, self._sort, self._descending, number * PAGE_SIZE, PAGE_SIZE)
+        self.pages_fetched += 1
+        self._pages[number] = page
+        while len(self._pages) > MAX_CACHED_PAGES:
+            self._pages.popitem(last=False)
+        return page
 
     def row_at(self, row: int) -> RosterRow | None:
         """The row object at a position, fetching its page if needed."""
@@ -135,11 +199,7 @@ class RosterModel(QAbstractTableModel):
         number, offset = divmod(row, PAGE_SIZE)
         page = self._pages.get(number)
         if page is None:
-            page = self._page_fn(self._filter, self._sort, self._descending, number * PAGE_SIZE, PAGE_SIZE)
-            self.pages_fetched += 1
-            self._pages[number] = page
-            while len(self._pages) > MAX_CACHED_PAGES:
-                self._pages.popitem(last=False)
+            page = self._fetch(number)
         else:
             self._pages.move_to_end(number)
         return page[offset] if offset < len(page) else None

@@ -53,8 +53,9 @@ class RosterPage(QWidget):
 
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
+        # Indicator first: enabling sorting then asks for the order already shown (import order).
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
@@ -86,7 +87,8 @@ class RosterPage(QWidget):
         for combo in (self.village, self.program, self.year):
             combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.table.selectionModel().selectionChanged.connect(self._selected)
-        self._update_count()
+        self.model.counted.connect(self._show_count)
+        self._show_count(self.model.rowCount())
 
     def _combo(self, everything: str, items: list[Any]) -> QComboBox:
         box = QComboBox()
@@ -122,10 +124,11 @@ class RosterPage(QWidget):
             text=self.search.text(), township_code=self.township.currentData(),
             village_code=self.village.currentData(), program_code=self.program.currentData(),
             year=int(year) if year else None))
-        self._update_count()
+        self._show_count(self.model.rowCount())
 
-    def _update_count(self) -> None:
-        self.count_label.setText(self.tr("共 {0} 笔").format(f"{self.model.rowCount():,}"))
+    def _show_count(self, rows: int) -> None:
+        more = self.tr("（正在统计…）") if self.model.count_pending else ""
+        self.count_label.setText(self.tr("共 {0} 笔").format(f"{rows:,}") + more)
 
     def _selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = selected.indexes()
