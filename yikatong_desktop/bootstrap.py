@@ -112,7 +112,7 @@ def _clock_for(engine: object, clock: Clock | None) -> Clock:
         return clock
     if os.environ.get("YKT_CLOCK"):
         return parse_clock(os.environ["YKT_CLOCK"])
-    with UnitOfWork(engine, SystemClock()) as uow:  # type: ignore[arg-type]
+    with UnitOfWork(engine, SystemClock(), write=False) as uow:  # type: ignore[arg-type]
         fixed = uow.get_setting("clock.fixed")
     return parse_clock(fixed) if fixed else SystemClock()
 

@@ -13,6 +13,7 @@ from yikatong_desktop.domain.names import pinyin_sort_key
 from yikatong_desktop.gui.app import qt_application
 from yikatong_desktop.gui.models.roster_model import PAGE_SIZE
 from yikatong_desktop.gui.pages.roster import RosterPage
+from yikatong_desktop.gui.tasks import set_synchronous
 
 
 def _page(qtbot: QtBot, app: bootstrap.App) -> RosterPage:
@@ -130,12 +131,13 @@ def test_selecting_a_row_shows_the_persons_payments_and_accounts(qtbot: QtBot, a
 
 def test_first_page_shows_before_the_count_which_then_extends_the_table(qtbot: QtBot, app: bootstrap.App) -> None:
     qt_application()
+    set_synchronous(False)  # the real thread pool counts while the first page is on screen
     page = RosterPage(app)
     qtbot.addWidget(page)
     total = _db(app).execute("select count(*) from payments where voided=0").fetchone()[0]
     assert page.model.count_pending and page.model.rowCount() == PAGE_SIZE
     assert "正在统计" in page.count_label.text()
-    with qtbot.waitSignal(page.model.counted, timeout=3000) as signal:
+    with qtbot.waitSignal(page.model.counted, timeout=5000) as signal:
         pass
     assert signal.args == [total] and page.model.rowCount() == total
     assert page.count_label.text() == f"共 {total:,} 笔"

@@ -1,8 +1,8 @@
 """Background work off the GUI thread (Picard's run_task, Anki's CollectionOp).
 
-`run_task(fn, done)` runs `fn()` on the thread pool and calls `done(result, error)`
+`run_task(fn, done)` runs `fn()` on Qt's thread pool and calls `done(result, error)`
 on the GUI thread. Never touch a widget inside `fn`. Tests can swap in a
-synchronous pool with `set_synchronous(True)`.
+synchronous runner with `set_synchronous(True)`.
 """
 
 from __future__ import annotations
@@ -24,7 +24,17 @@ def set_synchronous(value: bool) -> None:
 
 
 class _Relay(QObject):
-    finished = Signal(object, object)
+    """Lives in the GUI thread; its queued signal brings the outcome back there.
+
+    The signal carries no Python objects (the outcome waits on the relay), so
+    nothing depends on how a binding counts references across threads.
+    """
+
+    finished = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.outcome: tuple[Any, BaseException | None] = (None, None)
 
 
 class _Task(QRunnable):
@@ -35,12 +45,14 @@ class _Task(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self.fn()
+            self.relay.outcome = (self.fn(), None)
         except Exception as exc:  # delivered to the GUI thread, which shows it
             log.debug("background task failed", exc_info=True)
-            self.relay.finished.emit(None, exc)
-        else:
-            self.relay.finished.emit(result, None)
+            self.relay.outcome = (None, exc)
+        try:
+            self.relay.finished.emit()
+        except RuntimeError:  # the window closed while this ran: nobody is waiting any more
+            log.debug("background task finished after its receiver was deleted")
 
 
 _live: set[_Relay] = set()
@@ -59,9 +71,9 @@ def run_task(fn: Callable[[], Any], done: Callable[[Any, BaseException | None], 
     relay = _Relay()
     _live.add(relay)
 
-    def finish(result: Any, error: BaseException | None) -> None:
+    def finish() -> None:
         _live.discard(relay)
-        done(result, error)
+        done(*relay.outcome)
 
     relay.finished.connect(finish)
     QThreadPool.globalInstance().start(_Task(fn, relay))

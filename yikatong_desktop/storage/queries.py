@@ -13,13 +13,12 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Select, func, or_, select
-from sqlalchemy.orm import aliased
 
 from yikatong_desktop.storage import tables as t
 
 P, PR, A, G = t.payments, t.persons, t.bank_accounts, t.programs
-TOWN = aliased(t.org_units, name="town")
-VIL = aliased(t.org_units, name="vil")
+TOWN = t.org_units.alias("town")
+VIL = t.org_units.alias("vil")
 
 
 @dataclass(frozen=True)
@@ -126,13 +125,8 @@ def _id_window(f: RosterFilter, sort: str, descending: bool, offset: int, limit:
     return stmt.where(*where).order_by(*keys).offset(offset).limit(limit)
 
 
-def roster_page(conn: Connection, f: RosterFilter, *, sort: str = "default", descending: bool = False,
-                offset: int = 0, limit: int = 200) -> list[RosterRow]:
-    """One window of the roster, in display order."""
-    ids = [r[0] for r in conn.execute(_id_window(f, sort, descending, offset, limit))]
-    if not ids:
-        return []
-    stmt = (
+def _display(where: ColumnElement[bool]) -> Select[Any]:
+    return (
         select(P.c.id, P.c.uid, PR.c.uid.label("person_uid"), PR.c.name, PR.c.id_number, PR.c.id_valid,
                PR.c.sex, TOWN.c.name.label("township"), VIL.c.name.label("village"), P.c.group_code,
                G.c.name.label("program"), P.c.period_label, P.c.quantity, P.c.standard_fen, P.c.due_fen,
@@ -140,8 +134,17 @@ def roster_page(conn: Connection, f: RosterFilter, *, sort: str = "default", des
         .join(PR, PR.c.id == P.c.person_id).join(G, G.c.id == P.c.program_id)
         .outerjoin(A, A.c.id == P.c.account_id)
         .outerjoin(TOWN, TOWN.c.code == P.c.township_code).outerjoin(VIL, VIL.c.code == P.c.village_code)
-        .where(P.c.id.in_(ids))
+        .where(where)
     )
+
+
+def roster_page(conn: Connection, f: RosterFilter, *, sort: str = "default", descending: bool = False,
+                offset: int = 0, limit: int = 200) -> list[RosterRow]:
+    """One window of the roster, in display order."""
+    ids = [r[0] for r in conn.execute(_id_window(f, sort, descending, offset, limit))]
+    if not ids:
+        return []
+    stmt = _display(P.c.id.in_(ids))
     by_id = {r.id: r for r in conn.execute(stmt)}
     out = []
     for pid in ids:

@@ -4,12 +4,13 @@ Like Anki's browser model it keeps only a bounded cache; rows arrive in pages
 of PAGE_SIZE from services.queries (deferred-join windows in SQL), so jumping
 to row 900,000 of a million costs one small query, not a million rows.
 
-The first page is shown before the rows are counted: the count runs right
-after the first paint and then extends the table (bench/roster_model.py).
+The first page is shown before the rows are counted: the count runs on the
+thread pool and then extends the table (bench/roster_model.py).
 """
 
 from __future__ import annotations
 
+import logging
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -21,14 +22,15 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
-    QTimer,
     Signal,
 )
 
 from yikatong_desktop.domain.money import format_yuan
+from yikatong_desktop.gui.tasks import run_task
 from yikatong_desktop.services.queries import RosterFilter, RosterRow
 
-PAGE_SIZE = 200
+log = logging.getLogger("yikatong.gui")
+PAGE_SIZE = 100
 MAX_CACHED_PAGES = 64
 Index = QModelIndex | QPersistentModelIndex
 
@@ -70,6 +72,15 @@ COLUMNS: tuple[Column, ...] = (
     Column("银行账号", None, lambda r: r.account or ""),
 )
 
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole.value)
+_ALIGNMENTS = tuple(
+    int(((Qt.AlignmentFlag.AlignRight if c.align_right else Qt.AlignmentFlag.AlignLeft)
+         | Qt.AlignmentFlag.AlignVCenter).value)
+    for c in COLUMNS
+)
+
 CountFn = Callable[[RosterFilter], int]
 PageFn = Callable[[RosterFilter, str, bool, int, int], Sequence[RosterRow]]
 
@@ -89,6 +100,7 @@ class RosterModel(QAbstractTableModel):
         self._descending = False
         self._rows = 0
         self._pages: OrderedDict[int, Sequence[RosterRow]] = OrderedDict()
+        self._cells: dict[int, list[tuple[str, ...] | None]] = {}
         self._generation = 0
         self._count_pending = False
         self.pages_fetched = 0
@@ -108,17 +120,17 @@ class RosterModel(QAbstractTableModel):
             return _tr(COLUMNS[section].title) if 0 <= section < len(COLUMNS) else None
         return str(section + 1)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < self._rows) or not (0 <= index.column() < len(COLUMNS)):
-            return None
-        col = COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            horizontal = Qt.AlignmentFlag.AlignRight if col.align_right else Qt.AlignmentFlag.AlignLeft
-            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
-        row = self.row_at(index.row())
-        return None if row is None else col.value(row)
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        # Called for every visible cell and role on each paint: roles are plain ints
+        # and a row's texts are formatted once, then served from a tuple.
+        if role == _DISPLAY or role == _TOOLTIP:
+            column = index.column()
+            cells = self.cells_at(index.row())
+            return None if cells is None or not 0 <= column < len(cells) else cells[column]
+        if role == _ALIGN:
+            column = index.column()
+            return _ALIGNMENTS[column] if 0 <= column < len(_ALIGNMENTS) else None
+        return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = COLUMNS[column].sort_key if 0 <= column < len(COLUMNS) else None
@@ -129,6 +141,7 @@ class RosterModel(QAbstractTableModel):
         # Sorting never changes how many rows there are: drop the pages, keep the count.
         self.beginResetModel()
         self._pages.clear()
+        self._cells.clear()
         self.endResetModel()
 
     # -- our interface ----------------------------------------------------
@@ -147,13 +160,14 @@ class RosterModel(QAbstractTableModel):
         self._generation += 1
         self.beginResetModel()
         self._pages.clear()
+        self._cells.clear()
         first = self._fetch(0)
         self._rows = len(first)
         self._count_pending = len(first) == PAGE_SIZE
         self.endResetModel()
         if self._count_pending:
-            generation = self._generation
-            QTimer.singleShot(0, self, lambda: self._finish_count(generation))
+            generation, f = self._generation, self._filter
+            run_task(lambda: self._count_fn(f), lambda total, error: self._finish_count(generation, total, error))
         else:
             self.counted.emit(self._rows)
 
@@ -165,14 +179,17 @@ class RosterModel(QAbstractTableModel):
     def ensure_counted(self) -> int:
         """Count now if the count is still pending; returns the number of rows."""
         if self._count_pending:
-            self._finish_count(self._generation)
+            self._finish_count(self._generation, self._count_fn(self._filter), None)
         return self._rows
 
-    def _finish_count(self, generation: int) -> None:
+    def _finish_count(self, generation: int, total: int | None, error: BaseException | None) -> None:
         if generation != self._generation or not self._count_pending:
-            return  # a newer filter replaced this one
+            return  # a newer filter replaced this one, or the count was already taken
         self._count_pending = False
-        total = self._count_fn(self._filter)
+        if error is not None or total is None:
+            log.warning("roster count failed; showing the rows fetched so far", exc_info=error)
+            self.counted.emit(self._rows)
+            return
         if total > self._rows:
             self.beginInsertRows(QModelIndex(), self._rows, total - 1)
             self._rows = total
@@ -180,6 +197,7 @@ class RosterModel(QAbstractTableModel):
         elif total < self._rows:  # rows vanished between the page and the count
             self.beginResetModel()
             self._pages.clear()
+            self._cells.clear()
             self._rows = total
             self.endResetModel()
         self.counted.emit(self._rows)
@@ -188,9 +206,23 @@ class RosterModel(QAbstractTableModel):
         page = self._page_fn(self._filter, self._sort, self._descending, number * PAGE_SIZE, PAGE_SIZE)
         self.pages_fetched += 1
         self._pages[number] = page
+        self._cells[number] = [None] * len(page)
         while len(self._pages) > MAX_CACHED_PAGES:
-            self._pages.popitem(last=False)
+            dropped, _ = self._pages.popitem(last=False)
+            self._cells.pop(dropped, None)
         return page
+
+    def cells_at(self, row: int) -> tuple[str, ...] | None:
+        """The display texts of a row, formatted once per fetched page."""
+        item = self.row_at(row)
+        if item is None:
+            return None
+        number, offset = divmod(row, PAGE_SIZE)
+        cached = self._cells[number]
+        texts = cached[offset]
+        if texts is None:
+            texts = cached[offset] = tuple(col.value(item) for col in COLUMNS)
+        return texts
 
     def row_at(self, row: int) -> RosterRow | None:
         """The row object at a position, fetching its page if needed."""
