@@ -12,6 +12,7 @@ import logging.handlers
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 import platformdirs
@@ -107,21 +108,35 @@ class App:
         self.engine.dispose()  # type: ignore[attr-defined]
 
 
-def _clock_for(engine: object, clock: Clock | None) -> Clock:
-    if clock is not None:
-        return clock
-    if os.environ.get("YKT_CLOCK"):
-        return parse_clock(os.environ["YKT_CLOCK"])
-    with UnitOfWork(engine, SystemClock(), write=False) as uow:  # type: ignore[arg-type]
-        fixed = uow.get_setting("clock.fixed")
-    return parse_clock(fixed) if fixed else SystemClock()
+class _InstallationClock:
+    """YKT_CLOCK, else the database's fixed clock (demo databases), else the system clock.
+
+    Looked up on the first call, so opening a database to read it costs nothing extra.
+    """
+
+    def __init__(self, engine: object) -> None:
+        self._engine = engine
+        self._clock: Clock | None = None
+
+    def now(self) -> datetime:
+        """The current time of this installation."""
+        if self._clock is None:
+            self._clock = self._resolve()
+        return self._clock.now()
+
+    def _resolve(self) -> Clock:
+        if os.environ.get("YKT_CLOCK"):
+            return parse_clock(os.environ["YKT_CLOCK"])
+        with UnitOfWork(self._engine, SystemClock(), write=False) as uow:  # type: ignore[arg-type]
+            fixed = uow.get_setting("clock.fixed")
+        return parse_clock(fixed) if fixed else SystemClock()
 
 
 def open_app(db: str | None, clock: Clock | None = None) -> App:
     """Open an existing installation (refusing a missing, foreign or newer database)."""
     loc = resolve_location(db)
     engine = open_database(loc)
-    return App(loc, _clock_for(engine, clock), engine)
+    return App(loc, clock or _InstallationClock(engine), engine)
 
 
 def create_app(db: str | None, passphrase: str, *, org_code: str, org_name: str,

@@ -97,35 +97,36 @@ def count_roster(conn: Connection, f: RosterFilter) -> int:
     return int(conn.execute(select(func.count()).select_from(P).where(*where)).scalar_one())
 
 
-def _id_window(f: RosterFilter, sort: str, descending: bool, offset: int, limit: int) -> Select[Any]:
-    where = _filters(f)
-    stmt = select(P.c.id).select_from(P)
-    order: ColumnElement[Any]
+def _order_keys(sort: str, descending: bool) -> tuple[list[Any], list[str]]:
+    """ORDER BY keys for a sort, and the tables (beyond payments) they need joined."""
     if sort == "name":
         # pinyin, then person: the (pinyin, id) index delivers this order without a sort.
-        stmt = stmt.join(PR, PR.c.id == P.c.person_id)
-        cols = (PR.c.pinyin, PR.c.id, P.c.id)
-        keys = [c.desc() for c in cols] if descending else [c.asc() for c in cols]
-        return stmt.where(*where).order_by(*keys).offset(offset).limit(limit)
+        cols: tuple[ColumnElement[Any], ...] = (PR.c.pinyin, PR.c.id, P.c.id)
+        needs = ["persons"]
     elif sort == "id_number":
-        stmt = stmt.join(PR, PR.c.id == P.c.person_id)
-        order = PR.c.id_number
+        cols, needs = (PR.c.id_number, P.c.id), ["persons"]
     elif sort == "bank":
-        stmt = stmt.outerjoin(A, A.c.id == P.c.account_id)
-        order = A.c.bank
+        cols, needs = (A.c.bank, P.c.id), ["accounts"]
+    elif sort == "default":
+        cols, needs = (P.c.id,), []
     else:
-        order = {
-            "default": P.c.id, "township": P.c.township_code, "village": P.c.village_code,
-            "program": P.c.program_id, "period": P.c.period_label, "paid": P.c.paid_fen,
-            "paid_date": P.c.paid_date,
-        }[sort]
-    keys = [order.desc() if descending else order.asc()]
-    if sort != "default":
-        keys.append(P.c.id.desc() if descending else P.c.id.asc())
-    return stmt.where(*where).order_by(*keys).offset(offset).limit(limit)
+        column = {"township": P.c.township_code, "village": P.c.village_code, "program": P.c.program_id,
+                  "period": P.c.period_label, "paid": P.c.paid_fen, "paid_date": P.c.paid_date}[sort]
+        cols, needs = (column, P.c.id), []
+    return [c.desc() if descending else c.asc() for c in cols], needs
 
 
-def _display(where: ColumnElement[bool]) -> Select[Any]:
+def _id_window(f: RosterFilter, sort: str, descending: bool, offset: int, limit: int) -> Select[Any]:
+    keys, needs = _order_keys(sort, descending)
+    stmt = select(P.c.id).select_from(P)
+    if "persons" in needs:
+        stmt = stmt.join(PR, PR.c.id == P.c.person_id)
+    if "accounts" in needs:
+        stmt = stmt.outerjoin(A, A.c.id == P.c.account_id)
+    return stmt.where(*_filters(f)).order_by(*keys).offset(offset).limit(limit)
+
+
+def _display(*where: ColumnElement[bool]) -> Select[Any]:
     return (
         select(P.c.id, P.c.uid, PR.c.uid.label("person_uid"), PR.c.name, PR.c.id_number, PR.c.id_valid,
                PR.c.sex, TOWN.c.name.label("township"), VIL.c.name.label("village"), P.c.group_code,
@@ -134,21 +135,25 @@ def _display(where: ColumnElement[bool]) -> Select[Any]:
         .join(PR, PR.c.id == P.c.person_id).join(G, G.c.id == P.c.program_id)
         .outerjoin(A, A.c.id == P.c.account_id)
         .outerjoin(TOWN, TOWN.c.code == P.c.township_code).outerjoin(VIL, VIL.c.code == P.c.village_code)
-        .where(where)
+        .where(*where)
     )
 
 
 def roster_page(conn: Connection, f: RosterFilter, *, sort: str = "default", descending: bool = False,
                 offset: int = 0, limit: int = 200) -> list[RosterRow]:
-    """One window of the roster, in display order."""
-    ids = [r[0] for r in conn.execute(_id_window(f, sort, descending, offset, limit))]
-    if not ids:
-        return []
-    stmt = _display(P.c.id.in_(ids))
-    by_id = {r.id: r for r in conn.execute(stmt)}
+    """One window of the roster, in display order.
+
+    The first window is one query (ORDER BY … LIMIT is cheap at the top); deeper
+    ones find their ids on payments alone, then join just those rows.
+    """
+    if offset == 0:
+        rows = list(conn.execute(_display(*_filters(f)).order_by(*_order_keys(sort, descending)[0]).limit(limit)))
+    else:
+        ids = [r[0] for r in conn.execute(_id_window(f, sort, descending, offset, limit))]
+        by_id = {r.id: r for r in conn.execute(_display(P.c.id.in_(ids)))} if ids else {}
+        rows = [by_id[pid] for pid in ids]
     out = []
-    for pid in ids:
-        r = by_id[pid]
+    for r in rows:
         out.append(RosterRow(r.uid, r.person_uid, r.name, r.id_number, r.id_valid, r.sex, r.township,
                              r.village, _group_label(r.group_code), r.program, r.period_label, r.quantity,
                              r.standard_fen, r.due_fen, r.paid_fen, r.paid_date, r.method, r.bank, r.number))

@@ -185,6 +185,7 @@ payments = Table(
     Index("ix_payments_voided_id", "voided", "id"),
     Index("ix_payments_person_id_voided", "person_id", "voided", "id"),
     Index("ix_payments_township_code", "township_code"),
+    Index("ix_payments_program_year_voided", "program_id", "year", "voided", "id"),
 )
 
 #: Old versions of changed records (the live row holds the newest).

@@ -30,7 +30,7 @@ from yikatong_desktop.gui.tasks import run_task
 from yikatong_desktop.services.queries import RosterFilter, RosterRow
 
 log = logging.getLogger("yikatong.gui")
-PAGE_SIZE = 100
+PAGE_SIZE = 50
 MAX_CACHED_PAGES = 64
 Index = QModelIndex | QPersistentModelIndex
 
@@ -101,6 +101,7 @@ class RosterModel(QAbstractTableModel):
         self._rows = 0
         self._pages: OrderedDict[int, Sequence[RosterRow]] = OrderedDict()
         self._cells: dict[int, list[tuple[str, ...] | None]] = {}
+        self._titles = tuple(_tr(c.title) for c in COLUMNS)
         self._generation = 0
         self._count_pending = False
         self.pages_fetched = 0
@@ -113,11 +114,11 @@ class RosterModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
+        if role != _DISPLAY:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return _tr(COLUMNS[section].title) if 0 <= section < len(COLUMNS) else None
+            return self._titles[section] if 0 <= section < len(self._titles) else None
         return str(section + 1)
 
     def data(self, index: Index, role: int = _DISPLAY) -> Any:
