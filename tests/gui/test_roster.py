@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
+
+import pytest
 
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
@@ -79,6 +82,9 @@ def test_search_by_name_id_and_account_filters_the_table(qtbot: QtBot, app: boot
     _search(qtbot, page, "查无此人")
     assert page.model.rowCount() == 0
     assert page.count_label.text() == "共 0 笔"
+    assert page.empty_hint.isVisible() and "没有符合条件" in page.empty_hint.text()
+    _search(qtbot, page, "")
+    assert not page.empty_hint.isVisible()
 
 
 def test_township_village_program_and_year_filters(qtbot: QtBot, app: bootstrap.App) -> None:
@@ -148,3 +154,22 @@ def test_a_short_result_is_counted_at_once(qtbot: QtBot, app: bootstrap.App) -> 
     page.search.setText("查无此人")
     page.apply_filter()
     assert not page.model.count_pending and page.model.rowCount() == 0
+
+
+def test_an_installation_without_rosters_says_where_to_import(qtbot: QtBot, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from yikatong_desktop.services import setup
+
+    monkeypatch.setenv("YKT_HOME", str(tmp_path / "home"))
+
+    def seed(created: bootstrap.App) -> None:
+        with created.uow() as uow:
+            setup.initialise(uow, created.actor, code="652323101", name="大丰镇", level="township")
+            uow.commit()
+
+    empty = bootstrap.create_app(str(tmp_path / "new.sqlite3"), "pw", org_code="652323101", org_name="大丰镇",
+                                 seed=seed)
+    page = _page(qtbot, empty)
+    assert page.model.rowCount() == 0
+    assert page.empty_hint.isVisible() and "导入" in page.empty_hint.text()
+    empty.close()

@@ -74,8 +74,13 @@ class RosterPage(QWidget):
         split.setStretchFactor(1, 1)
         split.setSizes([960, 280])
 
+        self.empty_hint = QLabel()
+        self.empty_hint.setStyleSheet("color: #8a6d3b; padding: 4px;")
+        self.empty_hint.setVisible(False)
+
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.empty_hint)
         layout.addWidget(split, 1)
 
         self._debounce = QTimer(self)
@@ -129,6 +134,13 @@ class RosterPage(QWidget):
     def _show_count(self, rows: int) -> None:
         more = self.tr("（正在统计…）") if self.model.count_pending else ""
         self.count_label.setText(self.tr("共 {0} 笔").format(f"{rows:,}") + more)
+        f = self.model.current_filter
+        filtered = bool(f.text.strip() or f.township_code or f.village_code or f.program_code or f.year)
+        if rows == 0 and filtered:
+            self.empty_hint.setText(self.tr("没有符合条件的发放记录。请检查搜索内容，或把筛选改回“全部”。"))
+        elif rows == 0:
+            self.empty_hint.setText(self.tr("还没有花名册数据。请在“导入”页导入各部门、银行报来的花名册。"))
+        self.empty_hint.setVisible(rows == 0)
 
     def _selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = selected.indexes()
