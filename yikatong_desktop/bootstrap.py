@@ -133,33 +133,71 @@ class _InstallationClock:
 
 
 def open_app(db: str | None, clock: Clock | None = None) -> App:
-    """Open an existing installation (refusing a missing, foreign or newer database)."""
+    """Open an existing installation (refusing a missing, foreign, newer or unfinished database)."""
     loc = resolve_location(db)
     engine = open_database(loc)
+    with UnitOfWork(engine, SystemClock(), write=False) as uow:  # type: ignore[arg-type]
+        initialised = uow.get_setting("org.code") is not None
+    if not initialised:
+        engine.dispose()  # type: ignore[attr-defined]
+        raise InputRejected("db.not_initialised")
     return App(loc, clock or _InstallationClock(engine), engine)
 
 
 def create_app(db: str | None, passphrase: str, *, org_code: str, org_name: str,
                clock: Clock | None = None, seed: Callable[[App], None]) -> App:
-    """Create database and keystore together, then run `seed` (init or demo) in one go.
+    """Create database and keystore together, run `seed` (init or demo), and open the result.
 
-    Anything failing removes both again, so a failed `init` leaves nothing behind.
+    A file database is built under a temporary name and renamed when complete, so a
+    failed or killed `init`/`demo` never leaves a half-made installation behind.
     """
     loc = resolve_location(db)
     keys = keystore_path(loc)
     if keys.exists():
         raise InputRejected("keystore.exists", path=str(keys))
-    engine = create_database(loc)
+    if loc.path is None:
+        return _create_on_server(loc, keys, passphrase, org_code, org_name, clock, seed)
+    if not loc.path.parent.is_dir():
+        raise InputRejected("db.dir_missing", path=str(loc.path))
+    if loc.path.exists() and loc.path.stat().st_size > 0:
+        raise InputRejected("db.exists", path=str(loc.path))
+    part = locate(str(loc.path.with_name(loc.path.name + ".part")))
+    assert part.path is not None
+    _remove_partial(part.path)  # what an earlier, killed attempt left
+    app = App(part, clock or SystemClock(), create_database(part))
+    try:
+        keystore.create_keystore(app.keystore_path, passphrase, org_code=org_code, org_name=org_name,
+                                 now=app.clock.now())
+        seed(app)
+        app.close()
+        os.replace(app.keystore_path, keys)
+        for suffix in ("-wal", "-shm"):  # normally gone once the last connection closed
+            side = Path(str(part.path) + suffix)
+            if side.exists():
+                os.replace(side, Path(str(loc.path) + suffix))
+        os.replace(part.path, loc.path)  # last: the database appearing is what makes it exist
+    except BaseException:
+        app.close()
+        _remove_partial(part.path)
+        raise
+    return open_app(str(loc.path), clock)
+
+
+def _create_on_server(loc: DatabaseLocation, keys: Path, passphrase: str, org_code: str, org_name: str,
+                      clock: Clock | None, seed: Callable[[App], None]) -> App:
+    """A server database: the seed's single transaction is what makes it whole."""
     keys.parent.mkdir(parents=True, exist_ok=True)
-    app = App(loc, clock or SystemClock(), engine)
+    app = App(loc, clock or SystemClock(), create_database(loc))
     try:
         keystore.create_keystore(keys, passphrase, org_code=org_code, org_name=org_name, now=app.clock.now())
         seed(app)
     except BaseException:
         app.close()
         keys.unlink(missing_ok=True)
-        if loc.path is not None:
-            for suffix in ("", "-wal", "-shm"):
-                Path(str(loc.path) + suffix).unlink(missing_ok=True)
         raise
     return app
+
+
+def _remove_partial(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal", ".keys"):
+        Path(str(path) + suffix).unlink(missing_ok=True)

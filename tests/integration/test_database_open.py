@@ -94,3 +94,14 @@ def test_an_older_database_is_migrated_forward_on_open(installation: Callable[..
     con = sqlite3.connect(path)
     assert con.execute("select version_num from alembic_version").fetchone()[0] == "0003"
     assert con.execute("select count(*) from sqlite_master where name='ix_persons_pinyin_id'").fetchone()[0] == 1
+
+
+def test_a_database_whose_init_never_finished_is_refused(tmp_path: Path) -> None:
+    from yikatong_desktop.storage.database import create_database, locate
+
+    path = tmp_path / "half.sqlite3"
+    create_database(locate(str(path))).dispose()  # schema only: no org, no catalogue
+    with pytest.raises(InputRejected) as caught:
+        bootstrap.open_app(str(path))
+    assert caught.value.key == "db.not_initialised"
+    assert "ykt init" in caught.value.text("zh")

@@ -36,7 +36,9 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
                          "The keystore {path} is missing: the audit chain head cannot be checked."),
     "keystore.corrupt": ("密钥库 {path} 已损坏或不是本软件的密钥库。",
                          "The keystore {path} is damaged or not a keystore of this product."),
-    "keystore.exists": ("密钥库 {path} 已存在，未覆盖。", "The keystore {path} already exists; not overwritten."),
+    "keystore.exists": ("密钥库 {path} 已存在，未覆盖。如果它是一次未完成的初始化留下的，请先把它移走再重试。",
+                        "The keystore {path} already exists; not overwritten. If an unfinished init left it, "
+                        "move it away and try again."),
     # orgs
     "org.unknown": ("找不到单位“{name}”。", "No org unit named “{name}”."),
     "org.ambiguous": ("“{name}”对应多个单位：{candidates}。请用代码，或加 --township 缩小范围。",
