@@ -108,3 +108,16 @@ def test_audit_verify_without_the_keystore_is_refused(demo_db: Path, home: Path)
 
     assert done.returncode == 3
     assert "密钥库" in done.stderr
+
+
+def test_audit_verify_names_the_row_when_a_value_is_not_even_readable(demo_db: Path, home: Path) -> None:
+    db = _copy(demo_db, home / "garbled.sqlite3")
+    with sqlite3.connect(db) as conn:
+        row = conn.execute("SELECT id FROM audit_events ORDER BY seq DESC LIMIT 1").fetchone()[0]
+        conn.execute("UPDATE audit_events SET detail = 'garbage', at = 'yesterday' WHERE id = ?", (row,))
+    conn.close()
+
+    done = run(home, "--db", str(db), "audit", "verify")
+
+    assert done.returncode == 3
+    assert f"数据库行 {row}" in done.stderr and "程序出错" not in done.stderr

@@ -125,3 +125,16 @@ def test_a_forged_last_event_passes_the_link_checks_so_only_the_head_catches_it(
     app.close()
 
     assert report.ok
+
+
+@pytest.mark.parametrize(("column", "garbage"), [("detail", "not json at all"), ("detail", "[1, 2]"),
+                                                 ("at", "yesterday"), ("at", "")])
+def test_unreadable_values_written_into_an_event_are_a_hash_break_not_a_crash(chain: Path, column: str,
+                                                                              garbage: str) -> None:
+    row, seq = _rows(chain)[1]
+    assert sql_write(chain, f"UPDATE audit_events SET {column} = ? WHERE id = ?", (garbage, row)) == 1
+
+    report = _verify(chain)
+
+    assert report.broken is not None
+    assert (report.broken.kind, report.broken.seq, report.broken.row) == ("hash", seq, row)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select
+from sqlalchemy import Connection, String, func, insert, select, type_coerce
 
 from yikatong_desktop.domain.canonical import GENESIS_HASH, canonical_json, chain_hash
 from yikatong_desktop.storage import tables as t
@@ -21,15 +21,21 @@ class StoredEvent:
     seq: int
     prev_hash: str
     hash: str
-    at: datetime
+    at: datetime | None  # None: the stored text is not a time (tampered)
     actor: str
     action: str
     object_kind: str | None
     object_uid: str | None
-    detail: dict[str, Any]
+    detail: dict[str, Any] | None  # None: the stored text is not JSON (tampered)
+
+    @property
+    def readable(self) -> bool:
+        """Whether time and detail could be read back at all."""
+        return self.at is not None and self.detail is not None
 
     def hashed_content(self) -> dict[str, Any]:
         """The fields the chain hash covers."""
+        assert self.at is not None and self.detail is not None
         return event_content(self.org_code, self.seq, self.at, self.actor, self.action,
                              self.object_kind, self.object_uid, self.detail)
 
@@ -92,10 +98,31 @@ class AuditLog:
         ).scalar_one())
 
     def events(self, org: str) -> Iterator[StoredEvent]:
-        """The org's events in sequence order."""
+        """The org's events in sequence order, read leniently: a tampered value reads as None."""
+        e = t.audit_events
+        raw_at = type_coerce(e.c.at, String).label("raw_at")  # the stored text, not parsed by the column type
         rows = self._conn.execute(
-            select(t.audit_events).where(t.audit_events.c.org_code == org).order_by(t.audit_events.c.seq)
+            select(e.c.id, e.c.org_code, e.c.seq, e.c.prev_hash, e.c.hash, raw_at, e.c.actor, e.c.action,
+                   e.c.object_kind, e.c.object_uid, e.c.detail).where(e.c.org_code == org).order_by(e.c.seq)
         )
         for r in rows:
-            yield StoredEvent(r.id, r.org_code, r.seq, r.prev_hash, r.hash, r.at, r.actor, r.action,
-                              r.object_kind, r.object_uid, json.loads(r.detail))
+            yield StoredEvent(r.id, r.org_code, r.seq, r.prev_hash, r.hash, _parse_time(r.raw_at), r.actor,
+                              r.action, r.object_kind, r.object_uid, _parse_detail(r.detail))
+
+
+def _parse_time(raw: object) -> datetime | None:
+    if isinstance(raw, datetime):
+        return raw if raw.tzinfo is not None else raw.replace(tzinfo=UTC)
+    try:
+        moment = datetime.fromisoformat(str(raw))
+    except ValueError:
+        return None
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def _parse_detail(raw: object) -> dict[str, Any] | None:
+    try:
+        value = json.loads(str(raw))
+    except ValueError:
+        return None
+    return value if isinstance(value, dict) else None
