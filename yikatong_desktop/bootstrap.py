@@ -98,10 +98,12 @@ class App:
         return sorted(set(doc.get("audit_heads", {})) | {doc["org"]["code"]})
 
     def _record_head(self, org: str, seq: int, digest: str) -> None:
+        # The change is committed already: failing here would report a saved change as failed.
+        # `audit verify` shows a head that lags behind; the next commit records the newer head.
         try:
             keystore.record_audit_head(self.keystore_path, org, seq, digest)
-        except InputRejected:
-            log.warning("audit head %s #%s not recorded: keystore unavailable", org, seq)
+        except (InputRejected, OSError, TimeoutError) as exc:
+            log.warning("audit head %s #%s not recorded in the keystore: %s", org, seq, exc)
 
     def close(self) -> None:
         """Release the database connections."""
@@ -126,6 +128,7 @@ class _InstallationClock:
 
     def _resolve(self) -> Clock:
         if os.environ.get("YKT_CLOCK"):
+            log.warning("clock fixed by YKT_CLOCK=%s: every time recorded uses it", os.environ["YKT_CLOCK"])
             return parse_clock(os.environ["YKT_CLOCK"])
         with UnitOfWork(self._engine, SystemClock(), write=False) as uow:  # type: ignore[arg-type]
             fixed = uow.get_setting("clock.fixed")
@@ -176,6 +179,7 @@ def create_app(db: str | None, passphrase: str, *, org_code: str, org_name: str,
             if side.exists():
                 os.replace(side, Path(str(loc.path) + suffix))
         os.replace(part.path, loc.path)  # last: the database appearing is what makes it exist
+        Path(str(app.keystore_path) + ".lock").unlink(missing_ok=True)
     except BaseException:
         app.close()
         _remove_partial(part.path)
@@ -199,5 +203,5 @@ def _create_on_server(loc: DatabaseLocation, keys: Path, passphrase: str, org_co
 
 
 def _remove_partial(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal", ".keys"):
+    for suffix in ("", "-wal", "-shm", "-journal", ".keys", ".keys.lock"):
         Path(str(path) + suffix).unlink(missing_ok=True)

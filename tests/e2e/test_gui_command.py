@@ -90,3 +90,18 @@ def test_demo_may_take_over_an_empty_file(tmp_path: Path) -> None:
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert db.stat().st_size > 100_000
+
+
+def test_a_screenshot_into_a_missing_folder_is_refused_with_the_path(demo_db: Path, tmp_path: Path) -> None:
+    target = tmp_path / "no" / "such" / "x.png"
+    done = subprocess.run([*YKT, "--db", str(demo_db), "gui", "--screenshot", str(target)],
+                          env=_env(tmp_path, QT_QPA_PLATFORM="offscreen"), capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 3 and str(target) in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_server_url_whose_driver_is_missing_is_refused_without_showing_the_password(tmp_path: Path) -> None:
+    done = subprocess.run([*YKT, "--db", "postgresql+nosuchdriver://clerk:s3cret@localhost/ykt", "stats"],
+                          env=_env(tmp_path), capture_output=True, text=True, timeout=60)
+    assert done.returncode == 3
+    assert "s3cret" not in done.stderr and "无法打开数据库" in done.stderr and "Traceback" not in done.stderr

@@ -118,8 +118,24 @@ def test_every_seeded_record_carries_uid_owner_and_version(tmp_path: Path) -> No
         assert rows, table
         for code, uid, owner, version, voided in rows:
             assert uuid.UUID(uid).version == 5, (table, code)
-            assert owner == ("652323" if code == "652323" else setup.SEED_OWNER), (table, code)
+            assert owner == setup.SEED_OWNER, (table, code)  # the county is a seeded unit
             assert version >= 1 and voided == 0, (table, code)
+
+
+def test_a_unit_the_seed_does_not_know_is_owned_by_the_installation_itself(tmp_path: Path) -> None:
+    init_installation(tmp_path / "t.sqlite3", code="652323101", name="大丰镇", level="township").close()
+
+    owners = dict(sql(tmp_path / "t.sqlite3", "SELECT code, owner_org FROM org_units"))
+    assert owners["652323101"] == "652323101"
+    assert owners["652323"] == owners["652300"] == setup.SEED_OWNER
+
+
+def test_every_installation_agrees_on_who_owns_a_seeded_unit(tmp_path: Path) -> None:
+    init_installation(tmp_path / "county.sqlite3").close()
+    init_installation(tmp_path / "town.sqlite3", code="652323101", name="大丰镇", level="township").close()
+
+    query = "SELECT uid, owner_org FROM org_units WHERE code = '652323'"
+    assert sql(tmp_path / "county.sqlite3", query) == sql(tmp_path / "town.sqlite3", query)
 
 
 def test_two_installations_give_seeded_records_the_same_uids(tmp_path: Path) -> None:

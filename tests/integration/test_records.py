@@ -211,3 +211,25 @@ def test_naive_datetimes_are_refused_and_aware_ones_come_back_in_utc(installatio
     assert stored == beijing
     assert stored.utcoffset() == timedelta(0) and stored.tzinfo == UTC
     assert (stored.hour, stored.microsecond) == (2, 123456)
+
+
+def test_history_refers_to_other_records_by_uid_never_by_local_key(installation: Installation) -> None:
+    app = installation()
+    with app.uow() as uow:
+        person = _add_person(uow)
+        uow.records.add("payments", _payment(uow, person, quantity=Decimal("2.5"), paid_fen=500),
+                        owner="652323", uid="pay-h")
+        uow.commit()
+    with app.uow() as uow:
+        version = uow.records.get("payments", "pay-h").version
+        uow.records.change("payments", "pay-h", {"paid_fen": 600}, expected_version=version)
+        uow.commit()
+    with app.reader() as uow:
+        (old,) = uow.records.history("payments", "pay-h")
+        person_uid = uow.records.get("persons", sql(app.location.path, "SELECT uid FROM persons")[0][0]).uid
+    app.close()
+
+    content = old["content"]
+    assert content["person_uid"] == person_uid and content["program_uid"] == seeded_uid("program", "NY01")
+    assert content["account_uid"] is None and content["quantity"] == "2.5" and content["paid_fen"] == 500
+    assert not {"id", "person_id", "program_id", "account_id", "batch_id"} & set(content)

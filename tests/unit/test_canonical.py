@@ -82,3 +82,8 @@ def test_chain_hash_links_to_the_previous_event() -> None:
     assert chain_hash("1" * 64, event) != first
     assert chain_hash(GENESIS_HASH, {**event, "action": "demo"}) != first
     assert len(content_hash(event)) == 64
+
+
+def test_long_decimals_are_never_rounded() -> None:
+    long = Decimal("1234567890.123456789012345678901")
+    assert canonical_json({"q": long}) == b'{"q":"1234567890.123456789012345678901"}'

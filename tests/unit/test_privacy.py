@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from yikatong_desktop.domain.privacy import keyed_hash, mask_text, mask_value
 
 ID = "652323195603121236"
@@ -30,3 +33,35 @@ def test_keyed_hash_matches_without_revealing() -> None:
     assert keyed_hash(secret, ID) == keyed_hash(secret, ID)
     assert keyed_hash(secret, ID) != keyed_hash(b"x" * 32, ID)
     assert ID not in keyed_hash(secret, ID)
+
+
+def test_hashes_and_uids_survive_masking() -> None:
+    digest = "78e370b5871459231a3731" + "0" * 42
+    uid = "6b9c2f0e-5d1a-4e8b-9a57-1f0c3e2d4b6a"
+    detail = {"file_sha256": digest, "uid": uid}
+    assert mask_value(detail) == detail
+
+
+@given(st.binary(min_size=32, max_size=32))
+def test_no_sha256_hex_digest_is_ever_altered(raw: bytes) -> None:
+    digest = raw.hex()
+    assert mask_text(f"文件 {digest}") == f"文件 {digest}"
+
+
+def test_short_accounts_separated_phones_and_spaced_ids_are_masked() -> None:
+    for secret in ("12345678", "6228 4800 8881 2345 678", "138-1234-5678", "138 1234 5678",
+                   "652323 19800101 1234", "652323800101123"):
+        masked = mask_text(f"值：{secret}。")
+        assert secret not in masked, secret
+        assert "*" in masked
+
+
+def test_an_id_given_as_a_number_is_masked_but_amounts_are_not() -> None:
+    masked = mask_value({"id": 652323195603121236, "paid_fen": 2500000})
+    assert masked["paid_fen"] == 2500000
+    assert "652323195603121236" not in str(masked) and masked["id"].startswith("652323")
+
+
+def test_dates_times_and_amounts_in_details_are_left_readable() -> None:
+    text = '{"end":"2019-08-10","at":"2019-07-15T02:00:00.000000Z","paid":"1,234.50","count":72690}'
+    assert mask_text(text) == text

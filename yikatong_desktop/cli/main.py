@@ -13,7 +13,7 @@ from pathlib import Path
 
 from yikatong_desktop import __version__, bootstrap
 from yikatong_desktop.cli.output import emit_json, say, table
-from yikatong_desktop.domain.errors import UsageError, YktError, exit_code_for
+from yikatong_desktop.domain.errors import InputRejected, UsageError, YktError, exit_code_for
 from yikatong_desktop.domain.messages import message
 from yikatong_desktop.gui.page_names import page_choices, page_key
 from yikatong_desktop.services import audit, demo, setup, stats
@@ -68,7 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _cmd_init(args: argparse.Namespace) -> int:
-    passphrase = Secrets().get(KEY_PASSPHRASE)
+    passphrase = Secrets().get(KEY_PASSPHRASE, confirm=True)
 
     def seed(app: bootstrap.App) -> None:
         with app.uow() as uow:
@@ -108,7 +108,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 def _cmd_stats(args: argparse.Namespace) -> int:
     app = bootstrap.open_app(args.db)
-    with app.uow() as uow:
+    with app.reader() as uow:
         rows = stats.stats(uow, app.actor)
     app.close()
     if args.json:
@@ -120,7 +120,7 @@ def _cmd_stats(args: argparse.Namespace) -> int:
 
 def _cmd_audit(args: argparse.Namespace) -> int:
     app = bootstrap.open_app(args.db)
-    with app.uow() as uow:
+    with app.reader() as uow:
         report = audit.verify_chains(uow, app.recorded_head, app.own_orgs())
     app.close()
     if args.json:
@@ -134,6 +134,10 @@ def _cmd_audit(args: argparse.Namespace) -> int:
     for org, chain in report.chains.items():
         say(f"{org}: " + message("audit.ok", count=chain["events"], seq=chain["head_seq"],
                                  head=(chain["head"] or "-")[:16]))
+        recorded = chain["recorded_head_seq"]
+        if recorded is not None and recorded < chain["head_seq"]:
+            # The table is ahead of the keystore: a head was not published (crash, full disk).
+            say(message("audit.head_behind", recorded=recorded, newer=chain["head_seq"] - recorded))
     return 0
 
 
@@ -144,8 +148,12 @@ def _cmd_gui(args: argparse.Namespace) -> int:
         if key is None:
             raise UsageError("page.unknown", name=args.page, choices=page_choices())
         page = key
-    app = bootstrap.open_app(args.db)
     screenshot = args.screenshot
+    if screenshot is not None:
+        folder = screenshot.expanduser().resolve().parent
+        if not folder.is_dir() or not os.access(folder, os.W_OK):
+            raise InputRejected("gui.screenshot_unwritable", path=str(screenshot))
+    app = bootstrap.open_app(args.db)
     linux = sys.platform.startswith("linux")
     headless = linux and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
     if headless and os.environ.get("QT_QPA_PLATFORM") != "offscreen":

@@ -12,10 +12,13 @@ import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime
-from decimal import Decimal
+from decimal import Context, Decimal
 from enum import Enum
 from typing import Any
 from uuid import UUID
+
+#: Wide enough that normalising never rounds a value a roster can hold.
+_EXACT = Context(prec=100)
 
 
 def _plain(value: Any) -> Any:
@@ -24,7 +27,7 @@ def _plain(value: Any) -> Any:
     if isinstance(value, float):
         raise TypeError("floats have no canonical form; use integer fen or Decimal")
     if isinstance(value, Decimal):
-        return format(value.normalize(), "f")
+        return format(value.normalize(_EXACT), "f")
     if isinstance(value, datetime):
         if value.tzinfo is None:
             raise TypeError("naive datetime has no canonical form; times are stored in UTC")

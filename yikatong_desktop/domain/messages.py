@@ -54,6 +54,10 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
                      "Audit chain broken: org {org} event #{seq} (database row {row}) {kind}."),
     "audit.broken_norow": ("审计链断裂：单位 {org} 第 {seq} 号事件{kind}。",
                            "Audit chain broken: org {org} event #{seq} {kind}."),
+    "audit.head_behind": ("注意：密钥库记录的链头是第 {recorded} 号，其后 {newer} 条事件尚未记入密钥库；"
+                          "下次修改数据时会补记。",
+                          "Note: the keystore records head #{recorded}; {newer} later events are not in it yet. "
+                          "The next change records them."),
     "audit.kind.hash": ("内容被修改（哈希不符）", "was altered (hash mismatch)"),
     "audit.kind.link": ("与前一事件的链接不符", "does not link to the previous event"),
     "audit.kind.gap": ("之前的事件缺失（序号不连续）", "follows a missing event (gap in sequence)"),
@@ -63,6 +67,9 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     # gui / cli
     "cli.usage": ("命令用法有误：{detail}\n{usage}", "Usage error: {detail}\n{usage}"),
     "page.unknown": ("没有名为“{name}”的页面。可用：{choices}。", "No page named “{name}”. Pages: {choices}."),
+    "gui.screenshot_unwritable": ("无法把截图写到 {path}：文件夹不存在或没有写权限。",
+                                  "Cannot write the screenshot to {path}: no such folder, or not writable."),
+    "secret.mismatch": ("两次输入的{what}不一致，未做任何改动。", "The two {what} entries differ; nothing changed."),
     "gui.no_display": ("没有图形显示环境：已把界面截图保存到 {path}。", "No display: saved a screenshot to {path}."),
     "permission.denied": ("{actor} 无权执行“{action}”。", "{actor} may not {action}."),
     "bug": ("程序出错了，很抱歉。详情已写入日志：{log}", "Something went wrong, sorry. Details are in the log: {log}"),

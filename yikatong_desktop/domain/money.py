@@ -12,7 +12,13 @@ import re
 from datetime import date, time
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
-from yikatong_desktop.domain.values_errors import ValueRejected, fold_text, is_blank, remove_whitespace
+from yikatong_desktop.domain.values_errors import (
+    ValueRejected,
+    fold_text,
+    is_blank,
+    remove_whitespace,
+    shown_in_message,
+)
 
 FEN_PER_YUAN = 100
 # Far above any subsidy, far below SQLite's 64-bit integers.
@@ -130,6 +136,4 @@ def _exact_decimal(raw: object, *, kind: str) -> Decimal | None:
 
 
 def _shown(text: str) -> str:
-    if not text:
-        return "（空）"
-    return text if len(text) <= 12 else text[:12] + "…"
+    return shown_in_message(text, 12)

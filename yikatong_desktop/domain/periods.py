@@ -21,6 +21,7 @@ from yikatong_desktop.domain.values_errors import (
     is_blank,
     is_numeric_cell,
     remove_whitespace,
+    shown_in_message,
 )
 
 MIN_YEAR = 1900
@@ -262,4 +263,4 @@ def _month_end(year: int, month: int) -> date:
 
 
 def _shown(text: str) -> str:
-    return text if len(text) <= 20 else text[:20] + "…"
+    return shown_in_message(text, 20)

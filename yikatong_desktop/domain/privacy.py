@@ -1,4 +1,9 @@
-"""Masking for audit details and logs (SPEC §9): no full ID, account or phone number."""
+"""Masking for audit details and logs (SPEC §9): no full ID, account or phone number.
+
+A safety net over free text: services should hand over IDs and accounts already
+masked or keyed-hashed. Digit runs inside longer letters-and-digits tokens (file
+hashes, uids) are left alone, so evidence such as a file's SHA-256 survives.
+"""
 
 from __future__ import annotations
 
@@ -8,22 +13,42 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-_ID18 = re.compile(r"(?<![0-9])([0-9]{6})[0-9]{7,8}([0-9]{3}[0-9Xx])(?![0-9Xx])")
-_DIGITS = re.compile(r"(?<![0-9])([0-9]{4})[0-9]{3,}([0-9]{4})(?![0-9])")
-_PHONE = re.compile(r"(?<![0-9])(1[3-9][0-9])[0-9]{4}([0-9]{4})(?![0-9])")
+_EDGE_BEFORE = r"(?<![0-9A-Za-z])"
+_EDGE_AFTER = r"(?![0-9A-Za-z])"
+# 18-digit IDs (last character may be X), also written with spaces or dashes between the parts.
+_ID = re.compile(_EDGE_BEFORE + r"([0-9]{6})[ -]?[0-9]{8}[ -]?([0-9]{3}[0-9Xx])" + _EDGE_AFTER)
+_ID15 = re.compile(_EDGE_BEFORE + r"([0-9]{6})[0-9]{5}([0-9]{4})" + _EDGE_AFTER)
+# Mobile phones, also as 138-1234-5678 or 138 1234 5678.
+_PHONE = re.compile(_EDGE_BEFORE + r"(1[3-9][0-9])[ -]?[0-9]{4}[ -]?([0-9]{4})" + _EDGE_AFTER)
+# Bank accounts: any other run of 8 to 32 digits (longer runs are no account), also in groups of four.
+_DIGITS = re.compile(_EDGE_BEFORE + r"[0-9]{4}(?:[ -][0-9]{4}){1,6}(?:[ -][0-9]{1,3})?" + _EDGE_AFTER + r"|"
+                     + _EDGE_BEFORE + r"[0-9]{8,32}" + _EDGE_AFTER)
+#: Whole numbers at least this long are treated as identifiers, not amounts.
+_LONG_INT_DIGITS = 15
+
+
+def _mask_run(match: re.Match[str]) -> str:
+    digits = re.sub(r"[^0-9]", "", match.group(0))
+    keep = 4 if len(digits) >= 12 else 2
+    return digits[:keep] + "*" * (len(digits) - 2 * keep) + digits[-keep:]
 
 
 def mask_text(text: str) -> str:
-    """Mask ID-, account- and phone-shaped digit runs inside free text."""
-    text = _ID18.sub(lambda m: f"{m.group(1)}{'*' * (len(m.group(0)) - 10)}{m.group(2)}", text)
+    """Mask ID-, phone- and account-shaped digit runs inside free text."""
+    text = _ID.sub(lambda m: f"{m.group(1)}********{m.group(2)}", text)
+    text = _ID15.sub(lambda m: f"{m.group(1)}*****{m.group(2)}", text)
     text = _PHONE.sub(r"\1****\2", text)
-    return _DIGITS.sub(lambda m: f"{m.group(1)}{'*' * (len(m.group(0)) - 8)}{m.group(2)}", text)
+    return _DIGITS.sub(_mask_run, text)
 
 
 def mask_value(value: Any) -> Any:
-    """Mask every string inside a nested structure."""
+    """Mask every string (and every identifier-long integer) inside a nested structure."""
     if isinstance(value, str):
         return mask_text(value)
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int) and len(str(abs(value))) >= _LONG_INT_DIGITS:
+        return mask_text(str(value))
     if isinstance(value, Mapping):
         return {k: mask_value(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):

@@ -74,3 +74,13 @@ def is_blank(raw: object) -> bool:
     if isinstance(raw, Decimal) and raw.is_nan():
         return True
     return isinstance(raw, str) and not fold_text(raw)
+
+
+def shown_in_message(text: str, limit: int = 20) -> str:
+    """A cell's text as a message may quote it: masked (an ID typed in the wrong column) and short."""
+    from yikatong_desktop.domain.privacy import mask_text
+
+    if not text:
+        return "（空）"
+    masked = mask_text(text)
+    return masked if len(masked) <= limit else masked[:limit] + "…"

@@ -27,6 +27,7 @@ from cryptography.hazmat.primitives.asymmetric import ec, ed25519, x25519
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 from cryptography.x509.oid import NameOID
+from filelock import FileLock
 
 from yikatong_desktop.domain.errors import InputRejected
 
@@ -171,14 +172,20 @@ def audit_head(path: Path, org_code: str) -> tuple[int, str] | None:
 
 
 def record_audit_head(path: Path, org_code: str, seq: int, digest: str) -> None:
-    """Remember the newest audit-chain head outside the database (never moves backwards)."""
-    doc = read_keystore(path)
-    heads = doc.setdefault("audit_heads", {})
-    current = heads.get(org_code)
-    if current is not None and int(current["seq"]) > seq:
-        return
-    heads[org_code] = {"seq": seq, "hash": digest}
-    _write_atomically(path, doc)
+    """Remember the newest audit-chain head outside the database (never moves backwards).
+
+    Several writers (GUI workers, a CLI beside the GUI) commit one after the other but
+    publish their heads afterwards: the lock makes read-compare-write one step, so an
+    older head can never overwrite a newer one.
+    """
+    with FileLock(str(path) + ".lock", timeout=30):
+        doc = read_keystore(path)
+        heads = doc.setdefault("audit_heads", {})
+        current = heads.get(org_code)
+        if current is not None and int(current["seq"]) >= seq:
+            return
+        heads[org_code] = {"seq": seq, "hash": digest}
+        _write_atomically(path, doc)
 
 
 def _write_atomically(path: Path, doc: dict[str, Any]) -> None:

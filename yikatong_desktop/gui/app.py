@@ -11,6 +11,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from yikatong_desktop.bootstrap import App
+from yikatong_desktop.gui.errors import show_error
 from yikatong_desktop.gui.main_window import MainWindow
 from yikatong_desktop.gui.tasks import set_synchronous, wait_for_tasks
 from yikatong_desktop.paths import cjk_font_path
@@ -50,6 +51,19 @@ def _qt_to_log(kind: QtMsgType, _context: QMessageLogContext, text: str) -> None
     log.log(level, "Qt: %s", text)
 
 
+def _install_excepthook(window: MainWindow) -> None:
+    """An error in a slot or a page: logged with its traceback, shown as a message, never a crash."""
+
+    def hook(kind: type[BaseException], error: BaseException, tb: object) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, error, tb)  # type: ignore[arg-type]
+            return
+        log.error("unhandled error in the GUI", exc_info=(kind, error, tb))  # type: ignore[arg-type]
+        show_error(window, error)
+
+    sys.excepthook = hook
+
+
 def run_gui(app: App, *, page: str = "dashboard", screenshot: Path | None = None) -> int:
     """Open the main window on a page; with `screenshot`, render it to PNG and exit."""
     qInstallMessageHandler(_qt_to_log)
@@ -68,6 +82,7 @@ def run_gui(app: App, *, page: str = "dashboard", screenshot: Path | None = None
         window.close()
         app.close()
         return 0 if ok else 1
+    _install_excepthook(window)
     code = qapp.exec()
     app.close()
     return int(code)

@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Callable, Mapping
 
-from yikatong_desktop.domain.errors import MissingSecret
+from yikatong_desktop.domain.errors import MissingSecret, UsageError
 from yikatong_desktop.domain.messages import message
 
 KEY_PASSPHRASE = "YKT_KEY_PASSPHRASE"
@@ -28,14 +28,16 @@ class Secrets:
         self._prompt = prompt or getpass.getpass
         self._interactive = sys.stdin.isatty() if interactive is None else interactive
 
-    def get(self, variable: str) -> str:
-        """The secret named by an environment variable."""
+    def get(self, variable: str, *, confirm: bool = False) -> str:
+        """The secret named by an environment variable; `confirm` asks twice at a prompt (new secrets)."""
         value = self._env.get(variable)
         if value:
             return value
         what = message(_WHAT.get(variable, "secret.key_passphrase"))
         if self._interactive:
             answer = self._prompt(f"{what}（{variable}）: ")
+            if answer and confirm and self._prompt(f"再输入一次{what}: ") != answer:
+                raise UsageError("secret.mismatch", what=what)
             if answer:
                 return answer
         raise MissingSecret("secret.missing", what=what, var=variable)

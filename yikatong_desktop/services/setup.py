@@ -63,13 +63,16 @@ def initialise(uow: UnitOfWork, actor: Actor, *, code: str, name: str, level: st
         parent_code = guess if guess in seed and guess != code else None
     if parent_code is not None and parent_code not in seed and parent_code != code:
         raise InputRejected("org.parent_missing", code=parent_code)
+    # Seeded units stay the prefecture's records (the same uid and owner in every installation,
+    # so merges meet); a unit the seed does not know is this installation's own record.
     for c, (n, lv, parent) in seed.items():
-        if c != code:
-            uow.records.add("org_units", {"code": c, "name": n, "level": str(lv), "parent_code": parent,
-                                          "official_code": True},
-                            owner=SEED_OWNER, uid=seeded_uid("org", c))
-    uow.records.add("org_units", {"code": code, "name": name, "level": lvl.value, "parent_code": parent_code,
-                                  "official_code": True}, owner=code, uid=seeded_uid("org", code))
+        uow.records.add("org_units", {"code": c, "name": n, "level": str(lv), "parent_code": parent,
+                                      "official_code": True},
+                        owner=SEED_OWNER, uid=seeded_uid("org", c))
+    if code not in seed:
+        uow.records.add("org_units", {"code": code, "name": name, "level": lvl.value,
+                                      "parent_code": parent_code, "official_code": True},
+                        owner=code, uid=seeded_uid("org", code))
     for p in PROGRAMS:
         uow.records.add("programs", program_values(p), owner=SEED_OWNER, uid=seeded_uid("program", p.code))
     year = campaign_year or uow.clock.now().year

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, Engine, Table, create_engine, event, inspect
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 
 from yikatong_desktop import faults
 
@@ -76,7 +76,10 @@ def _sqlite_begin(conn: Connection) -> None:
 
 
 def _engine(loc: DatabaseLocation) -> Engine:
-    engine = create_engine(loc.url, hide_parameters=True, future=True)
+    try:
+        engine = create_engine(loc.url, hide_parameters=True, future=True)
+    except (ImportError, ArgumentError) as exc:  # unknown scheme, or its driver is not installed
+        raise InputRejected("db.unreachable", url=loc.display, reason=str(exc)) from exc
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)

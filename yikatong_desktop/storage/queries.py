@@ -7,7 +7,7 @@ those rows are joined for display, so any page of a million rows is cheap.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -37,7 +37,7 @@ class RosterRow:
     uid: str
     person_uid: str
     name: str
-    id_number: str
+    id_number: str = field(repr=False)  # never into a log line by accident (SPEC §9)
     id_valid: bool
     sex: str | None
     township: str | None
@@ -52,7 +52,7 @@ class RosterRow:
     paid_date: date | None
     method: str
     bank: str | None
-    account: str | None
+    account: str | None = field(repr=False)
 
 
 SORT_KEYS = ("default", "name", "id_number", "township", "village", "program", "period", "paid", "paid_date", "bank")

@@ -68,7 +68,8 @@ class Records:
             raise StaleRecord("record.stale", kind=kind, uid=uid)
         self._conn.execute(insert(t.record_history).values(
             kind=kind, uid=uid, version=old.version, owner_org=old.owner_org, voided=old.voided,
-            content=canonical_json(_row_content(old)).decode("utf-8"), superseded_at=self._uow.clock.now(),
+            content=canonical_json(self._content(table, old)).decode("utf-8"),
+            superseded_at=self._uow.clock.now(),
         ))
         return new_version
 
@@ -99,6 +100,22 @@ class Records:
         if live:
             stmt = stmt.where(table.c.voided.is_(False))
         return int(self._conn.execute(stmt).scalar_one())
+
+    def _content(self, table: Table, row: Row[Any]) -> dict[str, Any]:
+        """A version as it is kept in history: references by uid, never local keys (SPEC §12)."""
+        content: dict[str, Any] = {}
+        for column in table.columns:
+            value = row._mapping[column.name]
+            if column.name == "id":
+                continue
+            if column.foreign_keys:
+                target = next(iter(column.foreign_keys)).column.table
+                ref = None if value is None else self._conn.execute(
+                    select(target.c.uid).where(target.c.id == value)).scalar_one_or_none()
+                content[column.name.removesuffix("_id") + "_uid"] = ref
+            else:
+                content[column.name] = value  # a float here fails loudly in canonical_json
+        return content
 
     def _stamp(self, values: Mapping[str, Any], *, owner: str, uid: str) -> dict[str, Any]:
         row = _encode(values)
@@ -145,10 +162,6 @@ class Records:
 def _encode(values: Mapping[str, Any]) -> dict[str, Any]:
     return {k: (json.dumps(list(v), ensure_ascii=False) if k in _JSON_COLUMNS and not isinstance(v, str) else v)
             for k, v in values.items()}
-
-
-def _row_content(row: Row[Any]) -> dict[str, Any]:
-    return {k: v for k, v in row._mapping.items() if not isinstance(v, float)}
 
 
 def table_for(kind: str) -> Table:

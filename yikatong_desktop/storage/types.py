@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from decimal import Decimal
+from decimal import Context, Decimal
 from typing import Any
 
 from sqlalchemy import DateTime, String
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
+
+_EXACT = Context(prec=100)  # normalising must never round
 
 
 class ExactDecimal(TypeDecorator[Decimal]):
@@ -22,7 +24,7 @@ class ExactDecimal(TypeDecorator[Decimal]):
             return None
         if isinstance(value, float):
             raise TypeError("quantities are exact decimals, never floats")
-        return format(Decimal(value).normalize(), "f")
+        return format(Decimal(value).normalize(_EXACT), "f")
 
     def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:
         return None if value is None else Decimal(value)
