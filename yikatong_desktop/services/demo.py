@@ -26,7 +26,15 @@ from yikatong_desktop.domain.orgs import group_code
 from yikatong_desktop.domain.periods import Period, age_on, month_period, quarter_period, year_period
 from yikatong_desktop.services.audit import record_event
 from yikatong_desktop.services.auth import Actor
-from yikatong_desktop.services.demo_people import CardFactory, IdFactory, birth_for_age, father_part, person_name
+from yikatong_desktop.services.demo_people import (
+    BANKS,
+    THIRD_BANK_TOWNSHIP,
+    CardFactory,
+    IdFactory,
+    birth_for_age,
+    father_part,
+    person_name,
+)
 from yikatong_desktop.services.demo_plant import Planter
 from yikatong_desktop.services.setup import initialise
 from yikatong_desktop.storage.unit_of_work import UnitOfWork
@@ -35,9 +43,6 @@ DEMO_ORG = ("652323", "呼图壁县")
 DEMO_PASSPHRASE = "demo"
 DEMO_CLOCK = "2019-07-15T10:00:00+08:00"
 YEARS = (2017, 2018)
-BANKS = {"信用社": ("呼图壁县农村信用合作联社", "623066"), "农行": ("中国农业银行呼图壁县支行", "622848"),
-         "邮储": ("中国邮政储蓄银行呼图壁县支行", "621799")}
-THIRD_BANK_TOWNSHIP = "652323200"
 TOWNSHIPS: tuple[tuple[str, str, tuple[str, ...], dict[str, float]], ...] = (
     ("652323100", "呼图壁镇", ("东风社区", "西河坝村", "三工村", "二道桥村", "头屯村"),
      {"汉族": .72, "回族": .18, "维吾尔族": .07, "哈萨克族": .03}),
@@ -239,9 +244,10 @@ class Demo:
         raise LookupError(program)
 
     def pay(self, program: str, p: dict[str, Any], period: Period, qty: Decimal, *, due: date,
-            holder: dict[str, Any] | None = None) -> dict[str, Any]:
-        """One payment row as a roster would carry it."""
-        std = self.standard(program, period.year, p["birth_date"], period)
+            holder: dict[str, Any] | None = None, standard_fen: int | None = None) -> dict[str, Any]:
+        """One payment row as a roster would carry it (at the catalogue's standard unless given)."""
+        std = standard_fen if standard_fen is not None else self.standard(program, period.year, p["birth_date"],
+                                                                           period)
         amount = amount_for(std, qty)
         acc = self.account_of(holder or p)
         batch = self.batch(program, period.year)

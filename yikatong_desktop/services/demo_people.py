@@ -32,6 +32,11 @@ FATHERS = ("买买提", "吐尔逊", "艾则孜", "哈斯木", "阿不来提", "
 
 ETHNIC_GROUPS = ("汉族", "回族", "维吾尔族", "哈萨克族")
 
+#: Agent banks of the demo county: name and card-number prefix.
+BANKS = {"信用社": ("呼图壁县农村信用合作联社", "623066"), "农行": ("中国农业银行呼图壁县支行", "622848"),
+         "邮储": ("中国邮政储蓄银行呼图壁县支行", "621799")}
+THIRD_BANK_TOWNSHIP = "652323200"  # 石梯子哈萨克族乡 also uses the third bank
+
 
 def person_name(rng: random.Random, ethnicity: str, male: bool, surname: str | None = None) -> str:
     """A plausible name for a person of an ethnicity and sex."""

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from yikatong_desktop.domain.ids import compute_check_char
 from yikatong_desktop.domain.periods import month_period, year_period
-from yikatong_desktop.services.demo_people import birth_for_age
+from yikatong_desktop.services.demo_people import BANKS, THIRD_BANK_TOWNSHIP, birth_for_age
 
 if TYPE_CHECKING:
     from yikatong_desktop.services.demo import Demo
@@ -146,20 +146,7 @@ class Planter:
 
     def _pay_fixed(self, program: str, p: dict[str, Any], per: Any, std: int) -> dict[str, Any]:
         """A payment at a given standard, bypassing the tier lookup (for people outside every tier)."""
-        d = self.d
-        acc = d.account_of(p)
-        batch = d.batch(program, per.year)
-        batch["rows"] += 1
-        row = {"uid": d.uid(), "person": p, "program": program, "year": per.year, "period_label": per.label,
-               "period_start": per.start, "period_end": per.end, "quantity": Decimal(1), "standard_fen": std,
-               "due_fen": std, "paid_fen": std, "due_date": per.end, "paid_date": per.end - timedelta(days=3),
-               "method": "card", "account": acc, "township_code": p["hh"]["township"],
-               "village_code": p["village_code"], "group_code": p["group_code"], "occurrence": 1,
-               "written_name": p["name"], "written_sex": p["sex"], "written_holder_name": acc["holder"]["name"],
-               "written_holder_id": acc["holder"]["id_number"], "batch": batch, "sheet": str(per.year),
-               "excel_row": batch["rows"] + 3, "remark": None}
-        d.payments.append(row)
-        return row
+        return self.d.pay(program, p, per, Decimal(1), due=per.end, standard_fen=std)
 
     def _card_cases(self, used: set[str]) -> None:
         d = self.d
@@ -209,8 +196,15 @@ class Planter:
                          written_holder_id=first["account"]["holder"]["id_number"])
             self.note("SHARED_ACCOUNT", first, "不同户的两人的补贴打入同一张卡", also=("CARD_NOT_OWN",),
                       other_id_number=second["person"]["id_number"])
-        # TOO_MANY_BANKS: the third agent bank used in one township only.
-        third = [a for a in d.accounts.values() if a["bank"].startswith("中国邮政")]
-        if third:
-            self.note("TOO_MANY_BANKS", None, "该乡镇使用了3家代理银行（阈值2家）", township="652323200",
-                      banks=3)
+        # TOO_MANY_BANKS: the third agent bank used in one township only (made sure of for small demos).
+        township = THIRD_BANK_TOWNSHIP
+        third_name, third_prefix = BANKS["邮储"]
+        in_township = [a for a in d.accounts.values() if a["holder"]["hh"]["township"] == township
+                       and a["holder"]["uid"] not in used and a is not a["holder"]["hh"]["head"].get("account")]
+        if in_township and not any(a["bank"] == third_name for a in in_township):
+            card = in_township[0]
+            del d.accounts[card["number"]]
+            card.update(bank=third_name, number=d.cards.make(third_prefix))
+            d.accounts[card["number"]] = card
+        if any(a["bank"] == third_name for a in d.accounts.values()):
+            self.note("TOO_MANY_BANKS", None, "该乡镇使用了3家代理银行（阈值2家）", township=township, banks=3)
