@@ -172,3 +172,13 @@ def test_an_installation_without_rosters_says_where_to_import(qtbot: QtBot, tmp_
     assert page.model.rowCount() == 0
     assert page.empty_hint.isVisible() and "导入" in page.empty_hint.text()
     empty.close()
+
+
+def test_a_column_that_cannot_be_sorted_shows_no_arrow_and_leaves_the_import_order(qtbot: QtBot,
+                                                                                     app: bootstrap.App) -> None:
+    page = _page(qtbot, app)
+    first = page.model.row_at(0).uid
+    sex_column = 2  # 性别
+    page.table.sortByColumn(sex_column, Qt.SortOrder.DescendingOrder)
+    assert page.table.horizontalHeader().sortIndicatorSection() != sex_column
+    assert page.model.row_at(0).uid == first

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from yikatong_desktop.bootstrap import App
 from yikatong_desktop.domain.money import format_yuan
-from yikatong_desktop.gui.models.roster_model import METHODS, RosterModel
+from yikatong_desktop.gui.models.roster_model import COLUMNS, METHODS, RosterModel
 from yikatong_desktop.services import queries
 from yikatong_desktop.services.queries import RosterFilter, RosterRow
 
@@ -93,6 +93,7 @@ class RosterPage(QWidget):
             combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.table.selectionModel().selectionChanged.connect(self._selected)
         self.model.counted.connect(self._show_count)
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort_indicator_changed)
         self._show_count(self.model.rowCount())
 
     def _combo(self, everything: str, items: list[Any]) -> QComboBox:
@@ -110,6 +111,11 @@ class RosterPage(QWidget):
         with self.app.reader() as uow:
             return queries.roster_page(uow, self.app.actor, f, sort=sort, descending=descending,
                                        offset=offset, limit=limit)
+
+    def _sort_indicator_changed(self, column: int, _order: Qt.SortOrder) -> None:
+        # Columns without an index to sort by (性别, 组, 数量 …) show no arrow: the order stays as it is.
+        if 0 <= column < len(COLUMNS) and COLUMNS[column].sort_key is None:
+            self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
 
     def _township_changed(self) -> None:
         code = self.township.currentData()
