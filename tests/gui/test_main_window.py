@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
+import shiboken6
 from PySide6.QtGui import QFontDatabase, QFontMetrics
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
@@ -89,3 +90,21 @@ def test_background_task_runs_on_the_real_thread_pool(qtbot: QtBot) -> None:
     run_task(lambda: 1 // 0, lambda result, error: got.append(type(error)))
     qtbot.waitUntil(lambda: len(got) == 2, timeout=5000)
     assert got[1] is ZeroDivisionError
+
+
+def test_a_result_for_a_page_closed_meanwhile_is_dropped(qtbot: QtBot) -> None:
+    import threading
+
+    from PySide6.QtWidgets import QWidget
+
+    qt_application()
+    set_synchronous(False)
+    release = threading.Event()
+    delivered: list[object] = []
+    owner = QWidget()
+    run_task(lambda: release.wait(5), lambda result, error: delivered.append(result), owner=owner)
+    owner.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(owner), timeout=3000)
+    release.set()
+    qtbot.wait(200)
+    assert delivered == []

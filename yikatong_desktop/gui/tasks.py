@@ -11,7 +11,9 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 log = logging.getLogger("yikatong.gui")
 _synchronous = False
@@ -58,8 +60,13 @@ class _Task(QRunnable):
 _live: set[_Relay] = set()
 
 
-def run_task(fn: Callable[[], Any], done: Callable[[Any, BaseException | None], None]) -> None:
-    """Run fn in the background; done(result, error) runs on the GUI thread."""
+def run_task(fn: Callable[[], Any], done: Callable[[Any, BaseException | None], None],
+             owner: QObject | None = None) -> None:
+    """Run fn in the background; done(result, error) runs on the GUI thread.
+
+    With an `owner` (the page or model waiting for the result), `done` is skipped when the
+    owner was deleted meanwhile — a window closed while its query ran.
+    """
     if _synchronous:
         try:
             result = fn()
@@ -73,6 +80,8 @@ def run_task(fn: Callable[[], Any], done: Callable[[Any, BaseException | None], 
 
     def finish() -> None:
         _live.discard(relay)
+        if owner is not None and not shiboken6.isValid(owner):
+            return
         done(*relay.outcome)
 
     relay.finished.connect(finish)
@@ -82,3 +91,45 @@ def run_task(fn: Callable[[], Any], done: Callable[[Any, BaseException | None], 
 def wait_for_tasks(timeout_ms: int = 30000) -> None:
     """Block until background tasks are done (screenshots, shutdown)."""
     QThreadPool.globalInstance().waitForDone(timeout_ms)
+
+
+class _ProgressRelay(QObject):
+    """Carries progress from the worker to the dialog (ints and text only)."""
+
+    advanced = Signal(int, int, str)
+
+
+def run_with_progress(parent: QWidget | None, title: str,
+                      fn: Callable[[Callable[[int, int, str], None], Callable[[], bool]], Any],
+                      done: Callable[[Any, BaseException | None], None]) -> QProgressDialog:
+    """Run long work with a progress dialog and a 取消 button (SPEC §10).
+
+    `fn(progress, is_cancelled)` runs in the background: it calls `progress(done, total, message)`
+    and checks `is_cancelled()`, raising services.progress.Cancelled to stop; its unit of work then
+    rolls back. `done(result, error)` runs on the GUI thread after the dialog closes.
+    """
+    dialog = QProgressDialog(title, QCoreApplication.translate("tasks", "取消"), 0, 0, parent)
+    dialog.setWindowTitle(title)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(300)  # quick work never flashes a dialog
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    relay = _ProgressRelay(dialog)
+    cancelled = {"flag": False}
+
+    def show(step: int, total: int, message: str) -> None:
+        dialog.setMaximum(max(total, 0))
+        dialog.setValue(min(step, total) if total > 0 else 0)
+        if message:
+            dialog.setLabelText(message)
+
+    relay.advanced.connect(show)
+    dialog.canceled.connect(lambda: cancelled.__setitem__("flag", True))
+
+    def finish(result: Any, error: BaseException | None) -> None:
+        dialog.hide()
+        dialog.deleteLater()
+        done(result, error)
+
+    run_task(lambda: fn(relay.advanced.emit, lambda: cancelled["flag"]), finish)
+    return dialog

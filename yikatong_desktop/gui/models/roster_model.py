@@ -168,7 +168,8 @@ class RosterModel(QAbstractTableModel):
         self.endResetModel()
         if self._count_pending:
             generation, f = self._generation, self._filter
-            run_task(lambda: self._count_fn(f), lambda total, error: self._finish_count(generation, total, error))
+            run_task(lambda: self._count_fn(f), lambda total, error: self._finish_count(generation, total, error),
+                     owner=self)
         else:
             self.counted.emit(self._rows)
 

@@ -78,7 +78,7 @@ class DashboardPage(QWidget):
             with self.app.reader() as uow:
                 return queries.dashboard(uow, self.app.actor)
 
-        run_task(load, self._show)
+        run_task(load, self._show, owner=self)
 
     def _show(self, board: Dashboard | None, error: BaseException | None) -> None:
         if error is not None or board is None:
