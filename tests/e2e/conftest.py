@@ -24,6 +24,6 @@ def demo_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def demo_db(demo_home: Path) -> Path:
     """`ykt --db … demo --persons 300 --seed 7`, built once per module; copy it before changing it."""
     path = demo_home / "demo.sqlite3"
-    done = run(demo_home, "--db", str(path), "demo", "--persons", "300", "--seed", "7")
+    done = run(demo_home, "--db", str(path), "demo", "--persons", "500", "--seed", "7")
     assert done.returncode == 0, done.stderr
     return path

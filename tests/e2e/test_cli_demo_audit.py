@@ -58,7 +58,7 @@ def test_stats_table_for_people_lists_every_kind(demo_home: Path, demo_db: Path)
 
 def test_the_same_demo_seed_twice_gives_identical_stats(demo_home: Path, demo_db: Path, home: Path) -> None:
     again = home / "again.sqlite3"
-    assert run(home, "--db", str(again), "demo", "--persons", "300", "--seed", "7").returncode == 0
+    assert run(home, "--db", str(again), "demo", "--persons", "500", "--seed", "7").returncode == 0
 
     assert _stats(home, again, "stats", "--json") == _stats(demo_home, demo_db, "stats", "--json")
 

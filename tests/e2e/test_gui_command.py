@@ -26,7 +26,7 @@ def _env(tmp: Path, **extra: str) -> dict[str, str]:
 def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("e2egui")
     db = folder / "d.sqlite3"
-    done = subprocess.run([*YKT, "--db", str(db), "demo", "--persons", "400", "--seed", "3"],
+    done = subprocess.run([*YKT, "--db", str(db), "demo", "--persons", "500", "--seed", "3"],
                           env=_env(folder), capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     return db
@@ -67,26 +67,26 @@ def test_gui_without_a_display_writes_a_screenshot_beside_the_database(demo_db: 
 
 def test_a_demo_killed_mid_write_leaves_no_installation_and_a_rerun_works(tmp_path: Path) -> None:
     db = tmp_path / "killed.sqlite3"
-    done = subprocess.run([*YKT, "--db", str(db), "demo", "--persons", "400"],
+    done = subprocess.run([*YKT, "--db", str(db), "demo", "--persons", "500"],
                           env=_env(tmp_path, YKT_FAULT_KILL_AFTER_ROWS="500"), capture_output=True, text=True,
                           timeout=120)
     assert done.returncode == 137  # killed like a power cut, no clean-up ran
     assert not db.exists() and not (tmp_path / "killed.sqlite3.keys").exists()
     stats = subprocess.run([*YKT, "--db", str(db), "stats"], env=_env(tmp_path), capture_output=True, text=True)
     assert stats.returncode == 3 and "ykt init" in stats.stderr
-    again = subprocess.run([*YKT, "--db", str(db), "demo", "--persons", "400"], env=_env(tmp_path),
+    again = subprocess.run([*YKT, "--db", str(db), "demo", "--persons", "500"], env=_env(tmp_path),
                            capture_output=True, text=True, timeout=120)
     assert again.returncode == 0, again.stderr
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("killed")) == [
         "killed.sqlite3", "killed.sqlite3.keys", "killed.sqlite3.manifest.json"]
     con = sqlite3.connect(db)
-    assert con.execute("select count(*) from persons").fetchone()[0] > 400
+    assert con.execute("select count(*) from persons").fetchone()[0] > 500
 
 
 def test_demo_may_take_over_an_empty_file(tmp_path: Path) -> None:
     db = tmp_path / "bare.sqlite3"
     db.touch()  # what some tools leave after "creating" a database: zero bytes, nothing in it
-    done = subprocess.run([*YKT, "--db", str(db), "demo", "--persons", "400"], env=_env(tmp_path),
+    done = subprocess.run([*YKT, "--db", str(db), "demo", "--persons", "500"], env=_env(tmp_path),
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert db.stat().st_size > 100_000

@@ -85,8 +85,9 @@ def _cmd_init(args: argparse.Namespace) -> int:
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
-    if args.persons < 100:
-        raise UsageError("cli.usage", detail="--persons 至少 100", usage="ykt demo [--persons N] [--seed S]")
+    if args.persons < demo.MIN_PERSONS:
+        raise UsageError("cli.usage", detail=f"--persons 至少 {demo.MIN_PERSONS}（人数太少，无法为每条规则预置问题）",
+                         usage="ykt demo [--persons N] [--seed S]")
     started = time.monotonic()
     say(message("demo.passphrase"))
     result: dict[str, object] = {}

@@ -114,8 +114,9 @@ class Planter:
                 body = body[:10] + "13" + body[12:]
                 bad = body + compute_check_char(body)
             else:
-                good = compute_check_char(body)
-                bad = body + ("0" if good != "0" else "1")
+                # A wrong check character, never "0": "…000" that fails its checksum is what
+                # Excel-damaged numbers look like, and the importer rejects those instead.
+                bad = body + ("1" if compute_check_char(body) != "1" else "2")
             d.ids.reserve(bad)
             p.update(id_number=bad, id_valid=False, id_problems=problem)
             pay = self._pay_fixed("CL01", p, year_period(2018), 26000)
@@ -162,13 +163,16 @@ class Planter:
                 q.update(account=acc, written_holder_name=holder["name"], written_holder_id=holder["id_number"])
             self.note("CARD_NOT_OWN", p, "高龄津贴按人发放，却打入家属的卡", holder_id=holder["id_number"])
         # Negative control: a household program on the 户主's card is fine.
-        hh_pay = next(x for x in d.payments if x["program"] == "NY01" and x["uid"] not in used)
-        self.controls.append({"rule": "CARD_NOT_OWN", "payment_uid": hh_pay["uid"],
-                              "why": "按户发放的项目打入户主卡，允许"})
+        hh_pay = next((x for x in d.payments if x["program"] == "NY01" and x["uid"] not in used), None)
+        if hh_pay is not None:
+            self.controls.append({"rule": "CARD_NOT_OWN", "payment_uid": hh_pay["uid"],
+                                  "why": "按户发放的项目打入户主卡，允许"})
         # MULTI_CARD: the same person paid on two and on three cards.
         for n_cards, program in ((2, "WJ01"), (3, "MZ02"), (2, "NY01")):
             pays = [x for x in d.payments if x["program"] == program and x["uid"] not in used
                     and x["person"]["uid"] not in used]
+            if not pays:
+                continue
             person = pays[0]["person"]
             own = [x for x in d.payments if x["person"] is person and x["uid"] not in used]
             if len(own) < n_cards:
