@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import subprocess
@@ -105,3 +106,16 @@ def test_a_server_url_whose_driver_is_missing_is_refused_without_showing_the_pas
                           env=_env(tmp_path), capture_output=True, text=True, timeout=60)
     assert done.returncode == 3
     assert "s3cret" not in done.stderr and "无法打开数据库" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_the_default_demo_that_make_run_builds_succeeds_and_verifies(tmp_path: Path) -> None:
+    db = tmp_path / "demo.sqlite3"
+    done = subprocess.run([*YKT, "--db", str(db), "demo"], env=_env(tmp_path), capture_output=True, text=True,
+                          timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "演示数据库已生成" in done.stderr
+    verify = subprocess.run([*YKT, "--db", str(db), "audit", "verify"], env=_env(tmp_path), capture_output=True,
+                            text=True, timeout=60)
+    assert verify.returncode == 0, verify.stderr
+    manifest = json.loads(db.with_name("demo.sqlite3.manifest.json").read_text(encoding="utf-8"))
+    assert manifest["persons"] >= 20000 and manifest["seed"] == 2019
