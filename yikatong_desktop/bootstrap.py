@@ -21,7 +21,7 @@ from yikatong_desktop.domain.clock import Clock, SystemClock, parse_clock
 from yikatong_desktop.domain.errors import InputRejected
 from yikatong_desktop.formats import keystore
 from yikatong_desktop.services.auth import Actor, os_actor
-from yikatong_desktop.storage.database import DatabaseLocation, create_database, locate, open_database
+from yikatong_desktop.storage.database import DatabaseLocation, Engine, create_database, locate, open_database
 from yikatong_desktop.storage.unit_of_work import UnitOfWork
 
 log = logging.getLogger("yikatong")
@@ -72,7 +72,7 @@ class App:
 
     location: DatabaseLocation
     clock: Clock
-    engine: object
+    engine: Engine
     actor: Actor = field(default_factory=os_actor)
 
     @property
@@ -82,11 +82,11 @@ class App:
 
     def uow(self) -> UnitOfWork:
         """A new unit of work; audit heads go to the keystore after each commit."""
-        return UnitOfWork(self.engine, self.clock, head_sink=self._record_head)  # type: ignore[arg-type]
+        return UnitOfWork(self.engine, self.clock, head_sink=self._record_head)
 
     def reader(self) -> UnitOfWork:
         """A read-only unit of work: no write lock, always rolled back."""
-        return UnitOfWork(self.engine, self.clock, write=False)  # type: ignore[arg-type]
+        return UnitOfWork(self.engine, self.clock, write=False)
 
     def recorded_head(self, org: str) -> tuple[int, str] | None:
         """The audit head the keystore holds for an org."""
@@ -107,7 +107,7 @@ class App:
 
     def close(self) -> None:
         """Release the database connections."""
-        self.engine.dispose()  # type: ignore[attr-defined]
+        self.engine.dispose()
 
 
 class _InstallationClock:
@@ -116,7 +116,7 @@ class _InstallationClock:
     Looked up on the first call, so opening a database to read it costs nothing extra.
     """
 
-    def __init__(self, engine: object) -> None:
+    def __init__(self, engine: Engine) -> None:
         self._engine = engine
         self._clock: Clock | None = None
 
@@ -130,7 +130,7 @@ class _InstallationClock:
         if os.environ.get("YKT_CLOCK"):
             log.warning("clock fixed by YKT_CLOCK=%s: every time recorded uses it", os.environ["YKT_CLOCK"])
             return parse_clock(os.environ["YKT_CLOCK"])
-        with UnitOfWork(self._engine, SystemClock(), write=False) as uow:  # type: ignore[arg-type]
+        with UnitOfWork(self._engine, SystemClock(), write=False) as uow:
             fixed = uow.get_setting("clock.fixed")
         return parse_clock(fixed) if fixed else SystemClock()
 
@@ -139,10 +139,10 @@ def open_app(db: str | None, clock: Clock | None = None) -> App:
     """Open an existing installation (refusing a missing, foreign, newer or unfinished database)."""
     loc = resolve_location(db)
     engine = open_database(loc)
-    with UnitOfWork(engine, SystemClock(), write=False) as uow:  # type: ignore[arg-type]
+    with UnitOfWork(engine, SystemClock(), write=False) as uow:
         initialised = uow.get_setting("org.code") is not None
     if not initialised:
-        engine.dispose()  # type: ignore[attr-defined]
+        engine.dispose()
         raise InputRejected("db.not_initialised")
     return App(loc, clock or _InstallationClock(engine), engine)
 

@@ -25,6 +25,9 @@ if TYPE_CHECKING:  # Alembic is imported only when a schema is checked or migrat
     from alembic.script import ScriptDirectory
 from yikatong_desktop.domain.errors import InputRejected
 
+__all__ = ["SCHEMA_HEAD", "DatabaseLocation", "Engine", "bulk_insert", "create_database", "iter_chunks",
+           "locate", "online_backup", "open_database", "refresh_statistics", "schema_revision", "upsert"]
+
 _MIGRATIONS = Path(__file__).with_name("migrations")
 #: The newest migration; equal to Alembic's head (a test checks), so opening an
 #: up-to-date database never loads Alembic.
