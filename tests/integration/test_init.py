@@ -202,3 +202,24 @@ def test_init_with_a_nonexistent_parent_leaves_no_database_or_keystore(tmp_path:
     assert caught.value.key == "org.parent_missing"
     assert sorted(p.name for p in tmp_path.iterdir()) == []
 
+
+
+def test_a_phase_ending_before_it_starts_is_refused_and_nothing_changes(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    import pytest
+
+    from yikatong_desktop.domain.errors import InputRejected
+    from yikatong_desktop.services.queries import campaign, set_campaign
+
+    app = init_installation(tmp_path / "c.sqlite3")
+    with app.uow() as uow:
+        current = campaign(uow)
+        first = current.phases[0]
+        broken = replace(current, phases=(replace(first, end=first.start.replace(day=1)), *current.phases[1:]))
+        with pytest.raises(InputRejected) as caught:
+            set_campaign(uow, app.actor, broken)
+    assert "早于开始日期" in caught.value.text("zh")
+    with app.reader() as uow:
+        assert campaign(uow) == current
+    app.close()

@@ -8,6 +8,7 @@ from typing import Any
 
 from yikatong_desktop.domain.campaign import Campaign, Deadline, default_campaign
 from yikatong_desktop.domain.clock import local_today
+from yikatong_desktop.domain.errors import InputRejected
 from yikatong_desktop.domain.permissions import Action
 from yikatong_desktop.services.audit import record_event
 from yikatong_desktop.services.auth import Actor, authorize
@@ -55,6 +56,9 @@ def campaign(uow: UnitOfWork) -> Campaign:
 def set_campaign(uow: UnitOfWork, actor: Actor, value: Campaign) -> None:
     """Change the campaign dates (audited with before/after)."""
     authorize(actor, Action.SETTINGS)
+    for phase in value.phases:
+        if phase.end < phase.start:
+            raise InputRejected("campaign.bad_phase", phase=phase.title, start=phase.start, end=phase.end)
     before = uow.get_setting("campaign")
     uow.set_setting("campaign", value.to_settings())
     record_event(uow, actor, "settings.campaign", detail={"before": before, "after": value.to_settings()})
