@@ -26,6 +26,17 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "record.missing": ("记录不存在（{kind} {uid}）。", "No such record ({kind} {uid})."),
     "record.stale": ("这条记录刚被其他人修改过，请刷新后再改。",
                      "Someone else changed this record; reload and try again."),
+    # files coming in
+    "file.unreadable": ("无法读取文件：{reason}", "Cannot read the file: {reason}"),
+    "file.empty": ("文件是空的（0 字节）。", "The file is empty (0 bytes)."),
+    "file.too_large": ("文件超过 {mb} MB，不像是花名册，未导入。", "The file is larger than {mb} MB; not imported."),
+    "file.damaged": ("文件已损坏，或不是 Excel/CSV 文件：请用 Excel 打开后另存为 .xlsx 再导入。",
+                     "The file is damaged or not an Excel/CSV file: open it in Excel and save it as .xlsx."),
+    "file.not_excel": ("这不是 Excel 或 CSV 文件（只支持 .xlsx、.xlsm、.xls、.csv）。",
+                       "This is not an Excel or CSV file (.xlsx, .xlsm, .xls, .csv only)."),
+    "file.bomb": ("文件解压后异常巨大，可能是恶意文件，已拒绝。", "The file unpacks to an abnormal size; refused."),
+    "file.encoding": ("无法识别 CSV 文件的文字编码（支持 UTF-8 和 GBK/GB18030）：请用 Excel 另存为 .xlsx。",
+                      "Unknown CSV text encoding (UTF-8 and GBK/GB18030 are supported): save it as .xlsx."),
     # secrets
     "secret.missing": ("缺少{what}：请设置环境变量 {var}，或在终端中运行以便输入。",
                        "Missing {what}: set the environment variable {var}, or run in a terminal to be asked."),
