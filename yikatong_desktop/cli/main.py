@@ -16,7 +16,7 @@ from yikatong_desktop.cli.output import emit_json, say, table
 from yikatong_desktop.domain.errors import InputRejected, UsageError, YktError, exit_code_for
 from yikatong_desktop.domain.messages import message
 from yikatong_desktop.gui.page_names import page_choices, page_key
-from yikatong_desktop.services import audit, demo, setup, stats
+from yikatong_desktop.services import audit, demo, imports, setup, stats
 from yikatong_desktop.services.secrets import KEY_PASSPHRASE, Secrets
 
 log = logging.getLogger("yikatong.cli")
@@ -52,6 +52,15 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("demo", help="生成演示数据库（含预置问题）")
     s.add_argument("--persons", type=int, default=20000)
     s.add_argument("--seed", type=int, default=2019)
+
+    s = sub.add_parser("import", help="导入花名册和名单")
+    s.add_argument("kind", choices=["roster"], help="roster = 补贴发放花名册")
+    s.add_argument("file", type=Path)
+    s.add_argument("--program", help="文件中没有“补贴项目”列时，用这个项目（代码、名称或简称）")
+    s.add_argument("--period", help="文件中没有“补贴期间/年度”列时，用这个期间（2018、2018-03、2018Q1）")
+    s.add_argument("--errors", type=Path, help="把被拒绝的行写入这个 .xlsx（原样各列 + 错误原因）")
+    s.add_argument("--dry-run", action="store_true", help="只检查并报告，不保存任何数据")
+    s.add_argument("--strict", action="store_true", help="只要有一行被拒绝，整个文件都不导入")
 
     s = sub.add_parser("stats", help="各类记录的数量和内容摘要")
     _json_after_command(s)
@@ -104,6 +113,46 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     if args.json:
         emit_json({"database": app.location.display, "manifest": str(manifest) if manifest else None,
                    "persons": result["persons"], "payments": result["payments"]})
+    return 0
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    app = bootstrap.open_app(args.db)
+    try:
+        with app.uow() as uow:
+            report = imports.import_roster(uow, app.actor, args.file, program=args.program, period=args.period,
+                                           dry_run=args.dry_run, strict=args.strict)
+            if not (report.dry_run or report.already_imported):
+                uow.commit()
+    finally:
+        app.close()
+    if report.already_imported:
+        say(message("import.already", file=report.file))
+    else:
+        for sheet, mapping in report.mapping.items():
+            where = f"工作表“{sheet}”" if sheet else "文件"
+            say(f"{where}各列的对应：" + "，".join(f"{t.strip()}→{f}" for t, f in mapping.items()))
+        for sheet, reason in report.sheets_skipped:
+            say(f"跳过工作表“{sheet}”：{reason}")
+        for issue in report.issues:
+            say(("拒绝 " if issue.rejected else "提示 ") + issue.describe())
+        say(message("import.summary", rows=report.rows_total, accepted=report.accepted, warned=report.warned,
+                    rejected=report.rejected, inserted=report.inserted, updated=report.updated,
+                    unchanged=report.unchanged, yuan=f"{report.paid_total_fen / 100:,.2f}")
+            + ("（试运行，未保存）" if report.dry_run else ""))
+        for program in report.new_programs:
+            say(message("import.new_program", program=program))
+        if args.errors is not None and report.rejected:
+            imports.write_error_workbook(args.errors, report)
+            say(message("import.errors_written", path=args.errors, count=report.rejected))
+    if args.json:
+        emit_json({"file": report.file, "sha256": report.sha256, "already_imported": report.already_imported,
+                   "dry_run": report.dry_run, "rows": report.rows_total, "accepted": report.accepted,
+                   "warned": report.warned, "rejected": report.rejected, "inserted": report.inserted,
+                   "updated": report.updated, "unchanged": report.unchanged,
+                   "paid_total_fen": report.paid_total_fen, "mapping": report.mapping,
+                   "issues": [{"sheet": i.sheet, "row": i.row, "column": i.column, "message": i.message,
+                               "rejected": i.rejected} for i in report.issues]})
     return 0
 
 
@@ -169,7 +218,8 @@ def _cmd_gui(args: argparse.Namespace) -> int:
     return run_gui(app, page=page, screenshot=screenshot)
 
 
-COMMANDS = {"init": _cmd_init, "demo": _cmd_demo, "stats": _cmd_stats, "audit": _cmd_audit, "gui": _cmd_gui}
+COMMANDS = {"import": _cmd_import, "init": _cmd_init, "demo": _cmd_demo, "stats": _cmd_stats, "audit": _cmd_audit,
+            "gui": _cmd_gui}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

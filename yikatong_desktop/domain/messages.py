@@ -37,6 +37,27 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "file.bomb": ("文件解压后异常巨大，可能是恶意文件，已拒绝。", "The file unpacks to an abnormal size; refused."),
     "file.encoding": ("无法识别 CSV 文件的文字编码（支持 UTF-8 和 GBK/GB18030）：请用 Excel 另存为 .xlsx。",
                       "Unknown CSV text encoding (UTF-8 and GBK/GB18030 are supported): save it as .xlsx."),
+    # imports
+    "import.no_header": ("没有找到表头：工作表 {sheets} 中都没有同时含“姓名”和“身份证号”的行。"
+                         "请检查文件，或用模板（ykt template roster）。",
+                         "No header found: no row in sheets {sheets} names both 姓名 and 身份证号."),
+    "import.missing_columns": ("{detail}。未导入任何数据。",
+                               "Required columns are missing ({detail}). Nothing was imported."),
+    "import.strict": ("有 {count} 行被拒绝，按 --strict 整个文件未导入。",
+                      "{count} rows were rejected; --strict refused the whole file."),
+    "import.unknown_program": ("补贴项目“{program}”不在项目目录中（可用代码、名称或简称）。",
+                               "Program “{program}” is not in the catalogue (code, name or short name)."),
+    "import.bad_period": ("--period “{period}” 无法识别：{reason}", "--period “{period}” is not a period: {reason}"),
+    "import.already": ("{file} 已经导入过（内容完全相同），没有任何改动。",
+                       "{file} was imported before (same content); nothing changed."),
+    "import.summary": ("共 {rows} 行：接受 {accepted} 行（其中 {warned} 行有提示），拒绝 {rejected} 行；"
+                       "新增 {inserted} 笔，更新 {updated} 笔，未变 {unchanged} 笔；接受的金额合计 {yuan} 元。",
+                       "{rows} rows: {accepted} accepted ({warned} with warnings), {rejected} rejected; "
+                       "{inserted} new, {updated} updated, {unchanged} unchanged payments; {yuan} yuan accepted."),
+    "import.new_program": ("项目目录中没有的项目已作为新项目保存：{program}。请在“设置”中把它并入目录中的项目。",
+                           "A program not in the catalogue was saved as new: {program}. Merge it in 设置."),
+    "import.errors_written": ("被拒绝的 {count} 行已写入 {path}，改正后可只导入这些行。",
+                              "The {count} rejected rows are in {path}; fix and import just those."),
     # secrets
     "secret.missing": ("缺少{what}：请设置环境变量 {var}，或在终端中运行以便输入。",
                        "Missing {what}: set the environment variable {var}, or run in a terminal to be asked."),

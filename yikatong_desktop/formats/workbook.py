@@ -156,7 +156,7 @@ def _read_csv(path: Path, where: Location) -> Workbook:
         dialect = csv.excel
     rows = [[None if cell.strip() == "" else cell for cell in row]
             for row in csv.reader(io.StringIO(text, newline=""), dialect)]
-    return Workbook(path, "csv", [Sheet(path.stem, _trim(rows))], encoding=encoding)
+    return Workbook(path, "csv", [Sheet("", _trim(rows))], encoding=encoding)  # a CSV has no sheet name
 
 
 def _decode(raw: bytes, where: Location) -> tuple[str, str]:

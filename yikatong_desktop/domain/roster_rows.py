@@ -1,0 +1,202 @@
+"""One roster row: skipped, accepted, accepted with warnings, or rejected with a reason (SPEC §5).
+
+Pure: the importer hands over the row's cells by field and gets back normalised
+values, or a RowRejected naming the column and saying, in Chinese, what to fix.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from yikatong_desktop.domain.accounts import normalize_account
+from yikatong_desktop.domain.headers import Field
+from yikatong_desktop.domain.ids import CitizenId, normalize_id
+from yikatong_desktop.domain.money import parse_money, parse_quantity
+from yikatong_desktop.domain.names import normalize_name
+from yikatong_desktop.domain.orgs import parse_group_number
+from yikatong_desktop.domain.periods import Period, parse_date, parse_period, year_period
+from yikatong_desktop.domain.values_errors import ValueRejected, fold_text, is_blank
+
+_TOTALS = ("合计", "小计", "总计", "累计")
+#: A footer under the table (制表人：… 审核人：…) sits in the name column with no ID beside it.
+_FOOTER_WORDS = ("制表", "审核", "填报", "负责人", "经办", "领导", "日期", "注", "备注", "说明", "盖章", "签字")
+_LEADING_NUMBER = re.compile(r"^\s*[¥￥]?\s*([0-9][0-9,，]*(?:\.[0-9]+)?)")
+_CASH_WORDS = ("现金",)
+_CARD_WORDS = ("一卡通", "银行", "卡", "转账", "代发")
+
+
+class RowRejected(Exception):
+    """The row stores nothing; `field` is the column to fix."""
+
+    def __init__(self, column: Field | None, message_zh: str) -> None:
+        super().__init__(message_zh)
+        self.column = column
+        self.message_zh = message_zh
+
+
+@dataclass(frozen=True)
+class RosterRow:
+    """A roster row's normalised content, ready to store."""
+
+    citizen: CitizenId
+    name: str
+    written_sex: str | None
+    ethnicity: str | None
+    phone: str | None
+    program_text: str
+    period: Period
+    quantity: Decimal | None
+    standard_fen: int | None
+    due_fen: int | None
+    paid_fen: int | None
+    due_date: date | None
+    paid_date: date | None
+    method: str
+    bank: str | None
+    account: str | None
+    holder_name: str | None
+    holder_id: str | None
+    township: str | None
+    village: str | None
+    group: int | None
+    household_no: str | None
+    head_name: str | None
+    head_id: str | None
+    remark: str | None
+    warnings: tuple[str, ...] = field(default=())
+
+
+def is_not_a_person(cells: Sequence[object], by_field: Mapping[Field, object]) -> bool:
+    """Blank rows, 合计/小计 rows and notes under the table are not data."""
+    texts = [fold_text(str(v)) for v in cells if not is_blank(v)]
+    if not texts:
+        return True
+    if any(t.replace(" ", "").startswith(_TOTALS) or t in _TOTALS for t in texts):
+        return True
+    if not is_blank(by_field.get(Field.ID_NUMBER)):
+        return False
+    name = by_field.get(Field.NAME)
+    if is_blank(name):
+        return True
+    text = fold_text(str(name)).replace(" ", "")
+    return ":" in text or "：" in text or text.startswith(_FOOTER_WORDS)
+
+
+def _text(value: object) -> str | None:
+    if is_blank(value):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return fold_text(str(value)).strip() or None
+
+
+def _guard(column: Field, fn: object, value: object) -> object:
+    try:
+        return fn(value)  # type: ignore[operator]
+    except ValueRejected as exc:
+        raise RowRejected(column, exc.message_zh) from exc
+
+
+def _standard(value: object) -> int | None:
+    """补贴标准 is often written with its unit ("960元/年"): take the leading amount."""
+    if is_blank(value):
+        return None
+    if isinstance(value, str):
+        match = _LEADING_NUMBER.match(fold_text(value))
+        if match is None:
+            raise ValueRejected("money_not_a_number", f"补贴标准“{value[:12]}”不是数字：请填写如 960 或 960元/年")
+        value = match.group(1).replace("，", ",")
+    return parse_money(value)
+
+
+def parse_roster_row(by_field: Mapping[Field, object], *, program: str | None = None,
+                     period: Period | None = None) -> RosterRow:
+    """Normalise one row; `program`/`period` stand in for missing columns (--program, --period)."""
+    warnings: list[str] = []
+    name = str(_guard(Field.NAME, normalize_name, by_field.get(Field.NAME)))
+    citizen = _guard(Field.ID_NUMBER, normalize_id, by_field.get(Field.ID_NUMBER))
+    assert isinstance(citizen, CitizenId)
+    if not citizen.valid:
+        what = "校验码" if "checksum" in citizen.problems else "出生日期"
+        warnings.append(f"身份证号{what}不对，已按原样保存并标记为无效，请核对原始证件")
+    if "abolished_region" in citizen.warnings:
+        warnings.append("身份证号的地区码已撤销（旧户籍地），按原样保存")
+
+    program_text = _text(by_field.get(Field.PROGRAM)) or program
+    if not program_text:
+        raise RowRejected(Field.PROGRAM, "缺少补贴项目：请在文件中加“补贴项目”列，或导入时用 --program 指定")
+    row_period = _row_period(by_field, period)
+
+    paid = _money(Field.PAID, by_field)
+    due = _money(Field.DUE, by_field)
+    if paid is None and due is None:
+        raise RowRejected(Field.PAID, "实发金额和应发金额都为空：请至少填写一项")
+    quantity = by_field.get(Field.QUANTITY)
+    qty = None if is_blank(quantity) else _guard(Field.QUANTITY, parse_quantity, quantity)
+    standard = _guard(Field.STANDARD, _standard, by_field.get(Field.STANDARD))
+    due_date = None if is_blank(by_field.get(Field.DUE_DATE)) else _guard(Field.DUE_DATE, parse_date,
+                                                                            by_field.get(Field.DUE_DATE))
+    paid_date = None if is_blank(by_field.get(Field.PAID_DATE)) else _guard(Field.PAID_DATE, parse_date,
+                                                                              by_field.get(Field.PAID_DATE))
+    account_raw = by_field.get(Field.ACCOUNT)
+    account = None if is_blank(account_raw) else str(_guard(Field.ACCOUNT, normalize_account, account_raw))
+    remark = _text(by_field.get(Field.REMARK))
+    method = _method(_text(by_field.get(Field.METHOD)), account, remark)
+    holder_id_raw = by_field.get(Field.HOLDER_ID)
+    holder_id = None if is_blank(holder_id_raw) else _guard(Field.HOLDER_ID, normalize_id, holder_id_raw)
+    head_id_raw = by_field.get(Field.HEAD_ID)
+    head_id = None if is_blank(head_id_raw) else _guard(Field.HEAD_ID, normalize_id, head_id_raw)
+    group_raw = by_field.get(Field.GROUP)
+    group = None if is_blank(group_raw) else _guard(Field.GROUP, parse_group_number, group_raw)
+    holder_name = _text(by_field.get(Field.HOLDER_NAME))
+    head_name = _text(by_field.get(Field.HEAD_NAME))
+    return RosterRow(
+        citizen=citizen, name=name, written_sex=_text(by_field.get(Field.SEX)),
+        ethnicity=_text(by_field.get(Field.ETHNICITY)), phone=_text(by_field.get(Field.PHONE)),
+        program_text=program_text, period=row_period, quantity=qty,  # type: ignore[arg-type]
+        standard_fen=standard, due_fen=due, paid_fen=paid,  # type: ignore[arg-type]
+        due_date=due_date, paid_date=paid_date, method=method,  # type: ignore[arg-type]
+        bank=_text(by_field.get(Field.BANK)), account=account,
+        holder_name=None if holder_name is None else normalize_name(holder_name),
+        holder_id=None if holder_id is None else holder_id.value,  # type: ignore[attr-defined]
+        township=_text(by_field.get(Field.TOWNSHIP)), village=_text(by_field.get(Field.VILLAGE)),
+        group=group, household_no=_text(by_field.get(Field.HOUSEHOLD_NO)),  # type: ignore[arg-type]
+        head_name=None if head_name is None else normalize_name(head_name),
+        head_id=None if head_id is None else head_id.value,  # type: ignore[attr-defined]
+        remark=remark, warnings=tuple(warnings),
+    )
+
+
+def _money(column: Field, by_field: Mapping[Field, object]) -> int | None:
+    value = by_field.get(column)
+    return None if is_blank(value) else int(_guard(column, parse_money, value))  # type: ignore[call-overload]
+
+
+def _row_period(by_field: Mapping[Field, object], default: Period | None) -> Period:
+    raw = by_field.get(Field.PERIOD)
+    if not is_blank(raw):
+        return _guard(Field.PERIOD, parse_period, raw)  # type: ignore[return-value]
+    year = by_field.get(Field.YEAR)
+    if not is_blank(year):
+        parsed = _guard(Field.YEAR, parse_period, year)
+        assert isinstance(parsed, Period)
+        return year_period(parsed.year) if default is None or default.year != parsed.year else default
+    if default is not None:
+        return default
+    raise RowRejected(Field.PERIOD, "缺少补贴期间：请加“补贴期间”或“补贴年度”列，或导入时用 --period 指定")
+
+
+def _method(written: str | None, account: str | None, remark: str | None) -> str:
+    """card when paid to an account; cash when written so or when there is no account."""
+    said = " ".join(t for t in (written, remark) if t)
+    if any(w in said for w in _CASH_WORDS):
+        return "cash"
+    if account is not None:
+        return "card"
+    if written and any(w in written for w in _CARD_WORDS):
+        return "card"
+    return "cash" if not written else "other"

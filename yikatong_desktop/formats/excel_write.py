@@ -1,0 +1,48 @@
+"""Writing workbooks people open in Excel: never a formula from incoming text (SPEC §9)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Font, PatternFill
+
+_FORMULA_START = ("=", "+", "-", "@")
+
+
+def _as_text_if_formula(cell: Any) -> None:
+    if isinstance(cell.value, str) and cell.value.startswith(_FORMULA_START):
+        cell.data_type = "s"  # stays the text the file had; Excel will not evaluate it
+
+
+def write_table_workbook(path: Path, sheets: Sequence[tuple[str, Sequence[str], Sequence[Sequence[Any]]]]) -> None:
+    """One sheet per (name, header, rows), header bold, written atomically (temp file + rename)."""
+    book = Workbook()
+    book.remove(book.active)
+    for name, header, rows in sheets:
+        sheet = book.create_sheet(title=name[:31] or "Sheet")
+        sheet.append(list(header))
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for row in rows:
+            sheet.append(list(row))
+        for row_cells in sheet.iter_rows(min_row=2):
+            for cell in row_cells:
+                _as_text_if_formula(cell)
+        last = sheet.cell(row=1, column=len(header))
+        if header and header[-1] == "错误原因":
+            last.fill = PatternFill("solid", fgColor="FFF2CC")
+            sheet.column_dimensions[last.column_letter].width = 60
+        sheet.freeze_panes = "A2"
+    fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        book.save(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,197 @@
+"""Storing accepted roster rows: identities shared, payments keyed naturally, all in bulk (SPEC §5, §12).
+
+Persons are identified by their ID number, accounts by bank and number, households by 户编号,
+else 户主身份证号, else 村|组|户主姓名. A payment's natural key is person + program + period +
+payment date (+ its occurrence in the file); a row matching a stored payment from another file
+replaces it as a new version, an identical one changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from yikatong_desktop.domain.names import name_key, pinyin_sort_key
+from yikatong_desktop.domain.orgs import group_code
+from yikatong_desktop.domain.roster_rows import RosterRow
+from yikatong_desktop.storage import import_store as store
+from yikatong_desktop.storage.unit_of_work import UnitOfWork
+
+_PAYMENT_FACTS = ("year", "period_start", "period_end", "quantity", "standard_fen", "due_fen", "paid_fen",
+                  "due_date", "method", "account_id", "township_code", "village_code", "group_code",
+                  "written_name", "written_sex", "written_holder_name", "written_holder_id", "remark")
+
+
+@dataclass
+class StoreCounts:
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    new_programs: list[str] = field(default_factory=list)
+
+
+def store_rows(uow: UnitOfWork, owner: str, rows: Sequence[tuple[RosterRow, str, int]], *, file_name: str,
+               sha256: str, batch_uid: str, rows_total: int, rejected: int, actor: str,
+               new_uid: Callable[[], str]) -> StoreCounts:
+    """Write accepted rows (row, sheet, Excel row) and their batch; returns what changed."""
+    counts = StoreCounts()
+    rec = uow.records
+    programs = _program_ids(uow, owner, {r.program_text for r, _, _ in rows}, counts, new_uid)
+    places = _Places(uow, owner, new_uid)
+    batch_id = rec.add("import_batches", {
+        "kind": "roster", "file_name": file_name, "file_sha256": sha256,
+        "program_code": None, "period_label": None, "rows_total": rows_total, "rows_accepted": len(rows),
+        "rows_warned": sum(1 for r, _, _ in rows if r.warnings), "rows_rejected": rejected,
+        "imported_at": uow.clock.now(), "actor": actor, "replaces_uid": None}, owner=owner, uid=batch_uid)
+    located = [(r, places.locate(r)) for r, _, _ in rows]
+    households = _households(uow, owner, located, new_uid)
+    persons = _persons(uow, owner, located, households, new_uid)
+    accounts = _accounts(uow, owner, rows, new_uid)
+    seen: Counter[tuple[int, int, str, Any]] = Counter()
+    by_program: dict[int, list[dict[str, Any]]] = {}
+    for (row, sheet, excel_row), (_same, (township, village, group)) in zip(rows, located, strict=True):
+        person_id, program_id = persons[row.citizen.value], programs[row.program_text]
+        key = (person_id, program_id, row.period.label, row.paid_date)
+        seen[key] += 1
+        by_program.setdefault(program_id, []).append({
+            "person_id": person_id, "program_id": program_id, "year": row.period.year,
+            "period_label": row.period.label, "period_start": row.period.start, "period_end": row.period.end,
+            "quantity": row.quantity, "standard_fen": row.standard_fen, "due_fen": row.due_fen,
+            "paid_fen": row.paid_fen, "due_date": row.due_date, "paid_date": row.paid_date, "method": row.method,
+            "account_id": None if row.account is None else accounts[(row.bank or "", row.account)],
+            "township_code": township, "village_code": village, "group_code": group, "occurrence": seen[key],
+            "written_name": row.name, "written_sex": row.written_sex,
+            "written_holder_name": row.holder_name or (row.name if row.account else None),
+            "written_holder_id": row.holder_id, "batch_id": batch_id, "sheet": sheet, "excel_row": excel_row,
+            "remark": row.remark,
+        })
+    for program_id, items in by_program.items():
+        _store_payments(uow, owner, program_id, items, counts, new_uid)
+    return counts
+
+
+def _store_payments(uow: UnitOfWork, owner: str, program_id: int, items: list[dict[str, Any]],
+                    counts: StoreCounts, new_uid: Callable[[], str]) -> None:
+    existing = store.existing_payments(uow.conn, [i["person_id"] for i in items], program_id)
+    fresh = []
+    for item in items:
+        key = (item["person_id"], program_id, item["period_label"], item["paid_date"], item["occurrence"])
+        old = existing.get(key)
+        if old is None:
+            fresh.append({**item, "uid": new_uid()})
+        elif all(getattr(old, k) == item[k] for k in _PAYMENT_FACTS):
+            counts.unchanged += 1
+        else:
+            changes = {k: item[k] for k in (*_PAYMENT_FACTS, "batch_id", "sheet", "excel_row")}
+            uow.records.change("payments", old.uid, changes, expected_version=old.version)
+            counts.updated += 1
+    uow.records.add_many("payments", fresh, owner=owner)
+    counts.inserted += len(fresh)
+
+
+def _program_ids(uow: UnitOfWork, owner: str, texts: set[str], counts: StoreCounts,
+                 new_uid: Callable[[], str]) -> dict[str, int]:
+    """Catalogue programs by code, name or synonym; an unknown one becomes a new program to merge later."""
+    ids = uow.records.program_ids()
+    out: dict[str, int] = {}
+    for text in sorted(texts):
+        hits = uow.records.find_program(text)
+        if hits:
+            out[text] = ids[hits[0].code]
+            continue
+        code = f"XZ{len([c for c in ids if c.startswith('XZ')]) + 1:02d}"
+        ids[code] = uow.records.add("programs", {
+            "code": code, "name": text, "department": "未知部门", "basis": "person", "frequency": "as_needed",
+            "unit": "元", "funding_levels": [], "synonyms": [], "card_required": True, "household_based": False,
+            "min_age": None, "excludes_public_employees": False, "area": [], "grace_days": 30, "in_scope": True,
+        }, owner=owner, uid=new_uid())
+        out[text] = ids[code]
+        counts.new_programs.append(f"{code} {text}")
+    return out
+
+
+class _Places:
+    """Townships, villages and groups by name, created under the right parent with a local code."""
+
+    def __init__(self, uow: UnitOfWork, owner: str, new_uid: Callable[[], str]) -> None:
+        self.uow, self.owner, self.new_uid = uow, owner, new_uid
+        self.level = str(uow.get_setting("org.level", "county"))
+        self._children: dict[str, dict[str, str]] = {}
+
+    def _child(self, parent: str, name: str, level: str, width: int) -> str:
+        children = self._children.get(parent)
+        if children is None:
+            children = {n: c for c, n in store.org_children(self.uow.conn, parent)}
+            self._children[parent] = children
+        if name not in children:
+            sequence = len(children) + 1
+            code = f"{parent}{900 + sequence:0{width}d}"  # local codes from 901: clear of official ones
+            self.uow.records.add("org_units", {"code": code, "name": name, "level": level, "parent_code": parent,
+                                               "official_code": False}, owner=self.owner, uid=self.new_uid())
+            children[name] = code
+        return children[name]
+
+    def locate(self, row: RosterRow) -> tuple[str | None, str | None, str | None]:
+        """(township, village, group) codes for a row's places."""
+        own = self.owner
+        township = own if self.level == "township" else (
+            self._child(own, row.township, "township", 3) if row.township and self.level == "county" else None)
+        village = self._child(township, row.village, "village", 3) if township and row.village else None
+        group = group_code(village, row.group) if village and row.group else None
+        return township, village, group
+
+
+def _household_key(row: RosterRow, village: str | None, group: str | None) -> str | None:
+    if row.household_no:
+        return row.household_no
+    if row.head_id:
+        return f"id:{row.head_id}"
+    if row.head_name and village:
+        return f"{village}|{group or ''}|{row.head_name}"
+    return None
+
+
+def _households(uow: UnitOfWork, owner: str, located: list[tuple[RosterRow, tuple[Any, Any, Any]]],
+                new_uid: Callable[[], str]) -> dict[str, int]:
+    wanted: dict[str, dict[str, Any]] = {}
+    for row, (_t, village, group) in located:
+        key = _household_key(row, village, group)
+        if key is not None and key not in wanted:
+            wanted[key] = {"hh_key": key, "hh_no": row.household_no, "head_name": row.head_name,
+                           "head_id_number": row.head_id, "village_code": village, "group_code": group}
+    found = store.ids_by_key(uow.conn, "households", "hh_key", wanted)
+    new = [{**v, "uid": new_uid()} for k, v in wanted.items() if k not in found]
+    uow.records.add_many("households", new, owner=owner)
+    return {**found, **store.ids_by_key(uow.conn, "households", "hh_key", [n["hh_key"] for n in new])}
+
+
+def _persons(uow: UnitOfWork, owner: str, located: list[tuple[RosterRow, tuple[Any, Any, Any]]],
+             households: dict[str, int], new_uid: Callable[[], str]) -> dict[str, int]:
+    wanted: dict[str, dict[str, Any]] = {}
+    for row, (_t, village, group) in located:
+        number = row.citizen.value
+        if number in wanted:
+            continue
+        hh_key = _household_key(row, village, group)
+        wanted[number] = {
+            "id_number": number, "id_valid": row.citizen.valid, "id_problems": ",".join(row.citizen.problems),
+            "name": row.name, "name_key": name_key(row.name), "pinyin": pinyin_sort_key(row.name),
+            "sex": row.citizen.sex if row.citizen.valid else row.written_sex, "ethnicity": row.ethnicity,
+            "birth_date": row.citizen.birth_date, "household_id": households.get(hh_key) if hh_key else None,
+            "village_code": village, "group_code": group, "phone": row.phone,
+        }
+    found = store.ids_by_key(uow.conn, "persons", "id_number", wanted)
+    new = [{**v, "uid": new_uid()} for k, v in wanted.items() if k not in found]
+    uow.records.add_many("persons", new, owner=owner)
+    return {**found, **store.ids_by_key(uow.conn, "persons", "id_number", [n["id_number"] for n in new])}
+
+
+def _accounts(uow: UnitOfWork, owner: str, rows: Sequence[tuple[RosterRow, str, int]],
+              new_uid: Callable[[], str]) -> dict[tuple[str, str], int]:
+    wanted = {(r.bank or "", r.account) for r, _, _ in rows if r.account is not None}
+    found = store.account_ids(uow.conn, wanted)
+    new = [{"uid": new_uid(), "bank": bank, "number": number} for bank, number in sorted(wanted - set(found))]
+    uow.records.add_many("bank_accounts", new, owner=owner)
+    return {**found, **store.account_ids(uow.conn, [(n["bank"], n["number"]) for n in new])}

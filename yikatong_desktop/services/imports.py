@@ -1,0 +1,249 @@
+"""`ykt import roster`: a department's roster into persons, accounts and payments (SPEC §5).
+
+Tolerant in what it reads, strict in what it stores: every row is accepted,
+accepted with warnings, or rejected with a reason naming sheet, row (as Excel
+shows it) and column; a rejected row stores nothing. The caller commits the
+unit of work — one transaction for the whole file — unless it is a dry run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from yikatong_desktop.domain.catalog import OUT_OF_SCOPE_WORDS
+from yikatong_desktop.domain.errors import InputRejected, Location, UsageError
+from yikatong_desktop.domain.headers import Field, find_header
+from yikatong_desktop.domain.periods import Period, parse_period
+from yikatong_desktop.domain.permissions import Action
+from yikatong_desktop.domain.roster_rows import RosterRow, RowRejected, is_not_a_person, parse_roster_row
+from yikatong_desktop.domain.values_errors import ValueRejected
+from yikatong_desktop.formats.excel_write import write_table_workbook
+from yikatong_desktop.formats.workbook import Sheet, read_workbook
+from yikatong_desktop.services.audit import org_code, record_event
+from yikatong_desktop.services.auth import Actor, authorize
+from yikatong_desktop.services.import_writer import store_rows
+from yikatong_desktop.services.progress import Cancelled, IsCancelled, Progress, never_cancelled, no_progress
+from yikatong_desktop.storage.import_store import live_batch_with_hash
+from yikatong_desktop.storage.unit_of_work import UnitOfWork
+
+#: Place columns merged down over their rows (乡镇 per township) read as filled in.
+_FILL_DOWN = (Field.COUNTY, Field.TOWNSHIP, Field.VILLAGE, Field.GROUP)
+
+
+@dataclass
+class RowIssue:
+    """A rejected row (or a warning) with where it is and the source row's own cells."""
+
+    sheet: str
+    row: int  # as Excel shows it
+    column: str | None
+    message: str
+    rejected: bool
+    cells: list[Any] = field(default_factory=list)
+
+    def describe(self) -> str:
+        """“工作表 X 第 n 行 “列”：原因”."""
+        return f"{Location(sheet=self.sheet, row=self.row, column=self.column).describe()}：{self.message}"
+
+
+@dataclass
+class ImportReport:
+    """What an import did (or, dry, would do)."""
+
+    file: str
+    sha256: str
+    kind: str = ""
+    dry_run: bool = False
+    already_imported: bool = False
+    batch_uid: str | None = None
+    sheets_used: list[str] = field(default_factory=list)
+    sheets_skipped: list[tuple[str, str]] = field(default_factory=list)
+    mapping: dict[str, dict[str, str]] = field(default_factory=dict)  # sheet → header title → field
+    headers: dict[str, list[str]] = field(default_factory=dict)  # sheet → header titles in column order
+    rows_total: int = 0
+    accepted: int = 0
+    warned: int = 0
+    issues: list[RowIssue] = field(default_factory=list)
+    paid_total_fen: int = 0
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    new_programs: list[str] = field(default_factory=list)
+
+    @property
+    def rejected(self) -> int:
+        """Rows that store nothing."""
+        return sum(1 for i in self.issues if i.rejected)
+
+
+@dataclass
+class _Accepted:
+    row: RosterRow
+    sheet: str
+    excel_row: int
+
+
+def file_sha256(path: Path) -> str:
+    """SHA-256 of a file's bytes."""
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def import_roster(uow: UnitOfWork, actor: Actor, path: Path, *, program: str | None = None,
+                  period: str | None = None, dry_run: bool = False, strict: bool = False,
+                  progress: Progress = no_progress, is_cancelled: IsCancelled = never_cancelled,
+                  new_uid: Callable[[], str] = lambda: str(uuid.uuid4())) -> ImportReport:
+    """Read, check and store one roster file in the caller's unit of work."""
+    authorize(actor, Action.IMPORT)
+    report = ImportReport(file=path.name, sha256=file_sha256(path), dry_run=dry_run)
+    if live_batch_with_hash(uow.conn, report.sha256) is not None:
+        report.already_imported = True
+        return report
+    default_program = _program_override(uow, program)
+    default_period = _period_override(period)
+    book = read_workbook(path)
+    report.kind = book.kind
+    accepted: list[_Accepted] = []
+    for sheet in book.visible_sheets():
+        _read_sheet(sheet, report, accepted, default_program, default_period, progress, is_cancelled)
+    _refuse_out_of_scope(report, accepted)
+    if not report.sheets_used:
+        missing = [reason for _sheet, reason in report.sheets_skipped if reason.startswith("缺少")]
+        if missing:
+            raise InputRejected("import.missing_columns", Location(file=path.name), detail=missing[0])
+        raise InputRejected("import.no_header", Location(file=path.name),
+                            sheets="、".join(s.name for s in book.visible_sheets()) or "（无）")
+    if strict and report.rejected:
+        raise InputRejected("import.strict", Location(file=path.name), count=report.rejected)
+    report.accepted = len(accepted)
+    report.warned = sum(1 for a in accepted if a.row.warnings)
+    report.paid_total_fen = sum(a.row.paid_fen or a.row.due_fen or 0 for a in accepted)
+    report.batch_uid = new_uid()
+    counts = store_rows(uow, org_code(uow), [(a.row, a.sheet, a.excel_row) for a in accepted],
+                        file_name=path.name, sha256=report.sha256, batch_uid=report.batch_uid,
+                        rows_total=report.rows_total, rejected=report.rejected, actor=actor.name,
+                        new_uid=new_uid)
+    report.inserted, report.updated, report.unchanged = counts.inserted, counts.updated, counts.unchanged
+    report.new_programs = counts.new_programs
+    record_event(uow, actor, "import.roster", object_kind="import_batches", object_uid=report.batch_uid,
+                 detail={"file": path.name, "sha256": report.sha256, "rows": report.rows_total,
+                         "accepted": report.accepted, "warned": report.warned, "rejected": report.rejected,
+                         "inserted": report.inserted, "updated": report.updated, "unchanged": report.unchanged,
+                         "paid_total_fen": report.paid_total_fen})
+    return report
+
+
+def _program_override(uow: UnitOfWork, text: str | None) -> str | None:
+    if text is None:
+        return None
+    if not uow.records.find_program(text.strip()):
+        raise UsageError("import.unknown_program", program=text)
+    return text.strip()
+
+
+def _period_override(text: str | None) -> Period | None:
+    if text is None:
+        return None
+    try:
+        return parse_period(text)
+    except ValueRejected as exc:
+        raise UsageError("import.bad_period", period=text, reason=exc.message_zh) from exc
+
+
+def _read_sheet(sheet: Sheet, report: ImportReport, accepted: list[_Accepted], program: str | None,
+                period: Period | None, progress: Progress, is_cancelled: IsCancelled) -> None:
+    header = find_header(sheet.top_rows(40))
+    if header is None:
+        report.sheets_skipped.append((sheet.name, "没有找到含“姓名”“身份证号”的表头"))
+        return
+    found = set(header.columns.values())
+    missing = [what for what, ok in (
+        ("“补贴项目”列（或用 --program 指定）", Field.PROGRAM in found or program is not None),
+        ("“补贴期间”或“补贴年度”列（或用 --period 指定）",
+         bool({Field.PERIOD, Field.YEAR} & found) or period is not None),
+        ("“实发金额”或“应发金额”列", bool({Field.PAID, Field.DUE} & found)),
+    ) if not ok]
+    if missing:
+        report.sheets_skipped.append((sheet.name, "缺少" + "、".join(missing)))
+        return
+    report.sheets_used.append(sheet.name)
+    report.mapping[sheet.name] = {header.titles[c].replace("\n", ""): f.value
+                                  for c, f in sorted(header.columns.items())}
+    width = max((len(r) for r in sheet.rows[header.first_row:header.last_row + 1]), default=0)
+    titles = [str(sheet.merged_value(header.last_row, c) or sheet.merged_value(header.first_row, c) or "")
+              for c in range(width)]
+    report.headers[sheet.name] = [t.replace("\n", "") for t in titles]
+    total = len(sheet.rows) - header.data_start
+    name_column = header.column_of(Field.NAME)
+    # A household roster names only the 户主 (户主姓名 + 身份证号): the person paid is the household head.
+    paid_is_head = name_column is not None and "户主" in header.titles[name_column]
+    for r in range(header.data_start, len(sheet.rows)):
+        if is_cancelled():
+            raise Cancelled()
+        cells = sheet.rows[r]
+        by_field = {f: (sheet.merged_value(r, c) if f in _FILL_DOWN else sheet.cell(r, c))
+                    for c, f in header.columns.items()}
+        if is_not_a_person(cells, by_field):
+            continue
+        report.rows_total += 1
+        try:
+            row = parse_roster_row(by_field, program=program, period=period)
+        except RowRejected as exc:
+            column = None if exc.column is None else _title(header.columns, header.titles, exc.column)
+            report.issues.append(RowIssue(sheet.name, r + 1, column, exc.message_zh, True, list(cells)))
+            continue
+        if paid_is_head and row.head_id is None:
+            row = replace(row, head_id=row.citizen.value, head_name=row.name)
+        for warning in row.warnings:
+            report.issues.append(RowIssue(sheet.name, r + 1, None, warning, False))
+        accepted.append(_Accepted(row, sheet.name, r + 1))
+        if (r - header.data_start) % 1000 == 0:
+            progress(r - header.data_start, total, sheet.name)
+
+
+def _refuse_out_of_scope(report: ImportReport, accepted: list[_Accepted]) -> None:
+    """Rows of a 社保/教育 program are refused, each with its reason (SPEC §2, §5)."""
+    keep = []
+    for item in accepted:
+        if is_out_of_scope(item.row.program_text):
+            report.issues.append(RowIssue(item.sheet, item.excel_row, "补贴项目",
+                                          f"“{item.row.program_text}”属于社会保险或教育类资金，不在本次专项整治范围内",
+                                          True))
+        else:
+            keep.append(item)
+    accepted[:] = keep
+
+
+def _title(columns: Mapping[int, Field], titles: Mapping[int, str], wanted: Field) -> str:
+    for c, f in columns.items():
+        if f is wanted:
+            return titles[c].replace("\n", "")
+    return wanted.value
+
+
+def is_out_of_scope(program_text: str) -> bool:
+    """社会保险 and 教育 funds are not part of the campaign (SPEC §2)."""
+    return any(word in program_text for word in OUT_OF_SCOPE_WORDS)
+
+
+def write_error_workbook(path: Path, report: ImportReport) -> None:
+    """The rejected rows in the source's own columns, plus 错误原因, one sheet per source sheet."""
+    sheets = []
+    for sheet, titles in report.headers.items():
+        rows = [[*_padded(i.cells, len(titles)), i.describe()]
+                for i in report.issues if i.rejected and i.sheet == sheet]
+        if rows:
+            sheets.append((sheet, [*titles, "错误原因"], rows))
+    write_table_workbook(path, sheets)
+
+
+def _padded(cells: list[Any], width: int) -> list[Any]:
+    return (list(cells) + [None] * width)[:width]
