@@ -103,7 +103,13 @@ def import_roster(uow: UnitOfWork, actor: Actor, path: Path, *, program: str | N
                   new_uid: Callable[[], str] = lambda: str(uuid.uuid4())) -> ImportReport:
     """Read, check and store one roster file in the caller's unit of work."""
     authorize(actor, Action.IMPORT)
-    report = ImportReport(file=path.name, sha256=file_sha256(path), dry_run=dry_run)
+    try:
+        digest = file_sha256(path)
+    except FileNotFoundError as exc:
+        raise InputRejected("file.missing", path=str(path)) from exc
+    except OSError as exc:
+        raise InputRejected("file.unreadable", Location(file=path.name), reason=exc.strerror or str(exc)) from exc
+    report = ImportReport(file=path.name, sha256=digest, dry_run=dry_run)
     if live_batch_with_hash(uow.conn, report.sha256) is not None:
         report.already_imported = True
         return report

@@ -1,0 +1,72 @@
+"""`ykt import roster` as a clerk types it: messages, exit codes, a kill in the middle (SPEC §5, §10)."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import openpyxl
+import pytest
+from ykt_cli import run
+
+SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples"
+GAOLING = SAMPLES / "民政_高龄津贴_2018年3月.xlsx"
+
+
+@pytest.fixture
+def county(home: Path) -> Path:
+    db = home / "county.sqlite3"
+    done = run(home, "--db", str(db), "init", "--org", "652323", "--name", "呼图壁县", "--level", "county",
+               YKT_KEY_PASSPHRASE="pw")
+    assert done.returncode == 0, done.stderr
+    return db
+
+
+def test_import_prints_the_mapping_each_rejected_row_and_a_summary(home: Path, county: Path) -> None:
+    errors = home / "错误.xlsx"
+    done = run(home, "--db", str(county), "import", "roster", str(GAOLING), "--program", "高龄津贴",
+               "--period", "2018年3月", "--errors", str(errors))
+    assert done.returncode == 0, done.stderr
+    assert "身份证号码→id_number" in done.stderr and "发放金额→paid" in done.stderr
+    assert "拒绝 工作表“2018年3月” 第 70 行 “身份证号码”列" in done.stderr
+    assert "接受 120 行（其中 3 行有提示），拒绝 1 行" in done.stderr and "12,100.00 元" in done.stderr
+    rows = list(openpyxl.load_workbook(errors).active.iter_rows(values_only=True))
+    assert len(rows) == 2 and rows[0][-1] == "错误原因"
+
+    again = run(home, "--db", str(county), "import", "roster", str(GAOLING), "--program", "MZ02", "--period", "2018-03")
+    assert again.returncode == 0 and "已经导入过" in again.stderr
+
+
+@pytest.mark.parametrize(("args", "code", "says"), [
+    (("import", "roster", str(GAOLING)), 3, "补贴项目"),  # program and period only in the title
+    (("import", "roster", str(GAOLING), "--program", "没有这个项目", "--period", "2018-03"), 2, "项目目录"),
+    (("import", "roster", str(GAOLING), "--program", "MZ02", "--period", "三月"), 2, "无法识别"),
+    (("import", "roster", "/nonexistent/花名册.xlsx"), 3, "文件不存在"),
+])
+def test_refusals_are_one_clear_message_with_an_exit_code(home: Path, county: Path, args: tuple[str, ...],
+                                                          code: int, says: str) -> None:
+    done = run(home, "--db", str(county), *args)
+    assert done.returncode == code and says in done.stderr
+    assert sqlite3.connect(county).execute("SELECT COUNT(*) FROM payments").fetchone()[0] == 0
+
+
+def test_garbage_named_xlsx_is_refused(home: Path, county: Path) -> None:
+    junk = home / "花名册.xlsx"
+    junk.write_bytes(b"\x00\x01garbage" * 100)
+    done = run(home, "--db", str(county), "import", "roster", str(junk), "--program", "MZ02", "--period", "2018")
+    assert done.returncode == 3 and "花名册.xlsx" in done.stderr
+
+
+@pytest.mark.parametrize("after_rows", [1, 60, 119])
+def test_a_kill_during_import_leaves_nothing_of_the_file(home: Path, county: Path, after_rows: int) -> None:
+    done = run(home, "--db", str(county), "import", "roster", str(GAOLING), "--program", "MZ02",
+               "--period", "2018-03", YKT_FAULT_KILL_AFTER_ROWS=str(after_rows))
+    assert done.returncode == 137
+    con = sqlite3.connect(county)
+    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert con.execute("SELECT COUNT(*) FROM payments").fetchone()[0] == 0
+    assert con.execute("SELECT COUNT(*) FROM persons").fetchone()[0] == 0
+    assert con.execute("SELECT COUNT(*) FROM import_batches").fetchone()[0] == 0
+    con.close()
+    ok = run(home, "--db", str(county), "import", "roster", str(GAOLING), "--program", "MZ02", "--period", "2018-03")
+    assert ok.returncode == 0 and "新增 120 笔" in ok.stderr
