@@ -10,6 +10,7 @@ but are worth a look (NAME_ID_MISMATCH, low severity).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from yikatong_desktop.domain.values_errors import ValueRejected, fold_text, is_blank
 
@@ -46,6 +47,7 @@ def same_name(a: str, b: str) -> bool:
     return name_key(a) == name_key(b)
 
 
+@lru_cache(maxsize=131072)  # names repeat a lot in a county; pinyin is the slow part of an import
 def pinyin_sort_key(name: str) -> str:
     """Toneless pinyin syllables joined by spaces, lower-case; non-Han text kept as it is."""
     from pypinyin import lazy_pinyin  # loads its dictionaries on first use only

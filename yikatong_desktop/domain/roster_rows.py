@@ -72,10 +72,18 @@ class RosterRow:
 
 def is_not_a_person(cells: Sequence[object], by_field: Mapping[Field, object]) -> bool:
     """Blank rows, 合计/小计 rows and notes under the table are not data."""
-    texts = [fold_text(str(v)) for v in cells if not is_blank(v)]
-    if not texts:
-        return True
-    if any(t.replace(" ", "").startswith(_TOTALS) or t in _TOTALS for t in texts):
+    has_value = False
+    for value in cells:
+        if value is None:
+            continue
+        if isinstance(value, str):
+            # Every totals word contains 计: fold (the slow part) only those cells.
+            if "计" in value and fold_text(value).replace(" ", "").startswith(_TOTALS):
+                return True
+            has_value = has_value or not is_blank(value)
+        else:
+            has_value = True
+    if not has_value:
         return True
     if not is_blank(by_field.get(Field.ID_NUMBER)):
         return False

@@ -69,11 +69,13 @@ def is_blank(raw: object) -> bool:
     """True for None, NaN (an empty cell from some readers) and whitespace-only text."""
     if raw is None:
         return True
+    if isinstance(raw, str):
+        text = raw.strip()  # NBSP and other Unicode spaces included
+        # Only text with invisible characters (zero-width spaces …) needs the slower fold.
+        return not text or (not text.isprintable() and not fold_text(text))
     if isinstance(raw, float) and math.isnan(raw):
         return True
-    if isinstance(raw, Decimal) and raw.is_nan():
-        return True
-    return isinstance(raw, str) and not fold_text(raw)
+    return isinstance(raw, Decimal) and raw.is_nan()
 
 
 def shown_in_message(text: str, limit: int = 20) -> str:

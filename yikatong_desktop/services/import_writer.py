@@ -163,8 +163,7 @@ def _households(uow: UnitOfWork, owner: str, located: list[tuple[RosterRow, tupl
                            "head_id_number": row.head_id, "village_code": village, "group_code": group}
     found = store.ids_by_key(uow.conn, "households", "hh_key", wanted)
     new = [{**v, "uid": new_uid()} for k, v in wanted.items() if k not in found]
-    uow.records.add_many("households", new, owner=owner)
-    return {**found, **store.ids_by_key(uow.conn, "households", "hh_key", [n["hh_key"] for n in new])}
+    return {**found, **uow.records.add_many_keyed("households", new, owner=owner, key="hh_key")}
 
 
 def _persons(uow: UnitOfWork, owner: str, located: list[tuple[RosterRow, tuple[Any, Any, Any]]],
@@ -184,8 +183,7 @@ def _persons(uow: UnitOfWork, owner: str, located: list[tuple[RosterRow, tuple[A
         }
     found = store.ids_by_key(uow.conn, "persons", "id_number", wanted)
     new = [{**v, "uid": new_uid()} for k, v in wanted.items() if k not in found]
-    uow.records.add_many("persons", new, owner=owner)
-    return {**found, **store.ids_by_key(uow.conn, "persons", "id_number", [n["id_number"] for n in new])}
+    return {**found, **uow.records.add_many_keyed("persons", new, owner=owner, key="id_number")}
 
 
 def _accounts(uow: UnitOfWork, owner: str, rows: Sequence[tuple[RosterRow, str, int]],
@@ -193,5 +191,5 @@ def _accounts(uow: UnitOfWork, owner: str, rows: Sequence[tuple[RosterRow, str, 
     wanted = {(r.bank or "", r.account) for r, _, _ in rows if r.account is not None}
     found = store.account_ids(uow.conn, wanted)
     new = [{"uid": new_uid(), "bank": bank, "number": number} for bank, number in sorted(wanted - set(found))]
-    uow.records.add_many("bank_accounts", new, owner=owner)
-    return {**found, **store.account_ids(uow.conn, [(n["bank"], n["number"]) for n in new])}
+    by_uid = uow.records.add_many_keyed("bank_accounts", new, owner=owner, key="uid")
+    return {**found, **{(n["bank"], n["number"]): by_uid[n["uid"]] for n in new}}

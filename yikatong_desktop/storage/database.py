@@ -6,6 +6,7 @@ of storage/ is portable SQLAlchemy Core.
 
 from __future__ import annotations
 
+import operator
 import os
 import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
@@ -204,11 +205,17 @@ def bulk_insert(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]
     faults.rows_written(len(rows))
     columns = list(rows[0].keys())
     if conn.dialect.name == "sqlite":
-        # Bind processors (dates, exact decimals, UTC times) applied once per column.
-        procs = [table.c[c].type._cached_bind_processor(conn.dialect) for c in columns]
-        values = [
-            tuple(p(r[c]) if p else r[c] for p, c in zip(procs, columns, strict=True)) for r in rows
-        ]
+        # Bind processors (dates, exact decimals, UTC times) only where a column has one.
+        fetch = operator.itemgetter(*columns)
+        procs = [(i, p) for i, c in enumerate(columns)
+                 if (p := table.c[c].type._cached_bind_processor(conn.dialect)) is not None]
+        values: list[Any] = []
+        for r in rows:
+            got = fetch(r)
+            row = list(got) if len(columns) > 1 else [got]
+            for i, proc in procs:
+                row[i] = proc(row[i])
+            values.append(tuple(row))
         placeholders = ",".join("?" for _ in columns)
         sql = f'INSERT INTO {table.name} ({",".join(columns)}) VALUES ({placeholders})'
         conn.exec_driver_sql(sql, values)

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, and_, select, tuple_
+from sqlalchemy import Connection, and_, select
 
 from yikatong_desktop.storage import tables as t
 from yikatong_desktop.storage.database import iter_chunks
@@ -26,13 +26,14 @@ def ids_by_key(conn: Connection, kind: str, column: str, keys: Iterable[str]) ->
 
 
 def account_ids(conn: Connection, pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], int]:
-    """Local ids of bank accounts by (bank, number)."""
+    """Local ids of bank accounts by (bank, number); looked up by the indexed number."""
     a = t.bank_accounts
+    wanted = set(pairs)
     found: dict[tuple[str, str], int] = {}
-    for chunk in iter_chunks(sorted(set(pairs)), _CHUNK):
-        rows = conn.execute(select(a.c.bank, a.c.number, a.c.id).where(tuple_(a.c.bank, a.c.number).in_(chunk)))
-        for bank, number, local in rows:
-            found[(bank, number)] = local
+    for chunk in iter_chunks(sorted({number for _bank, number in wanted}), _CHUNK):
+        for bank, number, local in conn.execute(select(a.c.bank, a.c.number, a.c.id).where(a.c.number.in_(chunk))):
+            if (bank, number) in wanted:
+                found[(bank, number)] = local
     return found
 
 

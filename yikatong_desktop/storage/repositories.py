@@ -51,6 +51,19 @@ class Records:
         for chunk in iter_chunks(rows, 20_000):
             bulk_insert(self._conn, table, [self._stamp(r, owner=owner, uid=r["uid"]) for r in chunk])
 
+    def add_many_keyed(self, kind: str, rows: Sequence[Mapping[str, Any]], *, owner: str, key: str) -> dict[Any, int]:
+        """Bulk-insert and return key → local id of the new rows, read back in one range query.
+
+        New rows always get ids above the highest id before the insert (SQLite and PostgreSQL
+        sequences alike), so no per-key lookups are needed.
+        """
+        table = t.RECORD_TABLES[kind]
+        before = self._conn.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one()
+        self.add_many(kind, rows, owner=owner)
+        if not rows:
+            return {}
+        return {k: i for k, i in self._conn.execute(select(table.c[key], table.c.id).where(table.c.id > before))}
+
     def change(self, kind: str, uid: str, changes: Mapping[str, Any], *, expected_version: int) -> int:
         """Change a record, keeping its old version in history; returns the new version."""
         table = t.RECORD_TABLES[kind]
