@@ -30,7 +30,9 @@ test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 bench: setup
+	@$(BIN)/python -m pip install -q -e '.[dev,bench]'
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/roster_model.py
+	$(BIN)/python bench/import_roster.py
 
 clean:
 	rm -rf $(VENV) demo build *.egg-info

@@ -50,16 +50,37 @@ def same_name(a: str, b: str) -> bool:
 @lru_cache(maxsize=131072)  # names repeat a lot in a county; pinyin is the slow part of an import
 def pinyin_sort_key(name: str) -> str:
     """Toneless pinyin syllables joined by spaces, lower-case; non-Han text kept as it is."""
-    from pypinyin import lazy_pinyin  # loads its dictionaries on first use only
-
-    return " ".join(" ".join(lazy_pinyin(_fold_name(name))).split()).lower()
+    return " ".join(" ".join(_pinyin_items(_fold_name(name))).split()).lower()
 
 
 def toneless_pinyin(name: str) -> str:
     """Toneless pinyin of the name's key (no dots, no spaces): 买买提 and 麦麦提 both give “mai mai ti”."""
-    from pypinyin import lazy_pinyin
+    return " ".join(" ".join(_pinyin_items(name_key(name))).split()).lower()
 
-    return " ".join(" ".join(lazy_pinyin(name_key(name))).split()).lower()
+
+@lru_cache(maxsize=32768)
+def _char_pinyin(char: str) -> str:
+    from pypinyin import lazy_pinyin  # loads its dictionaries on first use only
+
+    return lazy_pinyin(char)[0]
+
+
+def _pinyin_items(text: str) -> list[str]:
+    """Like pypinyin.lazy_pinyin, a syllable per Han character and non-Han runs kept whole,
+    but character by character from a cache: names are not words, so phrase lookups buy nothing."""
+    items: list[str] = []
+    run = ""
+    for char in text:
+        if _HAN.match(char):
+            if run:
+                items.append(run)
+                run = ""
+            items.append(_char_pinyin(char))
+        else:
+            run += char
+    if run:
+        items.append(run)
+    return items
 
 
 def _fold_name(text: str) -> str:

@@ -48,8 +48,16 @@ class Records:
     def add_many(self, kind: str, rows: Sequence[Mapping[str, Any]], *, owner: str) -> None:
         """Bulk-insert records (each row carries its own uid) through the driver's executemany."""
         table = t.RECORD_TABLES[kind]
-        for chunk in iter_chunks(rows, 20_000):
-            bulk_insert(self._conn, table, [self._stamp(r, owner=owner, uid=r["uid"]) for r in chunk])
+        version, now = self._uow.next_version(), self._uow.clock.now()  # one change: one version, one time
+        needs_json = bool(_JSON_COLUMNS & set(table.c.keys()))
+        stamped = []
+        for r in rows:
+            row = _encode(r) if needs_json else dict(r)
+            row["owner_org"], row["version"], row["updated_at"] = owner, version, now
+            row["voided"] = bool(r.get("voided", False))
+            stamped.append(row)
+        for chunk in iter_chunks(stamped, 20_000):
+            bulk_insert(self._conn, table, chunk)
 
     def add_many_keyed(self, kind: str, rows: Sequence[Mapping[str, Any]], *, owner: str, key: str) -> dict[Any, int]:
         """Bulk-insert and return key → local id of the new rows, read back in one range query.
