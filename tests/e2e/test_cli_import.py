@@ -70,3 +70,30 @@ def test_a_kill_during_import_leaves_nothing_of_the_file(home: Path, county: Pat
     con.close()
     ok = run(home, "--db", str(county), "import", "roster", str(GAOLING), "--program", "MZ02", "--period", "2018-03")
     assert ok.returncode == 0 and "新增 120 笔" in ok.stderr
+
+
+def test_the_roster_template_is_what_the_importer_reads(home: Path, county: Path) -> None:
+    template = home / "模板.xlsx"
+    made = run(home, "template", "roster", "--out", str(template))
+    assert made.returncode == 0 and "模板已保存" in made.stderr
+    book = openpyxl.load_workbook(template)
+    sheet = book.active
+    header = [c.value for c in sheet[2]]
+    assert header[:3] == ["序号", "县(市)", "乡镇"] and "身份证号" in header and "实发金额" in header
+    id_col = header.index("身份证号") + 1
+    assert sheet.cell(row=3, column=id_col).number_format == "@"  # IDs typed here stay text
+    assert sheet.cell(row=2, column=id_col).comment is not None
+    # A clerk fills two rows; the importer takes the template as it is.
+    sheet.cell(row=3, column=header.index("姓名") + 1, value="王建国")
+    sheet.cell(row=3, column=id_col, value="652323195001011236")
+    sheet.cell(row=3, column=header.index("补贴项目") + 1, value="粮食直补")
+    sheet.cell(row=3, column=header.index("补贴年度") + 1, value="2017")
+    sheet.cell(row=3, column=header.index("实发金额") + 1, value="100")
+    book.save(template)
+    done = run(home, "--db", str(county), "import", "roster", str(template))
+    assert done.returncode == 0 and "接受 1 行" in done.stderr, done.stderr
+
+
+def test_an_unknown_template_is_a_usage_error(home: Path) -> None:
+    done = run(home, "template", "nosuch", "--out", str(home / "x.xlsx"))
+    assert done.returncode == 2 and "roster" in done.stderr

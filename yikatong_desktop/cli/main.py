@@ -16,7 +16,7 @@ from yikatong_desktop.cli.output import emit_json, say, table
 from yikatong_desktop.domain.errors import InputRejected, UsageError, YktError, exit_code_for
 from yikatong_desktop.domain.messages import message
 from yikatong_desktop.gui.page_names import page_choices, page_key
-from yikatong_desktop.services import audit, demo, imports, setup, stats
+from yikatong_desktop.services import audit, demo, imports, setup, stats, templates
 from yikatong_desktop.services.secrets import KEY_PASSPHRASE, Secrets
 
 log = logging.getLogger("yikatong.cli")
@@ -61,6 +61,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--errors", type=Path, help="把被拒绝的行写入这个 .xlsx（原样各列 + 错误原因）")
     s.add_argument("--dry-run", action="store_true", help="只检查并报告，不保存任何数据")
     s.add_argument("--strict", action="store_true", help="只要有一行被拒绝，整个文件都不导入")
+
+    s = sub.add_parser("template", help="生成空白的标准模板")
+    s.add_argument("kind", help="roster = 补贴发放花名册")
+    s.add_argument("--out", type=Path, required=True)
 
     s = sub.add_parser("stats", help="各类记录的数量和内容摘要")
     _json_after_command(s)
@@ -156,6 +160,15 @@ def _cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_template(args: argparse.Namespace) -> int:
+    folder = args.out.expanduser().resolve().parent
+    if not folder.is_dir():
+        raise InputRejected("db.dir_missing", path=str(args.out))
+    templates.write_template(args.kind, args.out)
+    say(message("template.done", path=args.out))
+    return 0
+
+
 def _cmd_stats(args: argparse.Namespace) -> int:
     app = bootstrap.open_app(args.db)
     with app.reader() as uow:
@@ -218,8 +231,10 @@ def _cmd_gui(args: argparse.Namespace) -> int:
     return run_gui(app, page=page, screenshot=screenshot)
 
 
-COMMANDS = {"import": _cmd_import, "init": _cmd_init, "demo": _cmd_demo, "stats": _cmd_stats, "audit": _cmd_audit,
-            "gui": _cmd_gui}
+COMMANDS = {
+    "init": _cmd_init, "demo": _cmd_demo, "import": _cmd_import, "template": _cmd_template,
+    "stats": _cmd_stats, "audit": _cmd_audit, "gui": _cmd_gui,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

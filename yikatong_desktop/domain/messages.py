@@ -59,6 +59,8 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
                            "A program not in the catalogue was saved as new: {program}. Merge it in 设置."),
     "import.errors_written": ("被拒绝的 {count} 行已写入 {path}，改正后可只导入这些行。",
                               "The {count} rejected rows are in {path}; fix and import just those."),
+    "template.unknown": ("没有名为“{kind}”的模板。可用：{kinds}。", "No template “{kind}”. Templates: {kinds}."),
+    "template.done": ("模板已保存：{path}", "Template written: {path}"),
     # secrets
     "secret.missing": ("缺少{what}：请设置环境变量 {var}，或在终端中运行以便输入。",
                        "Missing {what}: set the environment variable {var}, or run in a terminal to be asked."),
