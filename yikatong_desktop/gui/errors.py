@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from yikatong_desktop.bootstrap import log_path
@@ -21,6 +22,10 @@ def user_text(error: BaseException) -> str:
     return message("bug", "zh", log=log_path())
 
 
-def show_error(parent: QWidget | None, error: BaseException) -> None:
-    """A message box for an error."""
-    QMessageBox.warning(parent, parent.tr("出错了") if parent else "出错了", user_text(error))
+def show_error(parent: QWidget | None, error: BaseException) -> QMessageBox:
+    """A window-modal message box for an error; it does not block the caller (open, not exec)."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "出错了", user_text(error), QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("errorBox")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box

@@ -28,6 +28,9 @@ from yikatong_desktop.services.audit import org_code, record_event
 from yikatong_desktop.services.auth import Actor, authorize
 from yikatong_desktop.services.import_writer import store_rows
 from yikatong_desktop.services.progress import Cancelled, IsCancelled, Progress, never_cancelled, no_progress
+
+__all__ = ["Cancelled", "ImportReport", "IsCancelled", "Progress", "RowIssue", "import_roster",
+           "write_error_workbook"]
 from yikatong_desktop.storage.import_store import live_batch_with_hash
 from yikatong_desktop.storage.unit_of_work import UnitOfWork
 

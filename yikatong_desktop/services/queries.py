@@ -16,8 +16,20 @@ from yikatong_desktop.storage import queries as q
 from yikatong_desktop.storage.queries import SORT_KEYS, RosterFilter, RosterRow
 from yikatong_desktop.storage.unit_of_work import UnitOfWork
 
-__all__ = ["SORT_KEYS", "Dashboard", "RosterFilter", "RosterRow", "campaign", "count_roster", "dashboard",
-           "filter_choices", "person_detail", "roster_page", "set_campaign"]
+__all__ = [
+    "SORT_KEYS",
+    "Dashboard",
+    "RosterFilter",
+    "RosterRow",
+    "campaign",
+    "count_roster",
+    "dashboard",
+    "filter_choices",
+    "import_history",
+    "person_detail",
+    "roster_page",
+    "set_campaign",
+]
 
 
 def count_roster(uow: UnitOfWork, actor: Actor, f: RosterFilter) -> int:
@@ -84,3 +96,9 @@ def dashboard(uow: UnitOfWork, actor: Actor) -> Dashboard:
         today=today, phase=camp.status_on(today), next_deadline=camp.next_deadline(today),
         figures=q.dashboard_figures(uow.conn),
     )
+
+
+def import_history(uow: UnitOfWork, actor: Actor) -> list[dict[str, Any]]:
+    """Recent imports: file, when, who, counts."""
+    authorize(actor, Action.VIEW)
+    return q.import_history(uow.conn)

@@ -1,0 +1,82 @@
+"""The 导入 page: check, import, see every rejected row, save them, see the history."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from yikatong_desktop import bootstrap
+from yikatong_desktop.gui.app import qt_application
+from yikatong_desktop.gui.pages.imports import ImportPage
+from yikatong_desktop.services import setup
+
+SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples"
+
+
+@pytest.fixture
+def county(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, app: bootstrap.App) -> bootstrap.App:
+    """A fresh county installation (the `app` fixture only for its synchronous task runner)."""
+    monkeypatch.setenv("YKT_HOME", str(tmp_path / "home"))
+
+    def seed(created: bootstrap.App) -> None:
+        with created.uow() as uow:
+            setup.initialise(uow, created.actor, code="652323", name="呼图壁县", level="county")
+            uow.commit()
+
+    made = bootstrap.create_app(str(tmp_path / "c.sqlite3"), "pw", org_code="652323", org_name="呼图壁县", seed=seed)
+    yield made
+    made.close()
+
+
+def test_check_then_import_shows_the_summary_the_rejected_rows_and_the_history(
+        qtbot: QtBot, county: bootstrap.App, tmp_path: Path) -> None:
+    qt_application()
+    page = ImportPage(county)
+    qtbot.addWidget(page)
+    page.show()
+    page.choose_file(SAMPLES / "民政_高龄津贴_2018年3月.xlsx")
+    page.program.setCurrentIndex(page.program.findData("MZ02"))
+    page.period.setText("2018-03")
+
+    page.check_button.click()
+    assert "接受 120 行（其中 3 行有提示），拒绝 1 行" in page.summary_label.text()
+    assert "只检查" in page.summary_label.text() and page.history.rowCount() == 0
+    assert "身份证号码 → 身份证号" in page.mapping_label.text()
+    db = sqlite3.connect(county.location.path)
+    assert db.execute("SELECT COUNT(*) FROM payments").fetchone()[0] == 0
+
+    page.import_button.click()
+    assert "已保存" in page.summary_label.text()
+    assert db.execute("SELECT COUNT(*) FROM payments").fetchone()[0] == 120
+    rejected = [page.issues.item(r, 1).text() for r in range(page.issues.rowCount())
+                if page.issues.item(r, 3).text() == "拒绝"]
+    assert rejected == ["70"]
+    assert page.history.rowCount() == 1 and page.history.item(0, 0).text() == "民政_高龄津贴_2018年3月.xlsx"
+
+    assert page.save_button.isEnabled()
+    out = tmp_path / "被拒绝的行.xlsx"
+    page.save_errors(out)
+    rows = list(openpyxl.load_workbook(out).active.iter_rows(values_only=True))
+    assert rows[0][-1] == "错误原因" and len(rows) == 2
+
+    page.import_button.click()  # the same file again
+    assert "已经导入过" in page.summary_label.text() and page.history.rowCount() == 1
+
+
+def test_a_file_that_cannot_be_imported_shows_a_message_and_stores_nothing(
+        qtbot: QtBot, county: bootstrap.App) -> None:
+    qt_application()
+    page = ImportPage(county)
+    qtbot.addWidget(page)
+    page.show()
+    page.choose_file(SAMPLES / "民政_高龄津贴_2018年3月.xlsx")  # no program/period given: refused
+    page.import_button.click()
+    box = page.findChild(QMessageBox, "errorBox")
+    assert box is not None and box.isVisible() and "补贴项目" in box.text() and "Traceback" not in box.text()
+    assert page.summary_label.text().startswith("未导入：")
+    assert sqlite3.connect(county.location.path).execute("SELECT COUNT(*) FROM payments").fetchone()[0] == 0
