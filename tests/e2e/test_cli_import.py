@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -97,3 +98,18 @@ def test_the_roster_template_is_what_the_importer_reads(home: Path, county: Path
 def test_an_unknown_template_is_a_usage_error(home: Path) -> None:
     done = run(home, "template", "nosuch", "--out", str(home / "x.xlsx"))
     assert done.returncode == 2 and "roster" in done.stderr
+
+
+def test_batches_are_listed_and_a_wrong_one_voided_from_the_cli(home: Path, county: Path) -> None:
+    assert run(home, "--db", str(county), "import", "roster", str(GAOLING), "--program", "MZ02",
+               "--period", "2018-03").returncode == 0
+    listed = run(home, "--db", str(county), "--json", "batch", "list")
+    (batch,) = json.loads(listed.stdout)
+    assert batch["rows_accepted"] == 120 and not batch["voided"]
+    no_reason = run(home, "--db", str(county), "batch", "void", batch["uid"])
+    assert no_reason.returncode == 2
+    done = run(home, "--db", str(county), "batch", "void", batch["uid"], "--reason", "期间选错了")
+    assert done.returncode == 0 and "120 笔" in done.stderr
+    con = sqlite3.connect(county)
+    assert con.execute("SELECT COUNT(*) FROM payments WHERE voided = 0").fetchone()[0] == 0
+    assert run(home, "--db", str(county), "batch", "void", batch["uid"], "--reason", "x").returncode == 3

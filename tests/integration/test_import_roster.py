@@ -193,3 +193,50 @@ def test_an_empty_workbook_is_refused(installation: Installation, tmp_path: Path
         _import(app, path)
     assert caught.value.key == "import.no_header"
     app.close()
+
+
+def _csv(path: Path, rows: list[str]) -> Path:
+    path.write_text("姓名,身份证号,补贴项目,补贴年度,实发金额,发放日期\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+WANG = "王建国,652323195001011236,粮食直补,2017,100,2017-06-15"
+LI = "李秀英,652323195203041222,粮食直补,2017,200,2017-06-15"
+ZHAO = "赵玉兰,652323195305061223,粮食直补,2017,300,2017-06-15"
+
+
+def test_a_corrected_file_replaces_the_old_batch_and_voids_the_rows_it_no_longer_has(
+        installation: Installation, tmp_path: Path) -> None:
+    app = installation()
+    old = _import(app, _csv(tmp_path / "v1.csv", [WANG, LI, ZHAO]))
+    new = _import(app, _csv(tmp_path / "v2.csv", [WANG, LI.replace(",200,", ",250,")]), replaces=old.batch_uid)
+    db = app.location.path
+    app.close()
+    assert (new.inserted, new.updated, new.unchanged, new.replaced_voided) == (0, 1, 1, 1)
+    live = sql(db, "SELECT s.name, p.paid_fen FROM payments p JOIN persons s ON s.id = p.person_id "
+                   "WHERE p.voided = 0 ORDER BY p.paid_fen")
+    assert live == [("王建国", 10000), ("李秀英", 25000)]
+    assert sql(db, "SELECT COUNT(*) FROM payments WHERE voided = 1") == [(1,)]  # 赵玉兰: a tombstone, not deleted
+    assert sql(db, "SELECT replaces_uid FROM import_batches WHERE uid = ?", (new.batch_uid,)) == [(old.batch_uid,)]
+
+
+def test_voiding_a_batch_voids_its_payments_with_a_reason_in_the_audit(installation: Installation,
+                                                                       tmp_path: Path) -> None:
+    from yikatong_desktop.domain.errors import UsageError
+    from yikatong_desktop.services.imports import void_batch
+
+    app = installation()
+    report = _import(app, _csv(tmp_path / "wrong.csv", [WANG, LI]))
+    with app.uow() as uow, pytest.raises(UsageError):
+        void_batch(uow, app.actor, report.batch_uid, "  ")
+    with app.uow() as uow:
+        assert void_batch(uow, app.actor, report.batch_uid, "项目选错了") == 2
+        uow.commit()
+    with app.uow() as uow, pytest.raises(InputRejected):
+        void_batch(uow, app.actor, report.batch_uid, "again")
+    db = app.location.path
+    app.close()
+    assert sql(db, "SELECT COUNT(*) FROM payments WHERE voided = 0") == [(0,)]
+    assert sql(db, "SELECT COUNT(*) FROM record_history WHERE kind = 'payments'") == [(2,)]
+    detail = sql(db, "SELECT detail FROM audit_events WHERE action = 'import.void_batch'")[0][0]
+    assert "项目选错了" in detail and '"payments_voided":2' in detail

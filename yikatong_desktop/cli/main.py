@@ -16,7 +16,7 @@ from yikatong_desktop.cli.output import emit_json, say, table
 from yikatong_desktop.domain.errors import InputRejected, UsageError, YktError, exit_code_for
 from yikatong_desktop.domain.messages import message
 from yikatong_desktop.gui.page_names import page_choices, page_key
-from yikatong_desktop.services import audit, demo, imports, setup, stats, templates
+from yikatong_desktop.services import audit, demo, imports, queries, setup, stats, templates
 from yikatong_desktop.services.secrets import KEY_PASSPHRASE, Secrets
 
 log = logging.getLogger("yikatong.cli")
@@ -61,6 +61,15 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--errors", type=Path, help="把被拒绝的行写入这个 .xlsx（原样各列 + 错误原因）")
     s.add_argument("--dry-run", action="store_true", help="只检查并报告，不保存任何数据")
     s.add_argument("--strict", action="store_true", help="只要有一行被拒绝，整个文件都不导入")
+    s.add_argument("--replaces", metavar="BATCH", help="这是批次 BATCH 的更正文件：新文件里没有的旧行作废")
+
+    s = sub.add_parser("batch", help="导入批次：列出、作废")
+    b = s.add_subparsers(dest="batch_command", metavar="SUBCOMMAND", parser_class=_Parser)
+    b.required = True
+    b.add_parser("list", help="列出导入批次")
+    v = b.add_parser("void", help="作废整个导入批次（文件错了、项目错了）")
+    v.add_argument("uid")
+    v.add_argument("--reason", required=True)
 
     s = sub.add_parser("template", help="生成空白的标准模板")
     s.add_argument("kind", help="roster = 补贴发放花名册")
@@ -125,7 +134,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
     try:
         with app.uow() as uow:
             report = imports.import_roster(uow, app.actor, args.file, program=args.program, period=args.period,
-                                           dry_run=args.dry_run, strict=args.strict)
+                                           dry_run=args.dry_run, strict=args.strict, replaces=args.replaces)
             if not (report.dry_run or report.already_imported):
                 uow.commit()
     finally:
@@ -157,6 +166,28 @@ def _cmd_import(args: argparse.Namespace) -> int:
                    "paid_total_fen": report.paid_total_fen, "mapping": report.mapping,
                    "issues": [{"sheet": i.sheet, "row": i.row, "column": i.column, "message": i.message,
                                "rejected": i.rejected} for i in report.issues]})
+    return 0
+
+
+def _cmd_batch(args: argparse.Namespace) -> int:
+    app = bootstrap.open_app(args.db)
+    try:
+        if args.batch_command == "void":
+            with app.uow() as uow:
+                count = imports.void_batch(uow, app.actor, args.uid, args.reason)
+                uow.commit()
+            say(message("batch.void_done", uid=args.uid, count=count))
+            return 0
+        with app.reader() as uow:
+            rows = queries.import_history(uow, app.actor)
+    finally:
+        app.close()
+    if args.json:
+        emit_json(rows)
+    else:
+        print(table(["批次", "文件", "导入时间(UTC)", "操作人", "行数", "接受", "拒绝", "状态"],
+                    [(r["uid"], r["file_name"], f"{r['imported_at']:%Y-%m-%d %H:%M}", r["actor"], r["rows_total"],
+                      r["rows_accepted"], r["rows_rejected"], "已作废" if r["voided"] else "有效") for r in rows]))
     return 0
 
 
@@ -232,7 +263,7 @@ def _cmd_gui(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {
-    "init": _cmd_init, "demo": _cmd_demo, "import": _cmd_import, "template": _cmd_template,
+    "init": _cmd_init, "demo": _cmd_demo, "import": _cmd_import, "batch": _cmd_batch, "template": _cmd_template,
     "stats": _cmd_stats, "audit": _cmd_audit, "gui": _cmd_gui,
 }
 

@@ -61,6 +61,12 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
                               "The {count} rejected rows are in {path}; fix and import just those."),
     "template.unknown": ("没有名为“{kind}”的模板。可用：{kinds}。", "No template “{kind}”. Templates: {kinds}."),
     "template.done": ("模板已保存：{path}", "Template written: {path}"),
+    "batch.unknown": ("没有编号为 {uid} 的导入批次（ykt batch list 可查看）。",
+                      "No import batch {uid} (see `ykt batch list`)."),
+    "batch.voided": ("导入批次 {uid}（{file}）已经作废。", "Import batch {uid} ({file}) is void already."),
+    "batch.reason_needed": ("作废导入批次必须写明原因（--reason）。", "Voiding a batch needs a reason (--reason)."),
+    "batch.void_done": ("已作废导入批次 {uid}：{count} 笔发放记录作废（可在历史中查到）。",
+                        "Voided batch {uid}: {count} payments voided (kept in history)."),
     # secrets
     "secret.missing": ("缺少{what}：请设置环境变量 {var}，或在终端中运行以便输入。",
                        "Missing {what}: set the environment variable {var}, or run in a terminal to be asked."),

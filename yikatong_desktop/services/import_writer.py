@@ -30,6 +30,7 @@ class StoreCounts:
     updated: int = 0
     unchanged: int = 0
     new_programs: list[str] = field(default_factory=list)
+    kept: set[str] = field(default_factory=set)  # stored payments this file matched (unchanged or updated)
 
 
 def store_rows(uow: UnitOfWork, owner: str, rows: Sequence[tuple[RosterRow, str, int]], *, file_name: str,
@@ -83,7 +84,9 @@ def _store_payments(uow: UnitOfWork, owner: str, program_id: int, items: list[di
             fresh.append({**item, "uid": new_uid()})
         elif all(getattr(old, k) == item[k] for k in _PAYMENT_FACTS):
             counts.unchanged += 1
+            counts.kept.add(old.uid)
         else:
+            counts.kept.add(old.uid)
             changes = {k: item[k] for k in (*_PAYMENT_FACTS, "batch_id", "sheet", "excel_row")}
             uow.records.change("payments", old.uid, changes, expected_version=old.version)
             counts.updated += 1

@@ -29,7 +29,7 @@ from yikatong_desktop.services.auth import Actor, authorize
 from yikatong_desktop.services.import_writer import store_rows
 from yikatong_desktop.services.progress import Cancelled, IsCancelled, Progress, never_cancelled, no_progress
 
-__all__ = ["Cancelled", "ImportReport", "IsCancelled", "Progress", "RowIssue", "import_roster",
+__all__ = ["Cancelled", "ImportReport", "IsCancelled", "Progress", "RowIssue", "import_roster", "void_batch",
            "write_error_workbook"]
 from yikatong_desktop.storage.import_store import live_batch_with_hash
 from yikatong_desktop.storage.unit_of_work import UnitOfWork
@@ -77,6 +77,7 @@ class ImportReport:
     updated: int = 0
     unchanged: int = 0
     new_programs: list[str] = field(default_factory=list)
+    replaced_voided: int = 0
 
     @property
     def rejected(self) -> int:
@@ -102,6 +103,7 @@ def file_sha256(path: Path) -> str:
 
 def import_roster(uow: UnitOfWork, actor: Actor, path: Path, *, program: str | None = None,
                   period: str | None = None, dry_run: bool = False, strict: bool = False,
+                  replaces: str | None = None,
                   progress: Progress = no_progress, is_cancelled: IsCancelled = never_cancelled,
                   new_uid: Callable[[], str] = lambda: str(uuid.uuid4())) -> ImportReport:
     """Read, check and store one roster file in the caller's unit of work."""
@@ -116,6 +118,8 @@ def import_roster(uow: UnitOfWork, actor: Actor, path: Path, *, program: str | N
     if live_batch_with_hash(uow.conn, report.sha256) is not None:
         report.already_imported = True
         return report
+    if replaces is not None:
+        _live_batch(uow, replaces)
     default_program = _program_override(uow, program)
     default_period = _period_override(period)
     book = read_workbook(path)
@@ -142,12 +146,41 @@ def import_roster(uow: UnitOfWork, actor: Actor, path: Path, *, program: str | N
                         new_uid=new_uid)
     report.inserted, report.updated, report.unchanged = counts.inserted, counts.updated, counts.unchanged
     report.new_programs = counts.new_programs
+    if replaces is not None:
+        # Rows the corrected file still has were updated onto the new batch; the rest go.
+        report.replaced_voided = uow.records.void_payments_of_batch(replaces, keep=counts.kept)
+        batch = _live_batch(uow, report.batch_uid)
+        uow.records.change("import_batches", report.batch_uid, {"replaces_uid": replaces},
+                           expected_version=batch.version)
     record_event(uow, actor, "import.roster", object_kind="import_batches", object_uid=report.batch_uid,
                  detail={"file": path.name, "sha256": report.sha256, "rows": report.rows_total,
                          "accepted": report.accepted, "warned": report.warned, "rejected": report.rejected,
                          "inserted": report.inserted, "updated": report.updated, "unchanged": report.unchanged,
-                         "paid_total_fen": report.paid_total_fen})
+                         "paid_total_fen": report.paid_total_fen, "replaces": replaces,
+                         "replaced_voided": report.replaced_voided})
     return report
+
+
+def void_batch(uow: UnitOfWork, actor: Actor, batch_uid: str, reason: str) -> int:
+    """Void a whole import (wrong file, wrong program): its live payments become tombstones."""
+    authorize(actor, Action.CORRECT)
+    if not reason.strip():
+        raise UsageError("batch.reason_needed")
+    batch = _live_batch(uow, batch_uid)
+    voided = uow.records.void_payments_of_batch(batch_uid)
+    uow.records.void("import_batches", batch_uid, expected_version=batch.version)
+    record_event(uow, actor, "import.void_batch", object_kind="import_batches", object_uid=batch_uid,
+                 detail={"file": batch.file_name, "reason": reason.strip(), "payments_voided": voided})
+    return voided
+
+
+def _live_batch(uow: UnitOfWork, batch_uid: str) -> Any:
+    batch = uow.records.get("import_batches", batch_uid)
+    if batch is None:
+        raise InputRejected("batch.unknown", uid=batch_uid)
+    if batch.voided:
+        raise InputRejected("batch.voided", uid=batch_uid, file=batch.file_name)
+    return batch
 
 
 def _program_override(uow: UnitOfWork, text: str | None) -> str | None:

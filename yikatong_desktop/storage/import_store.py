@@ -64,3 +64,4 @@ def live_batch_with_hash(conn: Connection, sha256: str) -> Any:
     """A live import batch of a file with this content, if any."""
     b = t.import_batches
     return conn.execute(select(b).where(b.c.file_sha256 == sha256, b.c.voided.is_(False))).first()
+

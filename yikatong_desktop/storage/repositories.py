@@ -79,6 +79,7 @@ class Records:
         if old is None:
             raise InputRejected("record.missing", kind=kind, uid=uid)
         new_version = max(self._uow.next_version(), int(old.version) + 1)
+        before = self._contents(table, table.c.uid == uid)[0][2]
         done = self._conn.execute(
             update(table).where(table.c.uid == uid, table.c.version == expected_version)
             .values(**_encode(changes), version=new_version, updated_at=self._uow.clock.now())
@@ -89,7 +90,7 @@ class Records:
             raise StaleRecord("record.stale", kind=kind, uid=uid)
         self._conn.execute(insert(t.record_history).values(
             kind=kind, uid=uid, version=old.version, owner_org=old.owner_org, voided=old.voided,
-            content=canonical_json(self._content(table, old)).decode("utf-8"),
+            content=canonical_json(before).decode("utf-8"),
             superseded_at=self._uow.clock.now(),
         ))
         return new_version
@@ -122,21 +123,53 @@ class Records:
             stmt = stmt.where(table.c.voided.is_(False))
         return int(self._conn.execute(stmt).scalar_one())
 
-    def _content(self, table: Table, row: Row[Any]) -> dict[str, Any]:
-        """A version as it is kept in history: references by uid, never local keys (SPEC §12)."""
-        content: dict[str, Any] = {}
+    def _contents(self, table: Table, *where: Any) -> list[tuple[int, Row[Any], dict[str, Any]]]:
+        """Rows with their content as kept in history: references by uid, never local keys (SPEC §12).
+
+        One query whatever the number of rows: each reference is joined for its uid.
+        """
+        stmt = select(table)
+        references: dict[str, str] = {}
+        source: Any = table
         for column in table.columns:
-            value = row._mapping[column.name]
-            if column.name == "id":
-                continue
             if column.foreign_keys:
-                target = next(iter(column.foreign_keys)).column.table
-                ref = None if value is None else self._conn.execute(
-                    select(target.c.uid).where(target.c.id == value)).scalar_one_or_none()
-                content[column.name.removesuffix("_id") + "_uid"] = ref
-            else:
-                content[column.name] = value  # a float here fails loudly in canonical_json
-        return content
+                target = next(iter(column.foreign_keys)).column.table.alias(f"ref_{column.name}")
+                label = column.name.removesuffix("_id") + "_uid"
+                references[column.name] = label
+                stmt = stmt.add_columns(target.c.uid.label(label))
+                source = source.outerjoin(target, target.c.id == column)
+        out = []
+        for row in self._conn.execute(stmt.select_from(source).where(*where)):
+            m = row._mapping
+            content = {c.name: m[c] for c in table.columns if c.name != "id" and c.name not in references}
+            content.update({label: m[label] for label in references.values()})  # a float fails in canonical_json
+            out.append((int(m[table.c.id]), row, content))
+        return out
+
+    def void_payments_of_batch(self, batch_uid: str, keep: Iterable[str] = ()) -> int:
+        """Void the live payments that still come from an import batch, except those in `keep` (uids)."""
+        p = t.payments
+        batch_id = select(t.import_batches.c.id).where(t.import_batches.c.uid == batch_uid).scalar_subquery()
+        live = {r[0] for r in self._conn.execute(select(p.c.uid).where(p.c.batch_id == batch_id,
+                                                                          p.c.voided.is_(False)))}
+        doomed = sorted(live - set(keep))
+        return sum(self.void_where("payments", p.c.uid.in_(chunk)) for chunk in iter_chunks(doomed, 500))
+
+    def void_where(self, kind: str, *where: Any) -> int:
+        """Void every live record matching a condition (set-based), each old version kept in history."""
+        table = t.RECORD_TABLES[kind]
+        found = self._contents(table, table.c.voided.is_(False), *where)
+        if not found:
+            return 0
+        version, now = self._uow.next_version(), self._uow.clock.now()
+        self._conn.execute(insert(t.record_history), [
+            {"kind": kind, "uid": content["uid"], "version": content["version"], "owner_org": content["owner_org"],
+             "voided": False, "content": canonical_json(content).decode("utf-8"), "superseded_at": now}
+            for _id, _row, content in found])
+        for chunk in iter_chunks([local for local, _r, _c in found], 500):
+            self._conn.execute(update(table).where(table.c.id.in_(chunk))
+                               .values(voided=True, version=version, updated_at=now))
+        return len(found)
 
     def _stamp(self, values: Mapping[str, Any], *, owner: str, uid: str) -> dict[str, Any]:
         row = _encode(values)
