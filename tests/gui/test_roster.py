@@ -182,3 +182,22 @@ def test_a_column_that_cannot_be_sorted_shows_no_arrow_and_leaves_the_import_ord
     page.table.sortByColumn(sex_column, Qt.SortOrder.DescendingOrder)
     assert page.table.horizontalHeader().sortIndicatorSection() != sex_column
     assert page.model.row_at(0).uid == first
+
+
+def test_export_writes_every_row_the_table_shows_in_its_order(qtbot: QtBot, app: bootstrap.App,
+                                                              tmp_path: Path) -> None:
+    import openpyxl
+
+    page = _page(qtbot, app)
+    page.township.setCurrentIndex(page.township.findData("652323200"))
+    page.model.ensure_counted()
+    page.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    out = tmp_path / "花名册.xlsx"
+    page.export(out)
+    rows = list(openpyxl.load_workbook(out, read_only=True).active.iter_rows(values_only=True))
+    assert rows[0][:3] == ("姓名", "身份证号", "性别")
+    assert len(rows) - 1 == page.model.rowCount() > 0
+    shown = [page.model.row_at(i) for i in range(len(rows) - 1)]
+    assert [r[0] for r in rows[1:]] == [s.name for s in shown]
+    assert [r[1] for r in rows[1:]] == [s.id_number for s in shown]  # IDs are text, whole
+    assert "已导出" in page.count_label.text()

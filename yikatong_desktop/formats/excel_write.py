@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
 
 _FORMULA_START = ("=", "+", "-", "@")
@@ -46,3 +47,29 @@ def write_table_workbook(path: Path, sheets: Sequence[tuple[str, Sequence[str], 
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_streamed_table(path: Path, sheet_name: str, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
+    """A large table written row by row (openpyxl write-only mode), atomically; returns the rows written."""
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(title=sheet_name[:31] or "Sheet")
+    sheet.freeze_panes = "A2"
+    sheet.append([WriteOnlyCell(sheet, value=h) for h in header])
+    count = 0
+    for row in rows:
+        cells = []
+        for value in row:
+            cell = WriteOnlyCell(sheet, value=value)
+            _as_text_if_formula(cell)
+            cells.append(cell)
+        sheet.append(cells)
+        count += 1
+    fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        book.save(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return count

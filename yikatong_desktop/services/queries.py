@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from yikatong_desktop.domain.campaign import Campaign, Deadline, default_campaign
 from yikatong_desktop.domain.clock import local_today
 from yikatong_desktop.domain.errors import InputRejected
 from yikatong_desktop.domain.permissions import Action
+from yikatong_desktop.formats.excel_write import write_streamed_table
 from yikatong_desktop.services.audit import record_event
 from yikatong_desktop.services.auth import Actor, authorize
+from yikatong_desktop.services.progress import Cancelled, IsCancelled, Progress, never_cancelled, no_progress
+from yikatong_desktop.services.roster_columns import COLUMNS
 from yikatong_desktop.storage import queries as q
 from yikatong_desktop.storage.queries import SORT_KEYS, RosterFilter, RosterRow
 from yikatong_desktop.storage.unit_of_work import UnitOfWork
@@ -102,3 +107,21 @@ def import_history(uow: UnitOfWork, actor: Actor) -> list[dict[str, Any]]:
     """Recent imports: file, when, who, counts."""
     authorize(actor, Action.VIEW)
     return q.import_history(uow.conn)
+
+
+def export_roster(uow: UnitOfWork, actor: Actor, f: RosterFilter, path: Path, *, sort: str = "default",
+                  descending: bool = False, progress: Progress = no_progress,
+                  is_cancelled: IsCancelled = never_cancelled) -> int:
+    """What the 花名册 shows (filtered and sorted) to an .xlsx, every row; returns how many."""
+    authorize(actor, Action.VIEW)
+    total = q.count_roster(uow.conn, f)
+
+    def rows() -> Iterator[list[str]]:
+        for n, row in enumerate(q.iter_roster(uow.conn, f, sort=sort, descending=descending)):
+            if n % 2000 == 0:
+                if is_cancelled():
+                    raise Cancelled()
+                progress(n, total, "")
+            yield [c.value(row) for c in COLUMNS]
+
+    return write_streamed_table(path, "花名册", [c.title for c in COLUMNS], rows())

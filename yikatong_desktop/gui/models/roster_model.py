@@ -13,7 +13,6 @@ from __future__ import annotations
 import logging
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
@@ -25,52 +24,20 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from yikatong_desktop.domain.money import format_yuan
 from yikatong_desktop.gui.tasks import run_task
 from yikatong_desktop.services.queries import RosterFilter, RosterRow
+from yikatong_desktop.services.roster_columns import COLUMNS, METHODS, Column
+
+__all__ = ["COLUMNS", "METHODS", "PAGE_SIZE", "Column", "RosterModel"]
 
 log = logging.getLogger("yikatong.gui")
 PAGE_SIZE = 50
 MAX_CACHED_PAGES = 64
 Index = QModelIndex | QPersistentModelIndex
 
-METHODS = {"card": "一卡通", "cash": "现金", "other": "其他"}
-
-
 def _tr(text: str) -> str:
     return QCoreApplication.translate("RosterModel", text)
 
-
-@dataclass(frozen=True)
-class Column:
-    title: str
-    sort_key: str | None
-    value: Callable[[RosterRow], str]
-    align_right: bool = False
-
-
-def _money(fen: int | None) -> str:
-    return "" if fen is None else format_yuan(fen)
-
-
-COLUMNS: tuple[Column, ...] = (
-    Column("姓名", "name", lambda r: r.name),
-    Column("身份证号", "id_number", lambda r: r.id_number),
-    Column("性别", None, lambda r: r.sex or ""),
-    Column("乡镇", "township", lambda r: r.township or ""),
-    Column("村(社区)", "village", lambda r: r.village or ""),
-    Column("组", None, lambda r: r.group or ""),
-    Column("补贴项目", "program", lambda r: r.program),
-    Column("期间", "period", lambda r: r.period),
-    Column("数量", None, lambda r: "" if r.quantity is None else format(r.quantity, "f"), True),
-    Column("标准(元)", None, lambda r: _money(r.standard_fen), True),
-    Column("应发(元)", None, lambda r: _money(r.due_fen), True),
-    Column("实发(元)", "paid", lambda r: _money(r.paid_fen), True),
-    Column("发放日期", "paid_date", lambda r: "" if r.paid_date is None else r.paid_date.isoformat()),
-    Column("方式", None, lambda r: METHODS.get(r.method, r.method)),
-    Column("代发银行", "bank", lambda r: r.bank or ""),
-    Column("银行账号", None, lambda r: r.account or ""),
-)
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
@@ -150,6 +117,16 @@ class RosterModel(QAbstractTableModel):
         """Show the rows matching a filter (counted and paged in SQL)."""
         self._filter = f
         self.reload()
+
+    @property
+    def sort_key(self) -> str:
+        """The SQL sort in effect ("default" = import order)."""
+        return self._sort
+
+    @property
+    def descending(self) -> bool:
+        """Whether the sort is descending."""
+        return self._descending
 
     @property
     def current_filter(self) -> RosterFilter:

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import html
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSplitter,
     QTableView,
     QTextBrowser,
@@ -21,8 +24,11 @@ from PySide6.QtWidgets import (
 
 from yikatong_desktop.bootstrap import App
 from yikatong_desktop.domain.money import format_yuan
+from yikatong_desktop.gui.errors import show_error
 from yikatong_desktop.gui.models.roster_model import COLUMNS, METHODS, RosterModel
+from yikatong_desktop.gui.tasks import run_with_progress
 from yikatong_desktop.services import queries
+from yikatong_desktop.services.progress import Cancelled, IsCancelled, Progress
 from yikatong_desktop.services.queries import RosterFilter, RosterRow
 
 
@@ -50,6 +56,10 @@ class RosterPage(QWidget):
         for w in (self.township, self.village, self.program, self.year):
             bar.addWidget(w, 2)
         bar.addWidget(self.count_label)
+        self.export_button = QPushButton(self.tr("导出Excel…"))
+        self.export_button.setToolTip(self.tr("把当前筛选、排序后的全部记录导出为 Excel"))
+        self.export_button.clicked.connect(self._ask_export_path)
+        bar.addWidget(self.export_button)
 
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -111,6 +121,29 @@ class RosterPage(QWidget):
         with self.app.reader() as uow:
             return queries.roster_page(uow, self.app.actor, f, sort=sort, descending=descending,
                                        offset=offset, limit=limit)
+
+    def _ask_export_path(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("导出花名册"), "花名册.xlsx", "Excel (*.xlsx)")
+        if name:
+            self.export(Path(name))
+
+    def export(self, path: Path) -> None:
+        """Export every row the table shows (filter and order as on screen), off the GUI thread."""
+        f, sort, descending = self.model.current_filter, self.model.sort_key, self.model.descending
+
+        def work(progress: Progress, is_cancelled: IsCancelled) -> int:
+            with self.app.reader() as uow:
+                return queries.export_roster(uow, self.app.actor, f, path, sort=sort, descending=descending,
+                                             progress=progress, is_cancelled=is_cancelled)
+
+        def done(count: int | None, error: BaseException | None) -> None:
+            if error is not None:
+                if not isinstance(error, Cancelled):
+                    show_error(self, error)
+                return
+            self.count_label.setText(self.tr("已导出 {0} 笔到 {1}").format(f"{count:,}", path.name))
+
+        run_with_progress(self, self.tr("正在导出…"), work, done)
 
     def _sort_indicator_changed(self, column: int, _order: Qt.SortOrder) -> None:
         # Columns without an index to sort by (性别, 组, 数量 …) show no arrow: the order stays as it is.
