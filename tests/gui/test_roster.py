@@ -201,3 +201,66 @@ def test_export_writes_every_row_the_table_shows_in_its_order(qtbot: QtBot, app:
     assert [r[0] for r in rows[1:]] == [s.name for s in shown]
     assert [r[1] for r in rows[1:]] == [s.id_number for s in shown]  # IDs are text, whole
     assert "已导出" in page.count_label.text()
+
+
+def test_correcting_a_payment_checks_the_value_needs_a_reason_and_is_audited(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, demo_db: Path) -> None:
+    import shutil
+
+    copy = tmp_path / "copy.sqlite3"
+    for suffix in ("", ".keys"):
+        shutil.copy2(f"{demo_db}{suffix}", f"{copy}{suffix}")
+    monkeypatch.setenv("YKT_HOME", str(tmp_path / "home"))
+    own = bootstrap.open_app(str(copy))
+    page = _page(qtbot, own)
+    page.table.selectRow(0)
+    row = page.model.row_at(0)
+    dialog = page.correct_dialog()
+    assert dialog is not None and dialog.version > 0
+    dialog.paid.setText("一百")  # not a number: refused in the dialog, nothing stored
+    dialog.reason.setText("村里核实")
+    dialog.save()
+    assert "不是数字" in dialog.message.text() and dialog.result() == 0
+    dialog.paid.setText("1,234.50")
+    dialog.reason.setText("")
+    dialog.save()
+    assert "原因" in dialog.message.text()
+    dialog.reason.setText("村委会核实后更正，依据银行回单")
+    dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    db = sqlite3.connect(copy)
+    assert db.execute("SELECT paid_fen FROM payments WHERE uid = ?", (row.uid,)).fetchone()[0] == 123450
+    detail = db.execute("SELECT detail FROM audit_events WHERE action = 'payment.correct'").fetchone()[0]
+    assert "依据银行回单" in detail and '"paid_fen":123450' in detail
+    assert db.execute("SELECT COUNT(*) FROM record_history WHERE uid = ?", (row.uid,)).fetchone()[0] == 1
+    page.apply_filter()
+    page.model.ensure_counted()
+    assert page.model.row_at(0).paid_fen == 123450
+    own.close()
+
+
+def test_a_correction_made_by_someone_else_meanwhile_is_refused(qtbot: QtBot, app: bootstrap.App,
+                                                                tmp_path: Path, demo_db: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    from yikatong_desktop.services import corrections
+
+    copy = tmp_path / "copy.sqlite3"
+    for suffix in ("", ".keys"):
+        shutil.copy2(f"{demo_db}{suffix}", f"{copy}{suffix}")
+    monkeypatch.setenv("YKT_HOME", str(tmp_path / "home"))
+    own = bootstrap.open_app(str(copy))
+    page = _page(qtbot, own)
+    page.table.selectRow(0)
+    dialog = page.correct_dialog()
+    assert dialog is not None
+    with own.uow() as uow:  # another clerk saves first
+        corrections.correct_payment(uow, own.actor, page.model.row_at(0).uid, {"remark": "先改"},
+                                    reason="另一位", expected_version=dialog.version)
+        uow.commit()
+    dialog.remark.setText("后改")
+    dialog.reason.setText("我也改")
+    dialog.save()
+    assert "刷新" in dialog.message.text() and dialog.result() == 0
+    own.close()

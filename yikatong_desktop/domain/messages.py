@@ -67,6 +67,8 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "batch.reason_needed": ("作废导入批次必须写明原因（--reason）。", "Voiding a batch needs a reason (--reason)."),
     "batch.void_done": ("已作废导入批次 {uid}：{count} 笔发放记录作废（可在历史中查到）。",
                         "Voided batch {uid}: {count} payments voided (kept in history)."),
+    "correct.reason_needed": ("更正必须写明原因。", "A correction needs a reason."),
+    "correct.bad_value": ("“{field}”：{reason}", "“{field}”: {reason}"),
     # secrets
     "secret.missing": ("缺少{what}：请设置环境变量 {var}，或在终端中运行以便输入。",
                        "Missing {what}: set the environment variable {var}, or run in a terminal to be asked."),

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from yikatong_desktop.bootstrap import App
 from yikatong_desktop.domain.money import format_yuan
+from yikatong_desktop.gui.dialogs.correct_payment import CorrectPaymentDialog
 from yikatong_desktop.gui.errors import show_error
 from yikatong_desktop.gui.models.roster_model import COLUMNS, METHODS, RosterModel
 from yikatong_desktop.gui.tasks import run_with_progress
@@ -77,9 +78,17 @@ class RosterPage(QWidget):
         self.detail.setMinimumWidth(260)
         self.detail.setHtml(self.tr("<p style='color:#777'>选中一行，查看此人的全部发放和账户。</p>"))
 
+        self.correct_button = QPushButton(self.tr("更正所选发放…"))
+        self.correct_button.setEnabled(False)
+        self.correct_button.clicked.connect(self.correct_selected)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.detail, 1)
+        side_layout.addWidget(self.correct_button)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.table)
-        split.addWidget(self.detail)
+        split.addWidget(side)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
         split.setSizes([960, 280])
@@ -187,7 +196,23 @@ class RosterPage(QWidget):
             return
         row = self.model.row_at(rows[0].row())
         if row is not None:
+            self.selected = row
+            self.correct_button.setEnabled(True)
             self.show_person(row.person_uid)
+
+    def correct_dialog(self) -> CorrectPaymentDialog | None:
+        """The correction dialog for the selected payment (not shown yet)."""
+        row = getattr(self, "selected", None)
+        if row is None:
+            return None
+        title = f"{row.name}　{row.program}　{row.period}"
+        return CorrectPaymentDialog(self.app, row.uid, title, self)
+
+    def correct_selected(self) -> None:
+        """Open the correction dialog; after a save the table shows the new values."""
+        dialog = self.correct_dialog()
+        if dialog is not None and dialog.exec():
+            self.apply_filter()
 
     def show_person(self, person_uid: str) -> None:
         """Fill the detail pane with a person's payments and accounts."""
