@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -203,15 +204,23 @@ def test_export_writes_every_row_the_table_shows_in_its_order(qtbot: QtBot, app:
     assert "已导出" in page.count_label.text()
 
 
-def test_correcting_a_payment_checks_the_value_needs_a_reason_and_is_audited(
-        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, demo_db: Path) -> None:
+@pytest.fixture
+def own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, app: bootstrap.App, demo_db: Path) -> Iterator[bootstrap.App]:
+    """A private copy of the demo installation, for tests that change data."""
     import shutil
 
     copy = tmp_path / "copy.sqlite3"
     for suffix in ("", ".keys"):
         shutil.copy2(f"{demo_db}{suffix}", f"{copy}{suffix}")
     monkeypatch.setenv("YKT_HOME", str(tmp_path / "home"))
-    own = bootstrap.open_app(str(copy))
+    opened = bootstrap.open_app(str(copy))
+    yield opened
+    opened.close()
+
+
+def test_correcting_a_payment_checks_the_value_needs_a_reason_and_is_audited(qtbot: QtBot,
+                                                                            own: bootstrap.App) -> None:
+    copy = own.location.path
     page = _page(qtbot, own)
     page.table.selectRow(0)
     row = page.model.row_at(0)
@@ -236,21 +245,11 @@ def test_correcting_a_payment_checks_the_value_needs_a_reason_and_is_audited(
     page.apply_filter()
     page.model.ensure_counted()
     assert page.model.row_at(0).paid_fen == 123450
-    own.close()
 
 
-def test_a_correction_made_by_someone_else_meanwhile_is_refused(qtbot: QtBot, app: bootstrap.App,
-                                                                tmp_path: Path, demo_db: Path,
-                                                                monkeypatch: pytest.MonkeyPatch) -> None:
-    import shutil
-
+def test_a_correction_made_by_someone_else_meanwhile_is_refused(qtbot: QtBot, own: bootstrap.App) -> None:
     from yikatong_desktop.services import corrections
 
-    copy = tmp_path / "copy.sqlite3"
-    for suffix in ("", ".keys"):
-        shutil.copy2(f"{demo_db}{suffix}", f"{copy}{suffix}")
-    monkeypatch.setenv("YKT_HOME", str(tmp_path / "home"))
-    own = bootstrap.open_app(str(copy))
     page = _page(qtbot, own)
     page.table.selectRow(0)
     dialog = page.correct_dialog()
@@ -263,4 +262,3 @@ def test_a_correction_made_by_someone_else_meanwhile_is_refused(qtbot: QtBot, ap
     dialog.reason.setText("我也改")
     dialog.save()
     assert "刷新" in dialog.message.text() and dialog.result() == 0
-    own.close()

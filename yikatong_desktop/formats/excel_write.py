@@ -20,6 +20,18 @@ def _as_text_if_formula(cell: Any) -> None:
         cell.data_type = "s"  # stays the text the file had; Excel will not evaluate it
 
 
+def save_atomically(book: Workbook, path: Path) -> None:
+    """Save a workbook next to its target and rename it into place: never a half-written file."""
+    fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        book.save(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
 def write_table_workbook(path: Path, sheets: Sequence[tuple[str, Sequence[str], Sequence[Sequence[Any]]]]) -> None:
     """One sheet per (name, header, rows), header bold, written atomically (temp file + rename)."""
     book = Workbook()
@@ -39,14 +51,7 @@ def write_table_workbook(path: Path, sheets: Sequence[tuple[str, Sequence[str], 
             last.fill = PatternFill("solid", fgColor="FFF2CC")
             sheet.column_dimensions[last.column_letter].width = 60
         sheet.freeze_panes = "A2"
-    fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        book.save(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    save_atomically(book, path)
 
 
 def write_streamed_table(path: Path, sheet_name: str, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
@@ -64,12 +69,5 @@ def write_streamed_table(path: Path, sheet_name: str, header: Sequence[str], row
             cells.append(cell)
         sheet.append(cells)
         count += 1
-    fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        book.save(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    save_atomically(book, path)
     return count

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -12,6 +10,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 
 from yikatong_desktop.domain.errors import UsageError
 from yikatong_desktop.domain.headers import TEMPLATE, Field
+from yikatong_desktop.formats.excel_write import save_atomically
 
 #: What a clerk must know about each column of the roster template.
 ROSTER_NOTES: dict[Field, str] = {
@@ -58,11 +57,4 @@ def write_template(kind: str, path: Path) -> None:
             for row in range(3, 2003):  # typed IDs and accounts stay text, never numbers
                 sheet.cell(row=row, column=col).number_format = "@"
     sheet.freeze_panes = "A3"
-    fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        book.save(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    save_atomically(book, path)
