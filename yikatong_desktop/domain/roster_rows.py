@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
 from yikatong_desktop.domain.accounts import normalize_account
 from yikatong_desktop.domain.headers import Field
@@ -27,6 +28,15 @@ _FOOTER_WORDS = ("制表", "审核", "填报", "负责人", "经办", "领导", 
 _LEADING_NUMBER = re.compile(r"^\s*[¥￥]?\s*([0-9][0-9,，]*(?:\.[0-9]+)?)")
 _CASH_WORDS = ("现金",)
 _CARD_WORDS = ("一卡通", "银行", "卡", "转账", "代发")
+
+
+# Columns whose values repeat from row to row (dates, amounts, standards, periods, groups) are parsed
+# once per distinct value: the functions are pure, and typed=True keeps 1, 1.0 and "1" apart.
+_parse_money = lru_cache(maxsize=65536, typed=True)(parse_money)
+_parse_quantity = lru_cache(maxsize=65536, typed=True)(parse_quantity)
+_parse_date = lru_cache(maxsize=8192, typed=True)(parse_date)
+_parse_period = lru_cache(maxsize=1024, typed=True)(parse_period)
+_parse_group = lru_cache(maxsize=1024, typed=True)(parse_group_number)
 
 
 class RowRejected(Exception):
@@ -121,6 +131,9 @@ def _standard(value: object) -> int | None:
     return parse_money(value)
 
 
+_cached_standard = lru_cache(maxsize=4096, typed=True)(_standard)
+
+
 def parse_roster_row(by_field: Mapping[Field, object], *, program: str | None = None,
                      period: Period | None = None) -> RosterRow:
     """Normalise one row; `program`/`period` stand in for missing columns (--program, --period)."""
@@ -144,11 +157,11 @@ def parse_roster_row(by_field: Mapping[Field, object], *, program: str | None = 
     if paid is None and due is None:
         raise RowRejected(Field.PAID, "实发金额和应发金额都为空：请至少填写一项")
     quantity = by_field.get(Field.QUANTITY)
-    qty = None if is_blank(quantity) else _guard(Field.QUANTITY, parse_quantity, quantity)
-    standard = _guard(Field.STANDARD, _standard, by_field.get(Field.STANDARD))
-    due_date = None if is_blank(by_field.get(Field.DUE_DATE)) else _guard(Field.DUE_DATE, parse_date,
+    qty = None if is_blank(quantity) else _guard(Field.QUANTITY, _parse_quantity, quantity)
+    standard = _guard(Field.STANDARD, _cached_standard, by_field.get(Field.STANDARD))
+    due_date = None if is_blank(by_field.get(Field.DUE_DATE)) else _guard(Field.DUE_DATE, _parse_date,
                                                                             by_field.get(Field.DUE_DATE))
-    paid_date = None if is_blank(by_field.get(Field.PAID_DATE)) else _guard(Field.PAID_DATE, parse_date,
+    paid_date = None if is_blank(by_field.get(Field.PAID_DATE)) else _guard(Field.PAID_DATE, _parse_date,
                                                                               by_field.get(Field.PAID_DATE))
     account_raw = by_field.get(Field.ACCOUNT)
     account = None if is_blank(account_raw) else str(_guard(Field.ACCOUNT, normalize_account, account_raw))
@@ -159,7 +172,7 @@ def parse_roster_row(by_field: Mapping[Field, object], *, program: str | None = 
     head_id_raw = by_field.get(Field.HEAD_ID)
     head_id = None if is_blank(head_id_raw) else _guard(Field.HEAD_ID, normalize_id, head_id_raw)
     group_raw = by_field.get(Field.GROUP)
-    group = None if is_blank(group_raw) else _guard(Field.GROUP, parse_group_number, group_raw)
+    group = None if is_blank(group_raw) else _guard(Field.GROUP, _parse_group, group_raw)
     holder_name = _text(by_field.get(Field.HOLDER_NAME))
     head_name = _text(by_field.get(Field.HEAD_NAME))
     return RosterRow(
@@ -181,16 +194,16 @@ def parse_roster_row(by_field: Mapping[Field, object], *, program: str | None = 
 
 def _money(column: Field, by_field: Mapping[Field, object]) -> int | None:
     value = by_field.get(column)
-    return None if is_blank(value) else int(_guard(column, parse_money, value))  # type: ignore[call-overload]
+    return None if is_blank(value) else int(_guard(column, _parse_money, value))  # type: ignore[call-overload]
 
 
 def _row_period(by_field: Mapping[Field, object], default: Period | None) -> Period:
     raw = by_field.get(Field.PERIOD)
     if not is_blank(raw):
-        return _guard(Field.PERIOD, parse_period, raw)  # type: ignore[return-value]
+        return _guard(Field.PERIOD, _parse_period, raw)  # type: ignore[return-value]
     year = by_field.get(Field.YEAR)
     if not is_blank(year):
-        parsed = _guard(Field.YEAR, parse_period, year)
+        parsed = _guard(Field.YEAR, _parse_period, year)
         assert isinstance(parsed, Period)
         return year_period(parsed.year) if default is None or default.year != parsed.year else default
     if default is not None:
