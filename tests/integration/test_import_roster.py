@@ -240,3 +240,24 @@ def test_voiding_a_batch_voids_its_payments_with_a_reason_in_the_audit(installat
     assert sql(db, "SELECT COUNT(*) FROM record_history WHERE kind = 'payments'") == [(2,)]
     detail = sql(db, "SELECT detail FROM audit_events WHERE action = 'import.void_batch'")[0][0]
     assert "项目选错了" in detail and '"payments_voided":2' in detail
+
+
+def test_a_card_named_without_its_bank_is_the_same_card_once_a_roster_names_the_bank(
+        installation: Installation, tmp_path: Path) -> None:
+    app = installation()
+    card = "6228480088812345675"
+    plain = tmp_path / "a.csv"
+    plain.write_text(f"姓名,身份证号,补贴项目,补贴年度,实发金额,银行账号\n王建国,652323195001011236,粮食直补,2017,100,{card}\n",
+                     encoding="utf-8")
+    named = tmp_path / "b.csv"
+    named.write_text("姓名,身份证号,补贴项目,补贴年度,实发金额,代发银行,银行账号\n"
+                     f"王建国,652323195001011236,耕地地力补贴,2018,200,中国农业银行呼图壁县支行,{card}\n",
+                     encoding="utf-8")
+    _import(app, plain)
+    _import(app, named)
+    db = app.location.path
+    app.close()
+    assert sql(db, "SELECT COUNT(*) FROM bank_accounts") == [(1,)]
+    assert sql(db, "SELECT COUNT(DISTINCT account_id) FROM payments") == [(1,)]
+    # No 账户户名 column: the holder is not a fact the roster stated.
+    assert sql(db, "SELECT COUNT(*) FROM payments WHERE written_holder_name IS NOT NULL") == [(0,)]

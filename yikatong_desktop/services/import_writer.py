@@ -64,7 +64,7 @@ def store_rows(uow: UnitOfWork, owner: str, rows: Sequence[tuple[RosterRow, str,
             "account_id": None if row.account is None else accounts[(row.bank or "", row.account)],
             "township_code": township, "village_code": village, "group_code": group, "occurrence": seen[key],
             "written_name": row.name, "written_sex": row.written_sex,
-            "written_holder_name": row.holder_name or (row.name if row.account else None),
+            "written_holder_name": row.holder_name,  # as written: no column, no fact
             "written_holder_id": row.holder_id, "batch_id": batch_id, "sheet": sheet, "excel_row": excel_row,
             "remark": row.remark,
         })
@@ -191,8 +191,19 @@ def _persons(uow: UnitOfWork, owner: str, located: list[tuple[RosterRow, tuple[A
 
 def _accounts(uow: UnitOfWork, owner: str, rows: Sequence[tuple[RosterRow, str, int]],
               new_uid: Callable[[], str]) -> dict[tuple[str, str], int]:
+    """Accounts by (bank, number). A roster without a bank column names the card by number alone:
+    it is the stored card with that number when there is exactly one, else a card of unknown bank."""
     wanted = {(r.bank or "", r.account) for r, _, _ in rows if r.account is not None}
-    found = store.account_ids(uow.conn, wanted)
+    stored = store.accounts_by_number(uow.conn, {number for _bank, number in wanted})
+    found: dict[tuple[str, str], int] = {}
+    for bank, number in wanted:
+        cards = stored.get(number, {})
+        if bank in cards:
+            found[(bank, number)] = cards[bank]
+        elif bank == "" and len(cards) == 1:
+            found[(bank, number)] = next(iter(cards.values()))
+        elif bank and set(cards) == {""}:
+            found[(bank, number)] = cards[""]  # the same card, now with its bank named
     new = [{"uid": new_uid(), "bank": bank, "number": number} for bank, number in sorted(wanted - set(found))]
     by_uid = uow.records.add_many_keyed("bank_accounts", new, owner=owner, key="uid")
     return {**found, **{(n["bank"], n["number"]): by_uid[n["uid"]] for n in new}}

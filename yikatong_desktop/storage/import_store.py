@@ -25,15 +25,13 @@ def ids_by_key(conn: Connection, kind: str, column: str, keys: Iterable[str]) ->
     return found
 
 
-def account_ids(conn: Connection, pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], int]:
-    """Local ids of bank accounts by (bank, number); looked up by the indexed number."""
+def accounts_by_number(conn: Connection, numbers: Iterable[str]) -> dict[str, dict[str, int]]:
+    """Stored cards by number: number → {bank → local id} (a bank may be "" when no roster named it)."""
     a = t.bank_accounts
-    wanted = set(pairs)
-    found: dict[tuple[str, str], int] = {}
-    for chunk in iter_chunks(sorted({number for _bank, number in wanted}), _CHUNK):
+    found: dict[str, dict[str, int]] = {}
+    for chunk in iter_chunks(sorted(set(numbers)), _CHUNK):
         for bank, number, local in conn.execute(select(a.c.bank, a.c.number, a.c.id).where(a.c.number.in_(chunk))):
-            if (bank, number) in wanted:
-                found[(bank, number)] = local
+            found.setdefault(number, {})[bank] = local
     return found
 
 
