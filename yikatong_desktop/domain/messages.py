@@ -90,7 +90,7 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "org.parent_missing": ("上级单位 {code} 不存在。", "Parent org {code} does not exist."),
     "org.bad_code": ("单位代码“{code}”格式不对：县级6位、乡镇9位、村12位。",
                      "Org code “{code}” is malformed: county 6 digits, township 9, village 12."),
-    "campaign.bad_phase": ("“{phase}”的结束日期 {end} 早于开始日期 {start}，未保存。",
+    "campaign.bad_phase": ("“{phase}”的结束日期 {end} 不能早于开始日期 {start}，未保存。",
                            "“{phase}” ends ({end}) before it starts ({start}); not saved."),
     # audit
     "audit.ok": ("审计链完整：{count} 条事件，链头 {seq} 号 {head}。",

@@ -306,27 +306,24 @@ def _write(uow: UnitOfWork, demo: Demo) -> None:
          "amount_fen": fen, "unit": "", "confirmed": True}
         for code, years in STANDARDS.items() for year, tiers in years.items() for tier, lo, hi, fen in tiers
     ], owner=owner)
-    rec.add_many("households", [{k: h[k] for k in ("uid", "hh_key", "hh_no", "village_code", "group_code",
-                                                    "head_name", "head_id_number")} for h in demo.households],
-                 owner=owner)
-    hh_ids = rec.local_ids("households")
-    rec.add_many("persons", [
+    hh_ids = rec.add_many_keyed("households", [
+        {k: h[k] for k in ("uid", "hh_key", "hh_no", "village_code", "group_code", "head_name", "head_id_number")}
+        for h in demo.households], owner=owner, key="uid")
+    person_ids = rec.add_many_keyed("persons", [
         {"uid": p["uid"], "id_number": p["id_number"], "id_valid": p["id_valid"], "id_problems": p["id_problems"],
          "name": p["name"], "name_key": name_key(p["name"]), "pinyin": pinyin_sort_key(p["name"]),
          "sex": p["sex"], "ethnicity": p["ethnicity"], "birth_date": _birth(p), "household_id": hh_ids[p["hh"]["uid"]],
          "village_code": p["village_code"], "group_code": p["group_code"], "phone": p["phone"]}
-        for p in demo.persons], owner=owner)
-    rec.add_many("bank_accounts", [{"uid": a["uid"], "bank": a["bank"], "number": a["number"]}
-                                   for a in demo.accounts.values()], owner=owner)
+        for p in demo.persons], owner=owner, key="uid")
+    acc_ids = rec.add_many_keyed("bank_accounts", [{"uid": a["uid"], "bank": a["bank"], "number": a["number"]}
+                                                   for a in demo.accounts.values()], owner=owner, key="uid")
     now = uow.clock.now()
-    rec.add_many("import_batches", [
+    batch_ids = rec.add_many_keyed("import_batches", [
         {"uid": b["uid"], "kind": "roster", "file_name": b["file_name"],
          "file_sha256": uuid.uuid5(uuid.NAMESPACE_URL, b["file_name"]).hex * 2, "program_code": b["program"],
          "period_label": str(b["year"]), "rows_total": b["rows"], "rows_accepted": b["rows"], "rows_warned": 0,
          "rows_rejected": 0, "imported_at": now, "actor": "demo", "replaces_uid": None}
-        for b in demo.batches.values()], owner=owner)
-    person_ids, acc_ids = rec.local_ids("persons"), rec.local_ids("bank_accounts")
-    batch_ids = rec.local_ids("import_batches")
+        for b in demo.batches.values()], owner=owner, key="uid")
     keep = ("uid", "year", "period_label", "period_start", "period_end", "quantity", "standard_fen", "due_fen",
             "paid_fen", "due_date", "paid_date", "method", "township_code", "village_code", "group_code",
             "occurrence", "written_name", "written_sex", "written_holder_name", "written_holder_id", "sheet",

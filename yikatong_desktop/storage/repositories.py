@@ -110,11 +110,6 @@ class Records:
         table = t.RECORD_TABLES[kind]
         return self._conn.execute(select(table).where(table.c.uid == uid)).first()
 
-    def local_ids(self, kind: str) -> dict[str, int]:
-        """uid → local id for every record of a kind (for wiring bulk inserts)."""
-        table = t.RECORD_TABLES[kind]
-        return {r.uid: r.id for r in self._conn.execute(select(table.c.uid, table.c.id))}
-
     def count(self, kind: str, *, live: bool = True) -> int:
         """Number of records of a kind (live ones only by default)."""
         table = t.RECORD_TABLES[kind]

@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 
 from yikatong_desktop.bootstrap import App
 from yikatong_desktop.domain.campaign import Campaign, Phase
+from yikatong_desktop.domain.errors import YktError
 from yikatong_desktop.domain.orgs import LEVEL_LABELS, OrgLevel
-from yikatong_desktop.gui.errors import show_error
+from yikatong_desktop.gui.errors import show_error, user_text
 from yikatong_desktop.services import queries
 
 
@@ -75,15 +76,15 @@ class SettingsPage(QWidget):
         return replace(self.campaign, phases=phases)
 
     def save(self) -> None:
-        """Validate and store the campaign dates."""
+        """Store the campaign dates; the service checks them and says what is wrong."""
         value = self.edited_campaign()
-        if any(p.end < p.start for p in value.phases):
-            self.status.setText(self.tr("结束日期不能早于开始日期，未保存。"))
-            return
         try:
             with self.app.uow() as uow:
                 queries.set_campaign(uow, self.app.actor, value)
                 uow.commit()
+        except YktError as exc:
+            self.status.setText(user_text(exc))
+            return
         except Exception as exc:
             show_error(self, exc)
             return
