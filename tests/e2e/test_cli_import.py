@@ -79,17 +79,18 @@ def test_the_roster_template_is_what_the_importer_reads(home: Path, county: Path
     assert made.returncode == 0 and "模板已保存" in made.stderr
     book = openpyxl.load_workbook(template)
     sheet = book.active
-    header = [c.value for c in sheet[2]]
+    header = [c.value for c in sheet[3]]
     assert header[:3] == ["序号", "县(市)", "乡镇"] and "身份证号" in header and "实发金额" in header
     id_col = header.index("身份证号") + 1
-    assert sheet.cell(row=3, column=id_col).number_format == "@"  # IDs typed here stay text
-    assert sheet.cell(row=2, column=id_col).comment is not None
-    # A clerk fills two rows; the importer takes the template as it is.
-    sheet.cell(row=3, column=header.index("姓名") + 1, value="王建国")
-    sheet.cell(row=3, column=id_col, value="652323195001011236")
-    sheet.cell(row=3, column=header.index("补贴项目") + 1, value="粮食直补")
-    sheet.cell(row=3, column=header.index("补贴年度") + 1, value="2017")
-    sheet.cell(row=3, column=header.index("实发金额") + 1, value="100")
+    assert sheet.cell(row=4, column=id_col).number_format == "@"  # IDs typed here stay text
+    assert sheet.cell(row=3, column=id_col).comment is not None
+    assert "请勿改成数字" in sheet.cell(row=2, column=id_col).value  # the note row
+    # A clerk fills a row; the importer takes the template as it is.
+    sheet.cell(row=4, column=header.index("姓名") + 1, value="王建国")
+    sheet.cell(row=4, column=id_col, value="652323195001011236")
+    sheet.cell(row=4, column=header.index("补贴项目") + 1, value="粮食直补")
+    sheet.cell(row=4, column=header.index("补贴年度") + 1, value="2017")
+    sheet.cell(row=4, column=header.index("实发金额") + 1, value="100")
     book.save(template)
     done = run(home, "--db", str(county), "import", "roster", str(template))
     assert done.returncode == 0 and "接受 1 行" in done.stderr, done.stderr
@@ -109,7 +110,37 @@ def test_batches_are_listed_and_a_wrong_one_voided_from_the_cli(home: Path, coun
     no_reason = run(home, "--db", str(county), "batch", "void", batch["uid"])
     assert no_reason.returncode == 2
     done = run(home, "--db", str(county), "batch", "void", batch["uid"], "--reason", "期间选错了")
-    assert done.returncode == 0 and "120 笔" in done.stderr
+    assert done.returncode == 0 and "120 条" in done.stderr
     con = sqlite3.connect(county)
     assert con.execute("SELECT COUNT(*) FROM payments WHERE voided = 0").fetchone()[0] == 0
     assert run(home, "--db", str(county), "batch", "void", batch["uid"], "--reason", "x").returncode == 3
+
+
+def test_lists_are_imported_by_kind_and_counted_by_stats(home: Path, county: Path) -> None:
+    done = run(home, "--db", str(county), "import", "roster", str(GAOLING), "--program", "MZ02", "--period", "2018-03")
+    assert done.returncode == 0, done.stderr
+    deaths = run(home, "--db", str(county), "--json", "import", "status", str(SAMPLES / "死亡人员名单_2018.xlsx"))
+    assert deaths.returncode == 0, deaths.stderr
+    assert "死亡日期→日期" in deaths.stderr and "新登记人员 15 人" in deaths.stderr
+    assert json.loads(deaths.stdout)["kind"] == "status"
+    bank = run(home, "--db", str(county), "import", "bank-return", str(SAMPLES / "银行_代发回盘_201803.xlsx"))
+    assert bank.returncode == 0 and "已与银行合计行核对一致" in bank.stderr and "回盘 118 笔已对应" in bank.stderr
+    stats = json.loads(run(home, "--db", str(county), "stats", "--json").stdout)
+    assert stats["person_statuses"]["count"] == 17 and stats["bank_returns"]["count"] == 118
+    # A roster given as a bank return is refused with the columns a bank return needs; nothing stored.
+    wrong = run(home, "--db", str(county), "import", "bank-return", str(GAOLING))
+    assert wrong.returncode == 3 and "缺少“状态”列" in wrong.stderr
+    unknown = run(home, "--db", str(county), "import", "deaths", str(GAOLING))
+    assert unknown.returncode == 2
+    reason = run(home, "--db", str(county), "import", "staff", str(GAOLING), "--reason", "死亡")
+    assert reason.returncode == 2 and "--reason" in reason.stderr
+
+
+@pytest.mark.parametrize("kind", ["status", "staff", "cadres", "eligible", "allocations", "bank-return",
+                                  "field-checks"])
+def test_every_list_template_is_written(home: Path, kind: str) -> None:
+    out = home / f"{kind}.xlsx"
+    done = run(home, "template", kind, "--out", str(out))
+    assert done.returncode == 0 and out.exists()
+    header = [c.value for c in openpyxl.load_workbook(out).active[3]]
+    assert header[0] == "序号" and len(header) >= 4

@@ -11,6 +11,7 @@ from sqlalchemy import text
 
 from yikatong_desktop import bootstrap
 from yikatong_desktop.domain.errors import InputRejected
+from yikatong_desktop.storage.database import SCHEMA_HEAD
 
 
 def test_sqlite_runs_in_wal_mode_with_foreign_keys_on(installation: Callable[..., bootstrap.App]) -> None:
@@ -87,12 +88,16 @@ def test_an_older_database_is_migrated_forward_on_open(installation: Callable[..
     for index in ("ix_persons_pinyin_id", "ix_payments_voided_id", "ix_payments_person_id_voided",
                   "ix_payments_township_code", "ix_payments_program_year_voided"):  # as 0001 left it
         con.execute(f"drop index {index}")
+    for table in ("person_statuses", "public_employees", "cadres", "eligible_entries", "fund_allocations",
+                  "bank_returns", "field_checks"):  # 0004
+        con.execute(f"drop table {table}")
     con.execute("update alembic_version set version_num='0001'")
     con.commit()
     con.close()
     bootstrap.open_app(str(path)).close()
     con = sqlite3.connect(path)
-    assert con.execute("select version_num from alembic_version").fetchone()[0] == "0003"
+    assert con.execute("select version_num from alembic_version").fetchone()[0] == SCHEMA_HEAD
+    assert con.execute("select count(*) from sqlite_master where name='bank_returns'").fetchone()[0] == 1
     assert con.execute("select count(*) from sqlite_master where name='ix_persons_pinyin_id'").fetchone()[0] == 1
 
 

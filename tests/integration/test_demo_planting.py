@@ -9,7 +9,10 @@ from yikatong_desktop.services.demo import MIN_PERSONS, Demo
 from yikatong_desktop.services.demo_plant import Planter
 
 RULES = {"LATE_PAYMENT", "UNDERPAID", "OVER_STANDARD", "OUT_OF_SCOPE", "CASH_PAYMENT", "INVALID_ID",
-         "NAME_ID_MISMATCH", "CARD_NOT_OWN", "MULTI_CARD", "TOO_MANY_BANKS", "SHARED_ACCOUNT", "DUPLICATE_PAYMENT"}
+         "NAME_ID_MISMATCH", "CARD_NOT_OWN", "MULTI_CARD", "TOO_MANY_BANKS", "SHARED_ACCOUNT", "DUPLICATE_PAYMENT",
+         # through the other lists (demo_lists)
+         "PAID_AFTER_DEATH", "PAID_AFTER_EXIT", "PUBLIC_EMPLOYEE", "CADRE_RELATIVE", "ENTITLED_NOT_PAID",
+         "FUNDS_NOT_DISBURSED", "UNISSUED_FUNDS", "BANK_FEE", "CARD_HELD_BY_OTHERS"}
 
 
 def _planted(seed: int, persons: int) -> dict[str, object]:
@@ -23,6 +26,7 @@ def _planted(seed: int, persons: int) -> dict[str, object]:
 def test_every_rule_gets_planted_cases_from_the_smallest_allowed_demo_on(seed: int) -> None:
     manifest = _planted(seed, MIN_PERSONS)
     assert {c["rule"] for c in manifest["planted"]} == RULES  # type: ignore[union-attr,index]
+    assert manifest["not_planted"] == ["NOT_PUBLICISED"]
 
 
 def test_a_tiny_county_plants_what_it_can_without_failing() -> None:

@@ -239,7 +239,7 @@ def test_voiding_a_batch_voids_its_payments_with_a_reason_in_the_audit(installat
     assert sql(db, "SELECT COUNT(*) FROM payments WHERE voided = 0") == [(0,)]
     assert sql(db, "SELECT COUNT(*) FROM record_history WHERE kind = 'payments'") == [(2,)]
     detail = sql(db, "SELECT detail FROM audit_events WHERE action = 'import.void_batch'")[0][0]
-    assert "项目选错了" in detail and '"payments_voided":2' in detail
+    assert "项目选错了" in detail and '"records_voided":2' in detail
 
 
 def test_a_card_named_without_its_bank_is_the_same_card_once_a_roster_names_the_bank(

@@ -14,9 +14,10 @@ from pathlib import Path
 from yikatong_desktop import __version__, bootstrap
 from yikatong_desktop.cli.output import emit_json, say, table
 from yikatong_desktop.domain.errors import InputRejected, UsageError, YktError, exit_code_for
+from yikatong_desktop.domain.lists import ListKind
 from yikatong_desktop.domain.messages import message
 from yikatong_desktop.gui.page_names import page_choices, page_key
-from yikatong_desktop.services import audit, demo, imports, queries, setup, stats, templates
+from yikatong_desktop.services import audit, demo, imports, list_imports, queries, setup, stats, templates
 from yikatong_desktop.services.secrets import KEY_PASSPHRASE, Secrets
 
 log = logging.getLogger("yikatong.cli")
@@ -54,7 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--seed", type=int, default=2019)
 
     s = sub.add_parser("import", help="导入花名册和名单")
-    s.add_argument("kind", choices=["roster"], help="roster = 补贴发放花名册")
+    s.add_argument("kind", choices=["roster", *(k.value for k in ListKind)], metavar="KIND",
+                   help="roster 花名册；status 死亡/迁出/退出；staff 财政供养人员；cadres 村干部及近亲属；"
+                        "eligible 应享名单；allocations 资金拨付；bank-return 银行代发回盘；field-checks 入户核查")
     s.add_argument("file", type=Path)
     s.add_argument("--program", help="文件中没有“补贴项目”列时，用这个项目（代码、名称或简称）")
     s.add_argument("--period", help="文件中没有“补贴期间/年度”列时，用这个期间（2018、2018-03、2018Q1）")
@@ -62,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--dry-run", action="store_true", help="只检查并报告，不保存任何数据")
     s.add_argument("--strict", action="store_true", help="只要有一行被拒绝，整个文件都不导入")
     s.add_argument("--replaces", metavar="BATCH", help="这是批次 BATCH 的更正文件：新文件里没有的旧行作废")
+    s.add_argument("--reason", help="status 名单没有“事由”列时：死亡、迁出 或 退出")
 
     s = sub.add_parser("batch", help="导入批次：列出、作废")
     b = s.add_subparsers(dest="batch_command", metavar="SUBCOMMAND", parser_class=_Parser)
@@ -130,11 +134,19 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
+    if args.reason is not None and args.kind != ListKind.STATUS.value:
+        raise UsageError("cli.usage", detail="--reason 只用于 status 名单",
+                         usage="ykt import status FILE --reason 死亡")
     app = bootstrap.open_app(args.db)
     try:
         with app.uow() as uow:
-            report = imports.import_roster(uow, app.actor, args.file, program=args.program, period=args.period,
-                                           dry_run=args.dry_run, strict=args.strict, replaces=args.replaces)
+            if args.kind == "roster":
+                report = imports.import_roster(uow, app.actor, args.file, program=args.program, period=args.period,
+                                               dry_run=args.dry_run, strict=args.strict, replaces=args.replaces)
+            else:
+                report = list_imports.import_list(uow, app.actor, ListKind(args.kind), args.file,
+                                                  program=args.program, period=args.period, reason=args.reason,
+                                                  dry_run=args.dry_run, strict=args.strict, replaces=args.replaces)
             if not (report.dry_run or report.already_imported):
                 uow.commit()
     finally:
@@ -149,10 +161,21 @@ def _cmd_import(args: argparse.Namespace) -> int:
             say(f"跳过工作表“{sheet}”：{reason}")
         for issue in report.issues:
             say(("拒绝 " if issue.rejected else "提示 ") + issue.describe())
-        say(message("import.summary", rows=report.rows_total, accepted=report.accepted, warned=report.warned,
-                    rejected=report.rejected, inserted=report.inserted, updated=report.updated,
-                    unchanged=report.unchanged, yuan=f"{report.paid_total_fen / 100:,.2f}")
-            + ("（试运行，未保存）" if report.dry_run else ""))
+        for note in report.notes:
+            say(note)
+        if args.kind == "roster":
+            summary = message("import.summary", rows=report.rows_total, accepted=report.accepted,
+                              warned=report.warned, rejected=report.rejected, inserted=report.inserted,
+                              updated=report.updated, unchanged=report.unchanged,
+                              yuan=f"{report.paid_total_fen / 100:,.2f}")
+        else:
+            summary = message("import.list_summary", rows=report.rows_total, accepted=report.accepted,
+                              warned=report.warned, rejected=report.rejected, inserted=report.inserted,
+                              updated=report.updated, unchanged=report.unchanged, persons=report.persons_new)
+        if args.kind == ListKind.BANK_RETURN.value:
+            summary += message("import.bank_matched", matched=report.matched,
+                               unmatched=report.accepted - report.matched)
+        say(summary + ("（试运行，未保存）" if report.dry_run else ""))
         for program in report.new_programs:
             say(message("import.new_program", program=program))
         if args.errors is not None and report.rejected:
@@ -163,7 +186,9 @@ def _cmd_import(args: argparse.Namespace) -> int:
                    "dry_run": report.dry_run, "rows": report.rows_total, "accepted": report.accepted,
                    "warned": report.warned, "rejected": report.rejected, "inserted": report.inserted,
                    "updated": report.updated, "unchanged": report.unchanged,
-                   "paid_total_fen": report.paid_total_fen, "mapping": report.mapping,
+                   "paid_total_fen": report.paid_total_fen, "mapping": report.mapping, "kind": report.list_kind,
+                   "batch": report.batch_uid, "persons_new": report.persons_new, "matched": report.matched,
+                   "notes": report.notes,
                    "issues": [{"sheet": i.sheet, "row": i.row, "column": i.column, "message": i.message,
                                "rejected": i.rejected} for i in report.issues]})
     return 0

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Generic, TypeVar
 
 
 class Field(StrEnum):
@@ -126,13 +127,16 @@ def field_for(text: object) -> Field | None:
     return _LOOKUP.get(normalize_header(text))
 
 
+K = TypeVar("K", bound=StrEnum)
+
+
 @dataclass(frozen=True)
-class Header:
+class Header(Generic[K]):
     """Where the header is (0-based rows) and which column holds which field."""
 
     first_row: int
     last_row: int
-    columns: Mapping[int, Field]
+    columns: Mapping[int, K]
     titles: Mapping[int, str]  # the header text as shown, per column (for messages and the mapping view)
 
     @property
@@ -140,7 +144,7 @@ class Header:
         """The first row below the header."""
         return self.last_row + 1
 
-    def column_of(self, wanted: Field) -> int | None:
+    def column_of(self, wanted: K) -> int | None:
         """The column holding a field."""
         for col, found in self.columns.items():
             if found is wanted:
@@ -157,52 +161,62 @@ def _promote_head(columns: dict[int, Field]) -> dict[int, Field]:
     return columns
 
 
-def _single(row: Sequence[object]) -> tuple[dict[int, Field], dict[int, str]]:
-    columns: dict[int, Field] = {}
+def _single(row: Sequence[object], lookup: Mapping[str, K]) -> tuple[dict[int, K], dict[int, str]]:
+    columns: dict[int, K] = {}
     titles: dict[int, str] = {}
     for col, text in enumerate(row):
-        found = field_for(text)
+        found = lookup.get(normalize_header(text))
         if found is not None and found not in columns.values():
             columns[col] = found
             titles[col] = str(text).strip()
-    return _promote_head(columns), titles
+    return columns, titles
 
 
-def _double(top: Sequence[object], below: Sequence[object]) -> tuple[dict[int, Field], dict[int, str]]:
+def _double(top: Sequence[object], below: Sequence[object], lookup: Mapping[str, K],
+            ) -> tuple[dict[int, K], dict[int, str]]:
     """A two-row header: a sub-header under a merged group title wins over the group title."""
-    columns: dict[int, Field] = {}
+    columns: dict[int, K] = {}
     titles: dict[int, str] = {}
     for col in range(max(len(top), len(below))):
         upper = top[col] if col < len(top) else None
         lower = below[col] if col < len(below) else None
-        for text in (lower, upper) if field_for(lower) is not None else (upper,):
-            found = field_for(text)
+        for text in (lower, upper) if normalize_header(lower) in lookup else (upper,):
+            found = lookup.get(normalize_header(text))
             if found is not None and found not in columns.values():
                 columns[col] = found
                 titles[col] = str(text).strip()
                 break
-    return _promote_head(columns), titles
+    return columns, titles
 
 
-def _same_cells(upper: Sequence[object], lower: Sequence[object], columns: Mapping[int, Field]) -> int:
+def _same_cells(upper: Sequence[object], lower: Sequence[object], columns: Mapping[int, StrEnum]) -> int:
     return sum(1 for c in columns if c < len(upper) and c < len(lower) and upper[c] == lower[c])
 
 
 def find_header(rows: Sequence[Sequence[object]], *, must_have: Sequence[Field] = (Field.NAME, Field.ID_NUMBER),
-                ) -> Header | None:
+                ) -> Header[Field] | None:
+    """The roster header among the first rows (see `find_header_in`)."""
+    return find_header_in(rows, _LOOKUP, must_have=must_have, promote=_promote_head)
+
+
+def find_header_in(rows: Sequence[Sequence[object]], lookup: Mapping[str, K], *, must_have: Sequence[K],
+                   promote: Callable[[dict[int, K]], dict[int, K]] = lambda columns: columns,
+                   ) -> Header[K] | None:
     """The header among the first rows: the row (or pair of rows) naming the most known fields.
 
+    `lookup` maps normalised header text to fields (the roster's synonyms, or a list's).
     `rows` must have merged cells filled in (a title merged over two header rows reads
     the same in both). None when no row names every field of `must_have`.
     """
-    singles = [_single(rows[r]) for r in range(min(len(rows), SEARCH_ROWS))]
-    best: Header | None = None
+    singles = [(promote(c), t) for c, t in (_single(rows[r], lookup) for r in range(min(len(rows), SEARCH_ROWS)))]
+    best: Header[K] | None = None
     best_score = 0
     for r, (columns, titles) in enumerate(singles):
         last = r
         if r + 1 < len(singles):
             # A group title over sub-headers (发放情况 → 发放金额/发放日期) needs both rows.
-            pair_columns, pair_titles = _double(rows[r], rows[r + 1])
+            pair_columns, pair_titles = _double(rows[r], rows[r + 1], lookup)
+            pair_columns = promote(pair_columns)
             if len(pair_columns) > max(len(columns), len(singles[r + 1][0])):
                 columns, titles, last = pair_columns, pair_titles, r + 1
         if all(f in columns.values() for f in must_have) and len(columns) > best_score:

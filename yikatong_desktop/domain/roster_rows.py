@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from enum import StrEnum
 from functools import lru_cache
 
 from yikatong_desktop.domain.accounts import normalize_account
@@ -42,7 +43,7 @@ _parse_group = lru_cache(maxsize=1024, typed=True)(parse_group_number)
 class RowRejected(Exception):
     """The row stores nothing; `field` is the column to fix."""
 
-    def __init__(self, column: Field | None, message_zh: str) -> None:
+    def __init__(self, column: StrEnum | None, message_zh: str) -> None:
         super().__init__(message_zh)
         self.column = column
         self.message_zh = message_zh
@@ -82,6 +83,15 @@ class RosterRow:
 
 def is_not_a_person(cells: Sequence[object], by_field: Mapping[Field, object]) -> bool:
     """Blank rows, 合计/小计 rows and notes under the table are not data."""
+    return is_not_data(cells, by_field.get(Field.ID_NUMBER), by_field.get(Field.NAME))
+
+
+def is_not_data(cells: Sequence[object], key: object, name: object) -> bool:
+    """Blank rows, 合计/小计 rows and notes under a table are not data.
+
+    `key` is the cell that makes a row a record (the ID, or a bank return's account);
+    `name` the cell beside it that a footer line (制表人：…) would occupy.
+    """
     has_value = False
     for value in cells:
         if value is None:
@@ -95,13 +105,17 @@ def is_not_a_person(cells: Sequence[object], by_field: Mapping[Field, object]) -
             has_value = True
     if not has_value:
         return True
-    if not is_blank(by_field.get(Field.ID_NUMBER)):
-        return False
-    name = by_field.get(Field.NAME)
+    if not is_blank(key):
+        # A footer line written from the first column (制表人：张三) lands in the key column.
+        return isinstance(key, str) and _is_footer(key)
     if is_blank(name):
         return True
-    text = fold_text(str(name)).replace(" ", "")
-    return ":" in text or "：" in text or text.startswith(_FOOTER_WORDS)
+    return _is_footer(str(name))
+
+
+def _is_footer(text: str) -> bool:
+    folded = fold_text(text).replace(" ", "")
+    return ":" in folded or "：" in folded or folded.startswith(_FOOTER_WORDS)
 
 
 def _text(value: object) -> str | None:

@@ -20,6 +20,7 @@ from typing import Any
 
 from yikatong_desktop.domain.clock import FixedClock, parse_clock
 from yikatong_desktop.domain.ids import normalize_id
+from yikatong_desktop.domain.lists import ListKind
 from yikatong_desktop.domain.money import amount_for
 from yikatong_desktop.domain.names import name_key, pinyin_sort_key
 from yikatong_desktop.domain.orgs import group_code
@@ -35,7 +36,9 @@ from yikatong_desktop.services.demo_people import (
     father_part,
     person_name,
 )
+from yikatong_desktop.services.demo_lists import LIST_FILES
 from yikatong_desktop.services.demo_plant import Planter
+from yikatong_desktop.services.list_writer import TABLES
 from yikatong_desktop.services.setup import initialise
 from yikatong_desktop.storage.unit_of_work import UnitOfWork
 
@@ -104,6 +107,7 @@ class Demo:
         self.accounts: dict[str, dict[str, Any]] = {}
         self.payments: list[dict[str, Any]] = []
         self.batches: dict[tuple[str, int], dict[str, Any]] = {}
+        self.lists: dict[str, list[dict[str, Any]]] = {}  # list kind → rows (demo_lists)
 
     def uid(self) -> str:
         """A uid drawn from the seeded generator."""
@@ -328,11 +332,66 @@ def _write(uow: UnitOfWork, demo: Demo) -> None:
             "paid_fen", "due_date", "paid_date", "method", "township_code", "village_code", "group_code",
             "occurrence", "written_name", "written_sex", "written_holder_name", "written_holder_id", "sheet",
             "excel_row", "remark")
-    rec.add_many("payments", [
+    payment_ids = rec.add_many_keyed("payments", [
         {**{k: r[k] for k in keep}, "person_id": person_ids[r["person"]["uid"]], "program_id": prog[r["program"]],
          "account_id": acc_ids[r["account"]["uid"]] if r["account"] else None,
          "batch_id": batch_ids[r["batch"]["uid"]]}
-        for r in demo.payments], owner=owner)
+        for r in demo.payments], owner=owner, key="uid")
+    _write_lists(uow, demo, person_ids, payment_ids, acc_ids)
+
+
+def _write_lists(uow: UnitOfWork, demo: Demo, person_ids: dict[Any, int], payment_ids: dict[Any, int],
+                 acc_ids: dict[Any, int]) -> None:
+    """The demo's other lists, each as one imported file (demo_lists)."""
+    owner, rec, prog = DEMO_ORG[0], uow.records, uow.records.program_ids()
+    for kind, rows in demo.lists.items():
+        if not rows:
+            continue
+        batch_id = rec.add("import_batches", {
+            "kind": kind, "file_name": LIST_FILES[kind],
+            "file_sha256": uuid.uuid5(uuid.NAMESPACE_URL, LIST_FILES[kind]).hex * 2, "program_code": None,
+            "period_label": None, "rows_total": len(rows), "rows_accepted": len(rows), "rows_warned": 0,
+            "rows_rejected": 0, "imported_at": uow.clock.now(), "actor": "demo", "replaces_uid": None},
+            owner=owner, uid=demo.uid())
+        table = TABLES[ListKind(kind)][0]
+        out = []
+        for n, row in enumerate(rows, start=1):
+            item: dict[str, Any] = {"uid": demo.uid(), "batch_id": batch_id, "sheet": "Sheet1", "excel_row": n + 2}
+            person = row.get("person")
+            if person is not None:
+                item.update(person_id=person_ids[person["uid"]], written_name=person["name"])
+            item.update(_list_values(kind, row, prog, person_ids, payment_ids, acc_ids))
+            out.append(item)
+        rec.add_many(table, out, owner=owner)
+
+
+def _list_values(kind: str, row: dict[str, Any], prog: dict[str, int], person_ids: dict[Any, int],
+                 payment_ids: dict[Any, int], acc_ids: dict[Any, int]) -> dict[str, Any]:
+    if kind == "status":
+        return {k: row[k] for k in ("status", "reason", "status_date", "deregistered_date")} | {
+            "program_id": prog[row["program"]] if row["program"] else None}
+    if kind == "staff":
+        return {"employer": row["employer"], "category": row["category"]}
+    if kind == "cadres":
+        cadre = row["cadre"]
+        return {"position": row["position"], "relation": row["relation"],
+                "cadre_person_id": person_ids[cadre["uid"]] if cadre else None,
+                "cadre_name": cadre["name"] if cadre else None}
+    if kind == "eligible":
+        return {"program_id": prog[row["program"]], "from_label": row["from"].label, "from_start": row["from"].start,
+                "until_label": None, "until_end": None}
+    if kind == "allocations":
+        per = row["period"]
+        return {"program_id": prog[row["program"]], "org_code": row["org_code"], "unit": row["unit"],
+                "period_label": per.label, "period_start": per.start, "period_end": per.end,
+                "amount_fen": row["amount_fen"], "arrived_date": row["arrived_date"], "note": row["note"],
+                "occurrence": 1}
+    if kind == "bank-return":
+        pay = row["payment"]
+        return {**{k: row[k] for k in ("account_number", "holder_name", "amount_fen", "succeeded", "failure_reason",
+                                       "credited_date", "fee_fen", "memo")},
+                "account_id": acc_ids[pay["account"]["uid"]], "payment_id": payment_ids[pay["uid"]], "occurrence": 1}
+    return {k: row[k] for k in ("check_date", "inspector", "card_in_hand", "card_holder", "note")} | {"occurrence": 1}
 
 
 def _birth(p: dict[str, Any]) -> date | None:

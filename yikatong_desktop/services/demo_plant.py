@@ -3,8 +3,8 @@
 Each case is listed in the manifest with the rule it must trigger (and any
 other rule it triggers as a side effect), so later issues can assert exact
 findings. Rules whose data arrives with later issues (death/exit lists, 财政供养,
-eligible lists, allocations, bank returns, field checks, cadres, notices) are
-named under `not_planted`: those issues plant their own.
+eligible lists, allocations, bank returns, field checks, cadres) are planted by
+demo_lists; notices (NOT_PUBLICISED) arrive with their issue, named under `not_planted`.
 """
 
 from __future__ import annotations
@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING, Any
 
 from yikatong_desktop.domain.ids import compute_check_char
 from yikatong_desktop.domain.periods import month_period, year_period
+from yikatong_desktop.services.demo_lists import ListPlanter
 from yikatong_desktop.services.demo_people import BANKS, THIRD_BANK_TOWNSHIP, birth_for_age
 
 if TYPE_CHECKING:
     from yikatong_desktop.services.demo import Demo
 
-NOT_PLANTED = ("ENTITLED_NOT_PAID", "PAID_AFTER_DEATH", "PAID_AFTER_EXIT", "PUBLIC_EMPLOYEE", "NOT_PUBLICISED",
-               "UNISSUED_FUNDS", "FUNDS_NOT_DISBURSED", "CARD_HELD_BY_OTHERS", "BANK_FEE", "CADRE_RELATIVE")
+NOT_PLANTED = ("NOT_PUBLICISED",)
 
 
 class Planter:
@@ -44,9 +44,10 @@ class Planter:
             case.update(payment_uid=pay["uid"], program=pay["program"], period=pay["period_label"])
         self.cases.append(case)
 
-    def pick(self, program: str, n: int, used: set[str]) -> list[dict[str, Any]]:
-        """n distinct untouched payments of a program, from n distinct persons."""
-        pool = [p for p in self.d.payments if p["program"] == program and p["uid"] not in used]
+    def pick(self, program: str, n: int, used: set[str], period: str | None = None) -> list[dict[str, Any]]:
+        """n distinct untouched payments of a program (and period), from n distinct persons."""
+        pool = [p for p in self.d.payments if p["program"] == program and p["uid"] not in used
+                and (period is None or p["period_label"] == period)]
         self.rng.shuffle(pool)
         out, persons = [], set()
         for p in pool:
@@ -57,6 +58,10 @@ class Planter:
             if len(out) == n:
                 break
         return out
+
+    def pick_period(self, program: str, period: str, n: int, used: set[str]) -> list[dict[str, Any]]:
+        """n untouched payments of a program for one period, from n distinct persons."""
+        return self.pick(program, n, used, period)
 
     def plant(self) -> dict[str, Any]:
         """Plant every case; returns the manifest part."""
@@ -83,6 +88,7 @@ class Planter:
             self.note("CASH_PAYMENT", p, "一卡通项目以现金发放")
         self._people_cases(used)
         self._card_cases(used)
+        self.d.lists = ListPlanter(self).plant(used)
         for p in self.pick("NY01", 2, used) + self.pick("MZ02", 1, used):
             twin = copy.copy(p)
             # Re-paid within the grace days (≤ due date + 25), so the twin is not also a LATE_PAYMENT.

@@ -12,12 +12,14 @@ import hashlib
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from yikatong_desktop.domain.catalog import OUT_OF_SCOPE_WORDS
 from yikatong_desktop.domain.errors import InputRejected, Location, UsageError
 from yikatong_desktop.domain.headers import Field, find_header
+from yikatong_desktop.domain.lists import ListKind
 from yikatong_desktop.domain.periods import Period, parse_period
 from yikatong_desktop.domain.permissions import Action
 from yikatong_desktop.domain.roster_rows import RosterRow, RowRejected, is_not_a_person, parse_roster_row
@@ -27,6 +29,7 @@ from yikatong_desktop.formats.workbook import Sheet, read_workbook
 from yikatong_desktop.services.audit import org_code, record_event
 from yikatong_desktop.services.auth import Actor, authorize
 from yikatong_desktop.services.import_writer import store_rows
+from yikatong_desktop.services.list_writer import TABLES
 from yikatong_desktop.services.progress import Cancelled, IsCancelled, Progress, never_cancelled, no_progress
 
 __all__ = ["Cancelled", "ImportReport", "IsCancelled", "Progress", "RowIssue", "import_roster", "void_batch",
@@ -78,6 +81,10 @@ class ImportReport:
     unchanged: int = 0
     new_programs: list[str] = field(default_factory=list)
     replaced_voided: int = 0
+    list_kind: str = "roster"
+    persons_new: int = 0  # persons first met in this file (lists)
+    matched: int = 0  # bank-return lines matched to a payment
+    notes: list[str] = field(default_factory=list)  # about the whole file (a bank's totals line …)
 
     @property
     def rejected(self) -> int:
@@ -101,6 +108,16 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def file_sha256_or_reject(path: Path) -> str:
+    """The file's hash, or a clear refusal when it is missing or unreadable."""
+    try:
+        return file_sha256(path)
+    except FileNotFoundError as exc:
+        raise InputRejected("file.missing", path=str(path)) from exc
+    except OSError as exc:
+        raise InputRejected("file.unreadable", Location(file=path.name), reason=exc.strerror or str(exc)) from exc
+
+
 def import_roster(uow: UnitOfWork, actor: Actor, path: Path, *, program: str | None = None,
                   period: str | None = None, dry_run: bool = False, strict: bool = False,
                   replaces: str | None = None,
@@ -108,20 +125,15 @@ def import_roster(uow: UnitOfWork, actor: Actor, path: Path, *, program: str | N
                   new_uid: Callable[[], str] = lambda: str(uuid.uuid4())) -> ImportReport:
     """Read, check and store one roster file in the caller's unit of work."""
     authorize(actor, Action.IMPORT)
-    try:
-        digest = file_sha256(path)
-    except FileNotFoundError as exc:
-        raise InputRejected("file.missing", path=str(path)) from exc
-    except OSError as exc:
-        raise InputRejected("file.unreadable", Location(file=path.name), reason=exc.strerror or str(exc)) from exc
+    digest = file_sha256_or_reject(path)
     report = ImportReport(file=path.name, sha256=digest, dry_run=dry_run)
     if live_batch_with_hash(uow.conn, report.sha256) is not None:
         report.already_imported = True
         return report
     if replaces is not None:
-        _live_batch(uow, replaces)
-    default_program = _program_override(uow, program)
-    default_period = _period_override(period)
+        same_kind(live_batch(uow, replaces), "roster")
+    default_program = program_override(uow, program)
+    default_period = period_override(period)
     book = read_workbook(path)
     report.kind = book.kind
     accepted: list[_Accepted] = []
@@ -149,7 +161,7 @@ def import_roster(uow: UnitOfWork, actor: Actor, path: Path, *, program: str | N
     if replaces is not None:
         # Rows the corrected file still has were updated onto the new batch; the rest go.
         report.replaced_voided = uow.records.void_payments_of_batch(replaces, keep=counts.kept)
-        batch = _live_batch(uow, report.batch_uid)
+        batch = live_batch(uow, report.batch_uid)
         uow.records.change("import_batches", report.batch_uid, {"replaces_uid": replaces},
                            expected_version=batch.version)
     record_event(uow, actor, "import.roster", object_kind="import_batches", object_uid=report.batch_uid,
@@ -166,15 +178,30 @@ def void_batch(uow: UnitOfWork, actor: Actor, batch_uid: str, reason: str) -> in
     authorize(actor, Action.CORRECT)
     if not reason.strip():
         raise UsageError("batch.reason_needed")
-    batch = _live_batch(uow, batch_uid)
-    voided = uow.records.void_payments_of_batch(batch_uid)
+    batch = live_batch(uow, batch_uid)
+    voided = uow.records.void_rows_of_batch(batch_table(batch.kind), batch_uid)
     uow.records.void("import_batches", batch_uid, expected_version=batch.version)
     record_event(uow, actor, "import.void_batch", object_kind="import_batches", object_uid=batch_uid,
-                 detail={"file": batch.file_name, "reason": reason.strip(), "payments_voided": voided})
+                 detail={"file": batch.file_name, "kind": batch.kind, "reason": reason.strip(),
+                         "records_voided": voided})
     return voided
 
 
-def _live_batch(uow: UnitOfWork, batch_uid: str) -> Any:
+def batch_table(kind: str) -> str:
+    """The table an import batch of a kind wrote its rows to."""
+    if kind in ("roster", "manual"):
+        return "payments"
+    return TABLES[ListKind(kind)][0]
+
+
+def same_kind(batch: Any, kind: str) -> Any:
+    """A batch a corrected file replaces must be of the same kind (a roster replaces a roster)."""
+    if batch.kind != kind:
+        raise InputRejected("batch.other_kind", uid=batch.uid, file=batch.file_name, kind=batch.kind)
+    return batch
+
+
+def live_batch(uow: UnitOfWork, batch_uid: str) -> Any:
     batch = uow.records.get("import_batches", batch_uid)
     if batch is None:
         raise InputRejected("batch.unknown", uid=batch_uid)
@@ -183,7 +210,7 @@ def _live_batch(uow: UnitOfWork, batch_uid: str) -> Any:
     return batch
 
 
-def _program_override(uow: UnitOfWork, text: str | None) -> str | None:
+def program_override(uow: UnitOfWork, text: str | None) -> str | None:
     if text is None:
         return None
     if not uow.records.find_program(text.strip()):
@@ -191,7 +218,7 @@ def _program_override(uow: UnitOfWork, text: str | None) -> str | None:
     return text.strip()
 
 
-def _period_override(text: str | None) -> Period | None:
+def period_override(text: str | None) -> Period | None:
     if text is None:
         return None
     try:
@@ -264,7 +291,7 @@ def _refuse_out_of_scope(report: ImportReport, accepted: list[_Accepted]) -> Non
     accepted[:] = keep
 
 
-def _title(columns: Mapping[int, Field], titles: Mapping[int, str], wanted: Field) -> str:
+def _title(columns: Mapping[int, Field], titles: Mapping[int, str], wanted: StrEnum) -> str:
     for c, f in columns.items():
         if f is wanted:
             return titles[c].replace("\n", "")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -10,6 +11,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 
 from yikatong_desktop.domain.errors import UsageError
 from yikatong_desktop.domain.headers import TEMPLATE, Field
+from yikatong_desktop.domain.lists import SPECS, ListKind
 from yikatong_desktop.formats.excel_write import save_atomically
 
 #: What a clerk must know about each column of the roster template.
@@ -31,30 +33,54 @@ ROSTER_NOTES: dict[Field, str] = {
     Field.GROUP: "如 3组、三组、第三组 均可。",
 }
 _TEXT_COLUMNS = (Field.ID_NUMBER, Field.HEAD_ID, Field.ACCOUNT, Field.HOLDER_ID, Field.PHONE, Field.HOUSEHOLD_NO)
-KINDS = ("roster",)
+KINDS = ("roster", *(k.value for k in ListKind))
+
+
+@dataclass(frozen=True)
+class _Column:
+    title: str
+    note: str
+    required: bool
+    text: bool
+
+
+def _columns(kind: str) -> tuple[str, str, list[_Column]]:
+    """(sheet name, title line, columns) of a template."""
+    if kind == "roster":
+        required = {Field.NAME, Field.ID_NUMBER, Field.PROGRAM, Field.PAID}
+        return ("花名册", "惠民财政补贴资金发放花名册（标准模板）：表头不要改名，每人每次发放一行；红色表头为必填",
+                [_Column(title, ROSTER_NOTES.get(f, ""), f in required, f in _TEXT_COLUMNS) for f, title in TEMPLATE])
+    spec = SPECS[ListKind(kind)]
+    return (spec.sheet, f"{spec.title}（标准模板）：表头不要改名，每行一条；红色表头为必填",
+            [_Column(c.title, c.note, c.required, c.text) for c in spec.columns])
 
 
 def write_template(kind: str, path: Path) -> None:
-    """An empty template: title, the header row with notes, ID and account columns formatted as text."""
+    """An empty template: a title line, a note row saying what each column holds, the header row
+    (with the same note as a comment), ID and account columns formatted as text."""
     if kind not in KINDS:
         raise UsageError("template.unknown", kind=kind, kinds="、".join(KINDS))
+    sheet_name, title, columns = _columns(kind)
     book = Workbook()
     sheet = book.active
-    sheet.title = "花名册"
-    sheet.append(["惠民财政补贴资金发放花名册（标准模板）：表头不要改名，每人每次发放一行；红色表头为必填"])
-    sheet.append([title for _f, title in TEMPLATE])
-    required = {Field.NAME, Field.ID_NUMBER, Field.PROGRAM, Field.PAID}
-    for col, (fld, _title) in enumerate(TEMPLATE, start=1):
-        cell = sheet.cell(row=2, column=col)
-        cell.font = Font(bold=True, color="C00000" if fld in required else "000000")
+    sheet.title = sheet_name
+    sheet.append([title])
+    sheet.append([("【必填】" if c.required and not c.note.startswith("必填") else "") + c.note for c in columns])
+    sheet.append([c.title for c in columns])
+    sheet.row_dimensions[2].height = 60
+    for col, column in enumerate(columns, start=1):
+        note = sheet.cell(row=2, column=col)
+        note.font = Font(size=9, color="595959")
+        note.alignment = Alignment(vertical="top", wrap_text=True)
+        cell = sheet.cell(row=3, column=col)
+        cell.font = Font(bold=True, color="C00000" if column.required else "000000")
         cell.fill = PatternFill("solid", fgColor="DDEBF7")
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        if fld in ROSTER_NOTES:
-            cell.comment = Comment(ROSTER_NOTES[fld], "ykt")
-        letter = cell.column_letter
-        sheet.column_dimensions[letter].width = 22 if fld in _TEXT_COLUMNS else 12
-        if fld in _TEXT_COLUMNS:
-            for row in range(3, 2003):  # typed IDs and accounts stay text, never numbers
+        if column.note:
+            cell.comment = Comment(column.note, "ykt")
+        sheet.column_dimensions[cell.column_letter].width = 22 if column.text else 14
+        if column.text:
+            for row in range(4, 2004):  # typed IDs and accounts stay text, never numbers
                 sheet.cell(row=row, column=col).number_format = "@"
-    sheet.freeze_panes = "A3"
+    sheet.freeze_panes = "A4"
     save_atomically(book, path)

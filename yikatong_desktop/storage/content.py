@@ -62,6 +62,61 @@ def _payments() -> Select[Any]:
             .outerjoin(A, A.c.id == P.c.account_id).where(P.c.voided.is_(False)))
 
 
+def _about_person(table: Any, *columns: str, program: bool = False) -> Select[Any]:
+    """A list record about a person: the person's ID number instead of local keys."""
+    stmt = select(PR.c.id_number.label("person"), *(table.c[c] for c in columns)).join(PR, PR.c.id == table.c.person_id)
+    if program:
+        g = t.programs.alias("list_program")
+        stmt = stmt.add_columns(g.c.code.label("program")).outerjoin(g, g.c.id == table.c.program_id)
+    return stmt.where(table.c.voided.is_(False))
+
+
+def _statuses() -> Select[Any]:
+    return _about_person(t.person_statuses, "status", "reason", "status_date", "deregistered_date",
+                         "written_name", program=True)
+
+
+def _public_employees() -> Select[Any]:
+    return _about_person(t.public_employees, "employer", "category", "written_name")
+
+
+def _cadres() -> Select[Any]:
+    c = t.cadres
+    cadre = PR.alias("cadre")
+    return (_about_person(c, "position", "relation", "cadre_name", "written_name")
+            .add_columns(cadre.c.id_number.label("cadre")).outerjoin(cadre, cadre.c.id == c.c.cadre_person_id))
+
+
+def _eligible() -> Select[Any]:
+    return _about_person(t.eligible_entries, "from_label", "from_start", "until_label", "until_end",
+                         "written_name", program=True)
+
+
+def _allocations() -> Select[Any]:
+    f = t.fund_allocations
+    return (select(t.programs.c.code.label("program"), f.c.org_code, f.c.unit, f.c.period_label, f.c.amount_fen,
+                   f.c.arrived_date, f.c.note, f.c.occurrence)
+            .join(t.programs, t.programs.c.id == f.c.program_id).where(f.c.voided.is_(False)))
+
+
+def _bank_returns() -> Select[Any]:
+    r = t.bank_returns
+    paid = P.alias("answered")
+    payee = PR.alias("payee")
+    g = t.programs.alias("answered_program")
+    return (select(r.c.account_number, r.c.holder_name, r.c.amount_fen, r.c.succeeded, r.c.failure_reason,
+                   r.c.credited_date, r.c.fee_fen, r.c.memo, r.c.occurrence, payee.c.id_number.label("payment_person"),
+                   g.c.code.label("payment_program"), paid.c.period_label.label("payment_period"),
+                   paid.c.paid_date.label("payment_date"), paid.c.occurrence.label("payment_occurrence"))
+            .outerjoin(paid, paid.c.id == r.c.payment_id).outerjoin(payee, payee.c.id == paid.c.person_id)
+            .outerjoin(g, g.c.id == paid.c.program_id).where(r.c.voided.is_(False)))
+
+
+def _field_checks() -> Select[Any]:
+    return _about_person(t.field_checks, "check_date", "inspector", "card_in_hand", "card_holder", "note",
+                         "occurrence", "written_name")
+
+
 #: Kind name (as `ykt stats` prints it) → query of business content.
 CONTENT_QUERIES = {
     "org_units": _orgs,
@@ -71,6 +126,13 @@ CONTENT_QUERIES = {
     "persons": _persons,
     "bank_accounts": _accounts,
     "payments": _payments,
+    "person_statuses": _statuses,
+    "public_employees": _public_employees,
+    "cadres": _cadres,
+    "eligible_entries": _eligible,
+    "fund_allocations": _allocations,
+    "bank_returns": _bank_returns,
+    "field_checks": _field_checks,
 }
 
 

@@ -58,8 +58,35 @@ def existing_payments(conn: Connection, person_ids: Sequence[int], program_id: i
     return found
 
 
-def live_batch_with_hash(conn: Connection, sha256: str) -> Any:
-    """A live import batch of a file with this content, if any."""
+def live_batch_with_hash(conn: Connection, sha256: str, kind: str = "roster") -> Any:
+    """A live import batch of a kind (roster, status, …) from a file with this content, if any."""
     b = t.import_batches
-    return conn.execute(select(b).where(b.c.file_sha256 == sha256, b.c.voided.is_(False))).first()
+    return conn.execute(select(b).where(b.c.file_sha256 == sha256, b.c.kind == kind, b.c.voided.is_(False))).first()
 
+
+
+def live_by_key(conn: Connection, kind: str, key_columns: Sequence[str], firsts: Iterable[Any],
+                ) -> dict[tuple[Any, ...], Any]:
+    """Live records of a kind by natural key, looked up by the key's first column in chunks."""
+    table = t.RECORD_TABLES[kind]
+    first = table.c[key_columns[0]]
+    found: dict[tuple[Any, ...], Any] = {}
+    values = sorted({v for v in firsts if v is not None}, key=repr)
+    for chunk in iter_chunks(values, _CHUNK):
+        for row in conn.execute(select(table).where(first.in_(chunk), table.c.voided.is_(False))):
+            found[tuple(getattr(row, c) for c in key_columns)] = row
+    return found
+
+
+def payments_on_accounts(conn: Connection, numbers: Iterable[str]) -> list[Any]:
+    """Live payments made to any of these account numbers, with the payee's name key (bank-return matching)."""
+    p, a, pr = t.payments, t.bank_accounts, t.persons
+    out: list[Any] = []
+    for chunk in iter_chunks(sorted(set(numbers)), _CHUNK):
+        out.extend(conn.execute(
+            select(p.c.id, p.c.program_id, p.c.period_label, p.c.period_start, p.c.paid_fen, p.c.due_fen,
+                   p.c.paid_date, a.c.number.label("account_number"), a.c.id.label("account_id"),
+                   pr.c.name_key, p.c.written_name)
+            .join(a, a.c.id == p.c.account_id).join(pr, pr.c.id == p.c.person_id)
+            .where(a.c.number.in_(chunk), p.c.voided.is_(False))))
+    return out

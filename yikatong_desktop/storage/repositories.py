@@ -143,12 +143,16 @@ class Records:
 
     def void_payments_of_batch(self, batch_uid: str, keep: Iterable[str] = ()) -> int:
         """Void the live payments that still come from an import batch, except those in `keep` (uids)."""
-        p = t.payments
+        return self.void_rows_of_batch("payments", batch_uid, keep)
+
+    def void_rows_of_batch(self, kind: str, batch_uid: str, keep: Iterable[str] = ()) -> int:
+        """Void the live records of a kind that still come from an import batch, except those in `keep`."""
+        table = t.RECORD_TABLES[kind]
         batch_id = select(t.import_batches.c.id).where(t.import_batches.c.uid == batch_uid).scalar_subquery()
-        live = {r[0] for r in self._conn.execute(select(p.c.uid).where(p.c.batch_id == batch_id,
-                                                                          p.c.voided.is_(False)))}
+        live = {r[0] for r in self._conn.execute(select(table.c.uid).where(table.c.batch_id == batch_id,
+                                                                              table.c.voided.is_(False)))}
         doomed = sorted(live - set(keep))
-        return sum(self.void_where("payments", p.c.uid.in_(chunk)) for chunk in iter_chunks(doomed, 500))
+        return sum(self.void_where(kind, table.c.uid.in_(chunk)) for chunk in iter_chunks(doomed, 500))
 
     def void_where(self, kind: str, *where: Any) -> int:
         """Void every live record matching a condition (set-based), each old version kept in history."""

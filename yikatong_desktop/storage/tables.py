@@ -188,6 +188,117 @@ payments = Table(
     Index("ix_payments_program_year_voided", "program_id", "year", "voided", "id"),
 )
 
+def _from_list() -> list[Column[object]]:
+    """Where a list row came from: its import batch, sheet and row as Excel shows it."""
+    return [
+        Column("batch_id", Integer, ForeignKey("import_batches.id"), nullable=True, index=True),
+        Column("sheet", String(100), nullable=True),
+        Column("excel_row", Integer, nullable=True),
+    ]
+
+
+def _about_person() -> list[Column[object]]:
+    """The person a list row is about, and the name the list wrote."""
+    return [
+        Column("person_id", Integer, ForeignKey("persons.id"), nullable=False, index=True),
+        Column("written_name", String(100), nullable=True),
+    ]
+
+
+#: 死亡 / 迁出 / 退出 (SPEC §5 status list): one live record per person, status and program.
+person_statuses = Table(
+    "person_statuses", metadata,
+    *_record_columns(), *_about_person(),
+    Column("status", String(10), nullable=False),  # death | moved | exit
+    Column("reason", String(100), nullable=False),
+    Column("status_date", Date, nullable=False),
+    Column("deregistered_date", Date, nullable=True),
+    Column("program_id", Integer, ForeignKey("programs.id"), nullable=True),
+    *_from_list(),
+)
+
+#: 财政供养人员 (SPEC §5): one live record per person.
+public_employees = Table(
+    "public_employees", metadata,
+    *_record_columns(), *_about_person(),
+    Column("employer", String(200), nullable=True),
+    Column("category", String(50), nullable=True),
+    *_from_list(),
+)
+
+#: 村干部及近亲属 (SPEC §5): the cadre (relation 本人) or a relative of the cadre named by cadre_person_id.
+cadres = Table(
+    "cadres", metadata,
+    *_record_columns(), *_about_person(),
+    Column("position", String(100), nullable=True),
+    Column("relation", String(30), nullable=False),
+    Column("cadre_person_id", Integer, ForeignKey("persons.id"), nullable=True),
+    Column("cadre_name", String(100), nullable=True),
+    *_from_list(),
+)
+
+#: 应享名单 (SPEC §5): who should be paid by a program from a period on (until one, if given).
+eligible_entries = Table(
+    "eligible_entries", metadata,
+    *_record_columns(), *_about_person(),
+    Column("program_id", Integer, ForeignKey("programs.id"), nullable=False),
+    Column("from_label", String(10), nullable=False),
+    Column("from_start", Date, nullable=False),
+    Column("until_label", String(10), nullable=True),
+    Column("until_end", Date, nullable=True),
+    *_from_list(),
+    Index(None, "program_id", "person_id"),
+)
+
+#: 资金拨付 (SPEC §5): money allocated to an org for a program and period.
+fund_allocations = Table(
+    "fund_allocations", metadata,
+    *_record_columns(),
+    Column("program_id", Integer, ForeignKey("programs.id"), nullable=False),
+    Column("org_code", String(40), nullable=True, index=True),  # the unit, when it names a known org
+    Column("unit", String(200), nullable=False),  # as written ("" = the importing org)
+    Column("period_label", String(10), nullable=False),
+    Column("period_start", Date, nullable=False),
+    Column("period_end", Date, nullable=False),
+    Column("amount_fen", BigInteger, nullable=False),
+    Column("arrived_date", Date, nullable=False),
+    Column("note", String(300), nullable=True),
+    Column("occurrence", Integer, nullable=False, default=1),
+    *_from_list(),
+    Index(None, "program_id", "period_label"),
+)
+
+#: Agent-bank 代发回盘 lines (SPEC §5), matched to the payments they answer.
+bank_returns = Table(
+    "bank_returns", metadata,
+    *_record_columns(),
+    Column("account_number", String(40), nullable=False, index=True),
+    Column("account_id", Integer, ForeignKey("bank_accounts.id"), nullable=True),
+    Column("holder_name", String(100), nullable=True),
+    Column("amount_fen", BigInteger, nullable=False),
+    Column("succeeded", Boolean, nullable=False),
+    Column("failure_reason", String(200), nullable=True),
+    Column("credited_date", Date, nullable=True),
+    Column("fee_fen", BigInteger, nullable=False, default=0),
+    Column("memo", String(200), nullable=True),
+    Column("payment_id", Integer, ForeignKey("payments.id"), nullable=True, index=True),
+    Column("occurrence", Integer, nullable=False, default=1),
+    *_from_list(),
+)
+
+#: 入户核查 / 人卡核对 (SPEC §5): was the card in the beneficiary's hands?
+field_checks = Table(
+    "field_checks", metadata,
+    *_record_columns(), *_about_person(),
+    Column("check_date", Date, nullable=False),
+    Column("inspector", String(100), nullable=True),
+    Column("card_in_hand", Boolean, nullable=False),
+    Column("card_holder", String(100), nullable=True),
+    Column("note", String(300), nullable=True),
+    Column("occurrence", Integer, nullable=False, default=1),
+    *_from_list(),
+)
+
 #: Old versions of changed records (the live row holds the newest).
 record_history = Table(
     "record_history", metadata,
@@ -229,4 +340,11 @@ RECORD_TABLES = {
     "bank_accounts": bank_accounts,
     "import_batches": import_batches,
     "payments": payments,
+    "person_statuses": person_statuses,
+    "public_employees": public_employees,
+    "cadres": cadres,
+    "eligible_entries": eligible_entries,
+    "fund_allocations": fund_allocations,
+    "bank_returns": bank_returns,
+    "field_checks": field_checks,
 }
