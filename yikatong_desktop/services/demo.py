@@ -27,6 +27,7 @@ from yikatong_desktop.domain.orgs import group_code
 from yikatong_desktop.domain.periods import Period, age_on, month_period, quarter_period, year_period
 from yikatong_desktop.services.audit import record_event
 from yikatong_desktop.services.auth import Actor
+from yikatong_desktop.services.demo_lists import LIST_FILES
 from yikatong_desktop.services.demo_people import (
     BANKS,
     THIRD_BANK_TOWNSHIP,
@@ -36,7 +37,6 @@ from yikatong_desktop.services.demo_people import (
     father_part,
     person_name,
 )
-from yikatong_desktop.services.demo_lists import LIST_FILES
 from yikatong_desktop.services.demo_plant import Planter
 from yikatong_desktop.services.list_writer import TABLES
 from yikatong_desktop.services.setup import initialise
