@@ -79,7 +79,7 @@ def add_payment_by_hand(uow: UnitOfWork, actor: Actor, values: Mapping[str | Fie
     stored = person_by_id_number(uow.conn, row.citizen.value)
     result = Entered(stored.uid, person is None, counts.added[0], list(row.warnings))
     record_event(uow, actor, "payment.add_by_hand", object_kind="payments", object_uid=result.payment_uid,
-                 detail={"reason": why, "batch": batch_uid, "person": _shown_person(row.citizen.value, row.name),
+                 detail={"reason": why, "person": _shown_person(row.citizen.value, row.name),
                          "person_created": result.person_created, "program": row.program_text,
                          "period": row.period.label, "paid_fen": row.paid_fen, "due_fen": row.due_fen,
                          "paid_date": row.paid_date, "method": row.method,
