@@ -130,6 +130,12 @@ def find_person(uow: UnitOfWork, actor: Actor, id_text: str) -> dict[str, Any]:
     return detail
 
 
+def program_choices(uow: UnitOfWork, actor: Actor) -> list[tuple[str, str]]:
+    """(code, name) of the catalogue's programs a payment by hand may name."""
+    authorize(actor, Action.VIEW)
+    return [(r.code, r.name) for r in uow.records.programs() if r.in_scope and not is_out_of_scope(r.name)]
+
+
 def _check_program(uow: UnitOfWork, row: RosterRow) -> None:
     if is_out_of_scope(row.program_text):
         raise InputRejected("manual.out_of_scope", program=row.program_text)
