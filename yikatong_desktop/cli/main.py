@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from yikatong_desktop import __version__, bootstrap
+from yikatong_desktop.cli import records_cmd
 from yikatong_desktop.cli.output import emit_json, say, table
 from yikatong_desktop.domain.errors import InputRejected, UsageError, YktError, exit_code_for
 from yikatong_desktop.domain.lists import ListKind
@@ -90,6 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("gui", help="打开图形界面")
     s.add_argument("--page", help="打开的页面（中文标题或英文名）")
     s.add_argument("--screenshot", type=Path, help="不显示窗口，把页面截图保存为 PNG")
+    records_cmd.add_parsers(sub)
     return p
 
 
@@ -289,7 +291,7 @@ def _cmd_gui(args: argparse.Namespace) -> int:
 
 COMMANDS = {
     "init": _cmd_init, "demo": _cmd_demo, "import": _cmd_import, "batch": _cmd_batch, "template": _cmd_template,
-    "stats": _cmd_stats, "audit": _cmd_audit, "gui": _cmd_gui,
+    "stats": _cmd_stats, "audit": _cmd_audit, "gui": _cmd_gui, **records_cmd.COMMANDS,
 }
 
 

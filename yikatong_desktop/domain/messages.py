@@ -135,6 +135,46 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "demo.done": ("演示数据库已生成：{path}（{persons} 人，{payments} 笔发放，用时 {seconds} 秒）",
                   "Demo database ready: {path} ({persons} persons, {payments} payments, {seconds} s)"),
     "init.done": ("已初始化 {name}（{code}）：{path}", "Initialised {name} ({code}): {path}"),
+    # corrections and records entered by hand (SPEC §5 "mistakes are corrected, never hidden")
+    "correct.unknown_field": ("不能更正“{field}”。可更正的有：{choices}。",
+                              "“{field}” cannot be corrected. Correctable: {choices}."),
+    "correct.id_fixed": ("身份证号是人员的标识，不能更正：如果录错了，请作废此人，再按正确的身份证号重新录入。",
+                         "The ID number identifies the person and cannot be corrected: void the person and "
+                         "enter them again with the right ID number."),
+    "correct.sex_from_id": ("“性别”：身份证号表明是“{sex}”，与填写的“{given}”不符；身份证号有效时以身份证号为准。",
+                            "“性别”: the ID number says “{sex}”, not “{given}”; a valid ID number decides."),
+    "correct.needs_township": ("“乡镇”：本单位是县级，填写村(社区)时请同时填写乡镇。",
+                               "“乡镇”: a county installation needs the township with the village."),
+    "correct.done": ("已更正 {kind} {uid}，新版本 {version}（旧版本保留在历史中）。",
+                     "Corrected {kind} {uid}, now version {version} (the old one is kept in history)."),
+    "correct.unchanged": ("填写的值与现有记录相同，没有改动。", "The values are the ones stored; nothing changed."),
+    "void.reason_needed": ("作废必须写明原因。", "Voiding needs a reason."),
+    "void.bad_kind": ("只能作废人员或发放记录，不能作废“{kind}”。",
+                      "Only persons and payments can be voided, not “{kind}”."),
+    "void.already": ("这条记录已经作废（{uid}）。", "That record is void already ({uid})."),
+    "void.person_has_payments": ("此人还有 {count} 笔有效的发放记录，不能单独作废：请先作废这些发放记录，"
+                                 "或选择连同发放记录一起作废（命令行加 --with-payments）。",
+                                 "This person still has {count} live payments: void them first, or void them "
+                                 "together (--with-payments)."),
+    "void.done": ("已作废 {kind} {uid}（作废也是一个版本，原记录保留在历史中）{extra}。",
+                  "Voided {kind} {uid} (a tombstone version; the record stays in history){extra}."),
+    "manual.reason_needed": ("手工录入必须写明原因和依据。", "Entering a record by hand needs a reason."),
+    "manual.unknown_field": ("没有名为“{field}”的栏目。可填：{choices}。", "No column “{field}”. Columns: {choices}."),
+    "manual.unknown_program": ("“补贴项目”：“{program}”不在项目目录中（可用代码、名称或简称）；手工录入不新建项目。",
+                               "“补贴项目”: “{program}” is not in the catalogue; entering by hand adds no program."),
+    "manual.out_of_scope": ("“补贴项目”：“{program}”属于社会保险或教育类资金，不在本次专项整治范围内。",
+                            "“补贴项目”: “{program}” is a social insurance or education fund, out of scope."),
+    "manual.payment_exists": ("此人这个项目、这个期间（同一发放日期）已有发放记录 {uid}：如需修改请更正它"
+                              "（ykt payment edit {uid}）。",
+                              "This person already has this payment ({uid}): correct it instead "
+                              "(ykt payment edit {uid})."),
+    "manual.person_exists": ("身份证号 {id} 的人员已在库中（{uid}）：如需修改请编辑（ykt person edit {uid}）。",
+                             "A person with ID {id} exists ({uid}): edit them instead (ykt person edit {uid})."),
+    "manual.person_added": ("已录入人员 {name}（{uid}）。", "Added person {name} ({uid})."),
+    "manual.payment_added": ("已录入发放记录 {uid}（{name}，{program} {period}，{yuan} 元）。",
+                             "Added payment {uid} ({name}, {program} {period}, {yuan} yuan)."),
+    "manual.warning": ("提示：{text}", "Note: {text}"),
+    "person.unknown": ("库中没有身份证号为 {id} 的人员。", "No person with ID number {id}."),
 }
 
 

@@ -59,3 +59,13 @@ def mask_value(value: Any) -> Any:
 def keyed_hash(secret: bytes, value: str) -> str:
     """A keyed hash for matching a sensitive value without storing it (HMAC-SHA256, 16 hex)."""
     return hmac.new(secret, value.encode("utf-8"), hashlib.sha256).hexdigest()[:16]
+
+
+def mask_phone(value: str) -> str:
+    """A phone number as audit details show it: 138****5678; shorter numbers keep their last 2 digits."""
+    digits = re.sub(r"[^0-9]", "", value)
+    if len(digits) >= 11:
+        return f"{digits[:3]}{'*' * (len(digits) - 7)}{digits[-4:]}"
+    if len(digits) >= 4:
+        return "*" * (len(digits) - 2) + digits[-2:]
+    return "*" * len(digits)

@@ -148,9 +148,8 @@ def _standard(value: object) -> int | None:
 _cached_standard = lru_cache(maxsize=4096, typed=True)(_standard)
 
 
-def parse_roster_row(by_field: Mapping[Field, object], *, program: str | None = None,
-                     period: Period | None = None) -> RosterRow:
-    """Normalise one row; `program`/`period` stand in for missing columns (--program, --period)."""
+def _identity(by_field: Mapping[Field, object]) -> tuple[str, CitizenId, list[str]]:
+    """Name and ID of a row, with the warnings an ID kept as written carries."""
     warnings: list[str] = []
     name = str(_guard(Field.NAME, normalize_name, by_field.get(Field.NAME)))
     citizen = _guard(Field.ID_NUMBER, normalize_id, by_field.get(Field.ID_NUMBER))
@@ -160,6 +159,13 @@ def parse_roster_row(by_field: Mapping[Field, object], *, program: str | None = 
         warnings.append(f"身份证号{what}不对，已按原样保存并标记为无效，请核对原始证件")
     if "abolished_region" in citizen.warnings:
         warnings.append("身份证号的地区码已撤销（旧户籍地），按原样保存")
+    return name, citizen, warnings
+
+
+def parse_roster_row(by_field: Mapping[Field, object], *, program: str | None = None,
+                     period: Period | None = None) -> RosterRow:
+    """Normalise one row; `program`/`period` stand in for missing columns (--program, --period)."""
+    name, citizen, warnings = _identity(by_field)
 
     program_text = _text(by_field.get(Field.PROGRAM)) or program
     if not program_text:
@@ -235,3 +241,40 @@ def _method(written: str | None, account: str | None, remark: str | None) -> str
     if written and any(w in written for w in _CARD_WORDS):
         return "card"
     return "cash" if not written else "other"
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    """A person without a payment (entered by hand), checked as a roster row's person columns are."""
+
+    citizen: CitizenId
+    name: str
+    written_sex: str | None
+    ethnicity: str | None
+    phone: str | None
+    township: str | None
+    village: str | None
+    group: int | None
+    household_no: str | None
+    head_name: str | None
+    head_id: str | None
+    warnings: tuple[str, ...] = field(default=())
+
+
+def parse_person_row(by_field: Mapping[Field, object]) -> PersonRow:
+    """Normalise a person's columns exactly as `parse_roster_row` does; RowRejected names the column."""
+    name, citizen, warnings = _identity(by_field)
+    group_raw = by_field.get(Field.GROUP)
+    group = None if is_blank(group_raw) else _guard(Field.GROUP, _parse_group, group_raw)
+    head_id_raw = by_field.get(Field.HEAD_ID)
+    head_id = None if is_blank(head_id_raw) else _guard(Field.HEAD_ID, normalize_id, head_id_raw)
+    head_name = _text(by_field.get(Field.HEAD_NAME))
+    return PersonRow(
+        citizen=citizen, name=name, written_sex=_text(by_field.get(Field.SEX)),
+        ethnicity=_text(by_field.get(Field.ETHNICITY)), phone=_text(by_field.get(Field.PHONE)),
+        township=_text(by_field.get(Field.TOWNSHIP)), village=_text(by_field.get(Field.VILLAGE)),
+        group=group, household_no=_text(by_field.get(Field.HOUSEHOLD_NO)),  # type: ignore[arg-type]
+        head_name=None if head_name is None else normalize_name(head_name),
+        head_id=None if head_id is None else head_id.value,  # type: ignore[attr-defined]
+        warnings=tuple(warnings),
+    )

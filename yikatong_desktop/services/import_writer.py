@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
+from yikatong_desktop.domain.ids import CitizenId
 from yikatong_desktop.domain.names import name_key, pinyin_sort_key
 from yikatong_desktop.domain.orgs import group_code
 from yikatong_desktop.domain.roster_rows import RosterRow
@@ -24,6 +25,33 @@ _PAYMENT_FACTS = ("year", "period_start", "period_end", "quantity", "standard_fe
                   "written_name", "written_sex", "written_holder_name", "written_holder_id", "remark")
 
 
+class PersonFacts(Protocol):
+    """What storing a person reads from a row: a roster row and a person entered by hand both have it."""
+
+    @property
+    def citizen(self) -> CitizenId: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def written_sex(self) -> str | None: ...
+    @property
+    def ethnicity(self) -> str | None: ...
+    @property
+    def phone(self) -> str | None: ...
+    @property
+    def township(self) -> str | None: ...
+    @property
+    def village(self) -> str | None: ...
+    @property
+    def group(self) -> int | None: ...
+    @property
+    def household_no(self) -> str | None: ...
+    @property
+    def head_name(self) -> str | None: ...
+    @property
+    def head_id(self) -> str | None: ...
+
+
 @dataclass
 class StoreCounts:
     inserted: int = 0
@@ -31,25 +59,30 @@ class StoreCounts:
     unchanged: int = 0
     new_programs: list[str] = field(default_factory=list)
     kept: set[str] = field(default_factory=set)  # stored payments this file matched (unchanged or updated)
+    added: list[str] = field(default_factory=list)  # uids of the new payments
 
 
 def store_rows(uow: UnitOfWork, owner: str, rows: Sequence[tuple[RosterRow, str, int]], *, file_name: str,
                sha256: str, batch_uid: str, rows_total: int, rejected: int, actor: str,
-               new_uid: Callable[[], str]) -> StoreCounts:
-    """Write accepted rows (row, sheet, Excel row) and their batch; returns what changed."""
+               new_uid: Callable[[], str], kind: str = "roster") -> StoreCounts:
+    """Write accepted rows (row, sheet, Excel row) and their batch; returns what changed.
+
+    `kind` is the batch's: "roster" for a file, "manual" for a payment entered by hand.
+    """
     counts = StoreCounts()
     rec = uow.records
     programs = _program_ids(uow, owner, {r.program_text for r, _, _ in rows}, counts, new_uid)
-    places = _Places(uow, owner, new_uid)
+    places = Places(uow, owner, new_uid)
     batch_id = rec.add("import_batches", {
-        "kind": "roster", "file_name": file_name, "file_sha256": sha256,
+        "kind": kind, "file_name": file_name, "file_sha256": sha256,
         "program_code": None, "period_label": None, "rows_total": rows_total, "rows_accepted": len(rows),
         "rows_warned": sum(1 for r, _, _ in rows if r.warnings), "rows_rejected": rejected,
         "imported_at": uow.clock.now(), "actor": actor, "replaces_uid": None}, owner=owner, uid=batch_uid)
     located = [(r, places.locate(r)) for r, _, _ in rows]
     households = _households(uow, owner, located, new_uid)
     persons = _persons(uow, owner, located, households, new_uid)
-    accounts = _accounts(uow, owner, rows, new_uid)
+    accounts = account_ids(uow, owner, {(r.bank or "", r.account) for r, _, _ in rows if r.account is not None},
+                           new_uid)
     seen: Counter[tuple[int, int, str, Any]] = Counter()
     by_program: dict[int, list[dict[str, Any]]] = {}
     for (row, sheet, excel_row), (_same, (township, village, group)) in zip(rows, located, strict=True):
@@ -92,6 +125,7 @@ def _store_payments(uow: UnitOfWork, owner: str, program_id: int, items: list[di
             counts.updated += 1
     uow.records.add_many("payments", fresh, owner=owner)
     counts.inserted += len(fresh)
+    counts.added.extend(f["uid"] for f in fresh)
 
 
 def _program_ids(uow: UnitOfWork, owner: str, texts: set[str], counts: StoreCounts,
@@ -115,7 +149,15 @@ def _program_ids(uow: UnitOfWork, owner: str, texts: set[str], counts: StoreCoun
     return out
 
 
-class _Places:
+def store_persons(uow: UnitOfWork, owner: str, rows: Sequence[PersonFacts],
+                  new_uid: Callable[[], str]) -> dict[str, int]:
+    """Persons without payments (entered by hand), stored as a roster's persons are: ID number → local id."""
+    places = Places(uow, owner, new_uid)
+    located = [(r, places.locate(r)) for r in rows]
+    return _persons(uow, owner, located, _households(uow, owner, located, new_uid), new_uid)
+
+
+class Places:
     """Townships, villages and groups by name, created under the right parent with a local code."""
 
     def __init__(self, uow: UnitOfWork, owner: str, new_uid: Callable[[], str]) -> None:
@@ -136,7 +178,7 @@ class _Places:
             children[name] = code
         return children[name]
 
-    def locate(self, row: RosterRow) -> tuple[str | None, str | None, str | None]:
+    def locate(self, row: PersonFacts) -> tuple[str | None, str | None, str | None]:
         """(township, village, group) codes for a row's places."""
         own = self.owner
         township = own if self.level == "township" else (
@@ -146,7 +188,7 @@ class _Places:
         return township, village, group
 
 
-def _household_key(row: RosterRow, village: str | None, group: str | None) -> str | None:
+def _household_key(row: PersonFacts, village: str | None, group: str | None) -> str | None:
     if row.household_no:
         return row.household_no
     if row.head_id:
@@ -156,7 +198,7 @@ def _household_key(row: RosterRow, village: str | None, group: str | None) -> st
     return None
 
 
-def _households(uow: UnitOfWork, owner: str, located: list[tuple[RosterRow, tuple[Any, Any, Any]]],
+def _households(uow: UnitOfWork, owner: str, located: Sequence[tuple[PersonFacts, tuple[Any, Any, Any]]],
                 new_uid: Callable[[], str]) -> dict[str, int]:
     wanted: dict[str, dict[str, Any]] = {}
     for row, (_t, village, group) in located:
@@ -169,7 +211,7 @@ def _households(uow: UnitOfWork, owner: str, located: list[tuple[RosterRow, tupl
     return {**found, **uow.records.add_many_keyed("households", new, owner=owner, key="hh_key")}
 
 
-def _persons(uow: UnitOfWork, owner: str, located: list[tuple[RosterRow, tuple[Any, Any, Any]]],
+def _persons(uow: UnitOfWork, owner: str, located: Sequence[tuple[PersonFacts, tuple[Any, Any, Any]]],
              households: dict[str, int], new_uid: Callable[[], str]) -> dict[str, int]:
     wanted: dict[str, dict[str, Any]] = {}
     for row, (_t, village, group) in located:
@@ -189,11 +231,10 @@ def _persons(uow: UnitOfWork, owner: str, located: list[tuple[RosterRow, tuple[A
     return {**found, **uow.records.add_many_keyed("persons", new, owner=owner, key="id_number")}
 
 
-def _accounts(uow: UnitOfWork, owner: str, rows: Sequence[tuple[RosterRow, str, int]],
-              new_uid: Callable[[], str]) -> dict[tuple[str, str], int]:
-    """Accounts by (bank, number). A roster without a bank column names the card by number alone:
-    it is the stored card with that number when there is exactly one, else a card of unknown bank."""
-    wanted = {(r.bank or "", r.account) for r, _, _ in rows if r.account is not None}
+def account_ids(uow: UnitOfWork, owner: str, wanted: set[tuple[str, str]],
+                new_uid: Callable[[], str]) -> dict[tuple[str, str], int]:
+    """Accounts by (bank, number), created when new. A roster without a bank column names the card by
+    number alone: it is the stored card with that number when there is exactly one, else a card of unknown bank."""
     stored = store.accounts_by_number(uow.conn, {number for _bank, number in wanted})
     found: dict[tuple[str, str], int] = {}
     for bank, number in wanted:

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer
+from PySide6.QtCore import QItemSelection, QPoint, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QSplitter,
     QTableView,
@@ -23,8 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from yikatong_desktop.bootstrap import App
+from yikatong_desktop.domain.errors import YktError
 from yikatong_desktop.domain.money import format_yuan
 from yikatong_desktop.gui.dialogs.correct_payment import CorrectPaymentDialog
+from yikatong_desktop.gui.dialogs.edit_person import EditPersonDialog
+from yikatong_desktop.gui.dialogs.manual_entry import ManualEntryDialog
+from yikatong_desktop.gui.dialogs.void_record import VoidRecordDialog
 from yikatong_desktop.gui.errors import show_error
 from yikatong_desktop.gui.models.roster_model import COLUMNS, METHODS, RosterModel
 from yikatong_desktop.gui.tasks import run_with_progress
@@ -61,6 +68,10 @@ class RosterPage(QWidget):
         self.export_button.setToolTip(self.tr("把当前筛选、排序后的全部记录导出为 Excel"))
         self.export_button.clicked.connect(self._ask_export_path)
         bar.addWidget(self.export_button)
+        self.manual_button = QPushButton(self.tr("手工录入…"))
+        self.manual_button.setToolTip(self.tr("按花名册模板的栏目录入一笔发放或一个人员，检查与导入相同"))
+        self.manual_button.clicked.connect(self.enter_by_hand)
+        bar.addWidget(self.manual_button)
 
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -81,11 +92,21 @@ class RosterPage(QWidget):
         self.correct_button = QPushButton(self.tr("更正所选发放…"))
         self.correct_button.setEnabled(False)
         self.correct_button.clicked.connect(self.correct_selected)
+        self.edit_person_button = QPushButton(self.tr("编辑人员…"))
+        self.edit_person_button.clicked.connect(self.edit_person_selected)
+        self.void_button = QPushButton(self.tr("作废…"))
+        self.void_button.clicked.connect(self.void_selected)
+        for button in (self.edit_person_button, self.void_button):
+            button.setEnabled(False)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(self.detail, 1)
         side_layout.addWidget(self.correct_button)
+        side_layout.addWidget(self.edit_person_button)
+        side_layout.addWidget(self.void_button)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.table)
         split.addWidget(side)
@@ -197,7 +218,8 @@ class RosterPage(QWidget):
         row = self.model.row_at(rows[0].row())
         if row is not None:
             self.selected = row
-            self.correct_button.setEnabled(True)
+            for button in (self.correct_button, self.edit_person_button, self.void_button):
+                button.setEnabled(True)
             self.show_person(row.person_uid)
 
     def correct_dialog(self) -> CorrectPaymentDialog | None:
@@ -213,6 +235,74 @@ class RosterPage(QWidget):
         dialog = self.correct_dialog()
         if dialog is not None and dialog.exec():
             self.apply_filter()
+
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.table.indexAt(pos)
+        menu = QMenu(self)
+        if index.isValid():
+            self.table.selectRow(index.row())
+            menu.addAction(self.tr("更正所选发放…"), self.correct_selected)
+            menu.addAction(self.tr("编辑人员…"), self.edit_person_selected)
+            menu.addAction(self.tr("作废…"), self.void_selected)
+            menu.addSeparator()
+        menu.addAction(self.tr("手工录入…"), self.enter_by_hand)
+        menu.popup(self.table.viewport().mapToGlobal(pos))
+
+    def edit_person_dialog(self) -> EditPersonDialog | None:
+        """The person dialog for the selected row's person (not shown yet)."""
+        row = getattr(self, "selected", None)
+        return None if row is None else EditPersonDialog(self.app, row.person_uid, self)
+
+    def void_dialog(self) -> VoidRecordDialog | None:
+        """The void dialog for the selected payment and its person (not shown yet)."""
+        row = getattr(self, "selected", None)
+        if row is None:
+            return None
+        return VoidRecordDialog(self.app, row.uid, row.person_uid, f"{row.name}　{row.program}　{row.period}", self)
+
+    def manual_dialog(self) -> ManualEntryDialog:
+        """The dialog for a payment or person entered by hand (not shown yet)."""
+        return ManualEntryDialog(self.app, self)
+
+    def edit_person_selected(self) -> None:
+        """Edit the selected row's person; the table and the detail pane then show the change."""
+        self._run(self.edit_person_dialog)
+
+    def void_selected(self) -> None:
+        """Void the selected payment or its person."""
+        self._run(self.void_dialog)
+
+    def enter_by_hand(self) -> None:
+        """Enter a payment or person by hand; a note (an ID kept as written) goes to the count line."""
+        dialog = self._run(self.manual_dialog)
+        if isinstance(dialog, ManualEntryDialog) and dialog.entered is not None:
+            self.after_entry(dialog)
+
+    def after_entry(self, dialog: ManualEntryDialog) -> None:
+        """Show what was entered: the person in the detail pane, notes beside the count."""
+        assert dialog.entered is not None
+        self.show_person(dialog.entered.person_uid)
+        if dialog.entered.warnings:
+            self.count_label.setText(self.count_label.text() + "　" + "；".join(dialog.entered.warnings))
+
+    def _run(self, make: Callable[[], QDialog | None]) -> QDialog | None:
+        """Show a dialog; after a save refresh and return it. A record gone meanwhile is a message."""
+        try:
+            dialog = make()
+        except YktError as exc:
+            show_error(self, exc)
+            return None
+        if dialog is None or not dialog.exec():
+            return None
+        self.refresh()
+        return dialog
+
+    def refresh(self) -> None:
+        """Re-query the table and the selected person after a change."""
+        self.apply_filter()
+        row = getattr(self, "selected", None)
+        if row is not None:
+            self.show_person(row.person_uid)
 
     def show_person(self, person_uid: str) -> None:
         """Fill the detail pane with a person's payments and accounts."""
