@@ -20,7 +20,9 @@ from yikatong_desktop.domain.ids import is_valid_id, normalize_id
 from yikatong_desktop.domain.names import same_name, toneless_pinyin
 
 RULES = ("LATE_PAYMENT", "UNDERPAID", "OVER_STANDARD", "OUT_OF_SCOPE", "CASH_PAYMENT", "INVALID_ID",
-         "NAME_ID_MISMATCH", "CARD_NOT_OWN", "MULTI_CARD", "TOO_MANY_BANKS", "SHARED_ACCOUNT", "DUPLICATE_PAYMENT")
+         "NAME_ID_MISMATCH", "CARD_NOT_OWN", "MULTI_CARD", "TOO_MANY_BANKS", "SHARED_ACCOUNT", "DUPLICATE_PAYMENT",
+         "PAID_AFTER_DEATH", "PAID_AFTER_EXIT", "PUBLIC_EMPLOYEE", "CADRE_RELATIVE", "ENTITLED_NOT_PAID",
+         "FUNDS_NOT_DISBURSED", "UNISSUED_FUNDS", "BANK_FEE", "CARD_HELD_BY_OTHERS")
 LIVE = "p.voided = 0"
 PAYMENT_PERSON = "payments p JOIN persons r ON r.id = p.person_id JOIN programs g ON g.id = p.program_id"
 
@@ -258,3 +260,52 @@ def test_the_third_bank_stays_in_its_own_township_for_other_seeds(seed: int, tmp
 
     assert {t for t, n in banks.items() if n > 2} == {"652323200"}
     assert late == [(3,)]
+
+
+def _row(db: Path, query: str, *params: Any) -> tuple[Any, ...]:
+    return _one(db, query, params)
+
+
+def _payment(db: Path, uid: str) -> tuple[Any, ...]:
+    return _row(db, f"SELECT p.id, p.person_id, p.period_start, p.paid_fen, g.code FROM {PAYMENT_PERSON} "
+                    "WHERE p.uid = ?", uid)
+
+
+def test_list_planted_cases_are_backed_by_the_lists(demo_db: DemoDb) -> None:
+    """Each case planted through a list (SPEC §5) has the list record its rule will read."""
+    db = demo_db.path
+    for case in demo_db.cases("PAID_AFTER_DEATH"):
+        _id, person, start, _paid, _code = _payment(db, case["payment_uid"])
+        died = _row(db, "SELECT status_date FROM person_statuses WHERE person_id = ? AND status = 'death'", person)[0]
+        assert died < start and died == case["died"]
+    for case in demo_db.cases("PAID_AFTER_EXIT"):
+        _id, person, start, _paid, _code = _payment(db, case["payment_uid"])
+        left = _row(db, "SELECT status_date FROM person_statuses WHERE person_id = ? AND status != 'death'", person)[0]
+        assert left < start
+    for case in demo_db.cases("PUBLIC_EMPLOYEE"):
+        _id, person, _s, _p, code = _payment(db, case["payment_uid"])
+        assert code == "LC01" and _row(db, "SELECT COUNT(*) FROM public_employees WHERE person_id = ?", person)[0] == 1
+    for case in demo_db.cases("CADRE_RELATIVE"):
+        _id, person, *_ = _payment(db, case["payment_uid"])
+        assert _row(db, "SELECT COUNT(*) FROM cadres WHERE person_id = ?", person)[0] == 1
+    for case in demo_db.cases("ENTITLED_NOT_PAID"):
+        person = _row(db, "SELECT id FROM persons WHERE uid = ?", case["person_uid"])[0]
+        assert _row(db, "SELECT from_label FROM eligible_entries WHERE person_id = ?", person)[0] == "2018"
+        assert _row(db, "SELECT COUNT(*) FROM payments p JOIN programs g ON g.id = p.program_id "
+                        "WHERE p.person_id = ? AND g.code = 'WJ01' AND p.year = 2018", person)[0] == 0
+    for case in demo_db.cases("FUNDS_NOT_DISBURSED"):
+        allocated = _row(db, "SELECT amount_fen FROM fund_allocations a JOIN programs g ON g.id = a.program_id "
+                             "WHERE g.code = ? AND a.org_code = ?", case["program"], case["township"])[0]
+        paid = _row(db, f"SELECT SUM(p.paid_fen) FROM {PAYMENT_PERSON} WHERE g.code = ? AND p.year = 2018 "
+                        "AND p.township_code = ? AND p.voided = 0", case["program"], case["township"])[0]
+        assert allocated - paid == case["amount_fen"] > 0
+    for case in demo_db.cases("UNISSUED_FUNDS"):
+        pay_id = _payment(db, case["payment_uid"])[0]
+        assert _row(db, "SELECT succeeded FROM bank_returns WHERE payment_id = ?", pay_id)[0] == 0
+    for case in demo_db.cases("BANK_FEE"):
+        pay_id, _person, _s, paid, _c = _payment(db, case["payment_uid"])
+        amount, fee = _row(db, "SELECT amount_fen, fee_fen FROM bank_returns WHERE payment_id = ?", pay_id)
+        assert fee > 0 or amount < paid
+    for case in demo_db.cases("CARD_HELD_BY_OTHERS"):
+        person = _payment(db, case["payment_uid"])[1]
+        assert _row(db, "SELECT card_in_hand FROM field_checks WHERE person_id = ?", person)[0] == 0

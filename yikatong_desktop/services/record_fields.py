@@ -8,6 +8,7 @@ same catalogue of columns (domain/headers.py) that imports use.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from enum import StrEnum
 
 from yikatong_desktop.domain.errors import InputRejected, UsageError
 from yikatong_desktop.domain.headers import TEMPLATE, Field, field_for
@@ -49,9 +50,10 @@ def reason_text(reason: str, key: str) -> str:
     return reason.strip()
 
 
-def bad_value(column: Field | None, message_zh: str) -> InputRejected:
+def bad_value(column: StrEnum | None, message_zh: str) -> InputRejected:
     """The error for a refused value: “标题”：原因 (exit 3; nothing stored)."""
-    return InputRejected("correct.bad_value", field=TITLES.get(column, "") if column else "", reason=message_zh)
+    title = TITLES.get(column, "") if isinstance(column, Field) else ""
+    return InputRejected("correct.bad_value", field=title, reason=message_zh)
 
 
 def refused(exc: RowRejected | ValueRejected, column: Field | None = None) -> InputRejected:
