@@ -12,8 +12,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from yikatong_desktop import __version__, bootstrap
+from yikatong_desktop.cli import standards_cmd
 from yikatong_desktop.cli.output import emit_json, say, table
+from yikatong_desktop.domain.column_mapping import parse_field
 from yikatong_desktop.domain.errors import InputRejected, UsageError, YktError, exit_code_for
+from yikatong_desktop.domain.headers import Field, normalize_header
 from yikatong_desktop.domain.messages import message
 from yikatong_desktop.gui.page_names import page_choices, page_key
 from yikatong_desktop.services import audit, demo, imports, queries, setup, stats, templates
@@ -62,6 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--dry-run", action="store_true", help="只检查并报告，不保存任何数据")
     s.add_argument("--strict", action="store_true", help="只要有一行被拒绝，整个文件都不导入")
     s.add_argument("--replaces", metavar="BATCH", help="这是批次 BATCH 的更正文件：新文件里没有的旧行作废")
+    s.add_argument("--column", action="append", default=[], metavar="标题=含义",
+                   help="改正某列的对应，如 金额=应发金额、金额=不导入（可重复）")
 
     s = sub.add_parser("batch", help="导入批次：列出、作废")
     b = s.add_subparsers(dest="batch_command", metavar="SUBCOMMAND", parser_class=_Parser)
@@ -82,6 +87,8 @@ def build_parser() -> argparse.ArgumentParser:
     a = s.add_subparsers(dest="audit_command", metavar="SUBCOMMAND", parser_class=_Parser)
     a.required = True
     _json_after_command(a.add_parser("verify", help="核验审计链"))
+
+    standards_cmd.add_parser(sub)
 
     s = sub.add_parser("gui", help="打开图形界面")
     s.add_argument("--page", help="打开的页面（中文标题或英文名）")
@@ -130,11 +137,13 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
+    columns = dict(_column(text) for text in args.column)
     app = bootstrap.open_app(args.db)
     try:
         with app.uow() as uow:
             report = imports.import_roster(uow, app.actor, args.file, program=args.program, period=args.period,
-                                           dry_run=args.dry_run, strict=args.strict, replaces=args.replaces)
+                                           dry_run=args.dry_run, strict=args.strict, replaces=args.replaces,
+                                           columns=columns)
             if not (report.dry_run or report.already_imported):
                 uow.commit()
     finally:
@@ -144,7 +153,10 @@ def _cmd_import(args: argparse.Namespace) -> int:
     else:
         for sheet, mapping in report.mapping.items():
             where = f"工作表“{sheet}”" if sheet else "文件"
-            say(f"{where}各列的对应：" + "，".join(f"{t.strip()}→{f}" for t, f in mapping.items()))
+            remembered = set(report.remembered.get(sheet, ()))
+            say(f"{where}各列的对应：" + "，".join(f"{t.strip()}→{f}" + (message("mapping.remembered")
+                                                                      if t in remembered else "")
+                                                  for t, f in mapping.items()))
         for sheet, reason in report.sheets_skipped:
             say(f"跳过工作表“{sheet}”：{reason}")
         for issue in report.issues:
@@ -155,6 +167,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
             + ("（试运行，未保存）" if report.dry_run else ""))
         for program in report.new_programs:
             say(message("import.new_program", program=program))
+        standards_cmd.say_proposals(report)
         if args.errors is not None and report.rejected:
             imports.write_error_workbook(args.errors, report)
             say(message("import.errors_written", path=args.errors, count=report.rejected))
@@ -164,9 +177,21 @@ def _cmd_import(args: argparse.Namespace) -> int:
                    "warned": report.warned, "rejected": report.rejected, "inserted": report.inserted,
                    "updated": report.updated, "unchanged": report.unchanged,
                    "paid_total_fen": report.paid_total_fen, "mapping": report.mapping,
+                   "remembered": report.remembered, "department": report.department,
+                   "standards": [{"uid": None if report.dry_run else s.uid, "program": s.program_code,
+                                  "year": s.year, "tier": s.tier, "amount_fen": s.amount_fen, "rows": s.rows}
+                                 for s in report.standards],
                    "issues": [{"sheet": i.sheet, "row": i.row, "column": i.column, "message": i.message,
                                "rejected": i.rejected} for i in report.issues]})
     return 0
+
+
+def _column(text: str) -> tuple[str, Field | None]:
+    """`--column 标题=含义`: the title as the importer compares it, and the field (None: 不导入)."""
+    title, sep, meaning = text.partition("=")
+    if not sep or not title.strip():
+        raise UsageError("mapping.bad_column", text=text)
+    return normalize_header(title), parse_field(meaning)
 
 
 def _cmd_batch(args: argparse.Namespace) -> int:
@@ -264,7 +289,7 @@ def _cmd_gui(args: argparse.Namespace) -> int:
 
 COMMANDS = {
     "init": _cmd_init, "demo": _cmd_demo, "import": _cmd_import, "batch": _cmd_batch, "template": _cmd_template,
-    "stats": _cmd_stats, "audit": _cmd_audit, "gui": _cmd_gui,
+    "stats": _cmd_stats, "audit": _cmd_audit, "gui": _cmd_gui, "standards": standards_cmd.run,
 }
 
 
