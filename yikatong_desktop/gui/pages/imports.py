@@ -1,9 +1,11 @@
-"""导入: choose a roster, check it without saving, import it, see every rejected row and save them."""
+"""导入: choose (or drop) a roster, see and fix its column mapping, check it without saving, import it,
+see every rejected row and save them, confirm the standards it showed."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -22,14 +24,19 @@ from PySide6.QtWidgets import (
 
 from yikatong_desktop.bootstrap import App
 from yikatong_desktop.domain.clock import LOCAL_TZ
+from yikatong_desktop.domain.errors import YktError
 from yikatong_desktop.domain.headers import TEMPLATE
-from yikatong_desktop.gui.errors import show_error
-from yikatong_desktop.gui.tasks import run_with_progress
-from yikatong_desktop.services import imports, queries
+from yikatong_desktop.gui.dialogs.confirm_standards import ConfirmStandardsDialog
+from yikatong_desktop.gui.errors import show_error, user_text
+from yikatong_desktop.gui.tasks import run_task, run_with_progress
+from yikatong_desktop.gui.widgets.mapping_preview import MappingPreview
+from yikatong_desktop.services import imports, queries, roster_preview
 from yikatong_desktop.services.imports import ImportReport
+from yikatong_desktop.services.roster_preview import RosterPreview
 
 FIELD_TITLES = {f.value: title for f, title in TEMPLATE}
 FILES = "花名册 (*.xlsx *.xlsm *.xls *.csv);;所有文件 (*)"
+SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv")
 
 
 class ImportPage(QWidget):
@@ -40,8 +47,11 @@ class ImportPage(QWidget):
         self.app = app
         self.path: Path | None = None
         self.report: ImportReport | None = None
+        self.preview: RosterPreview | None = None
+        self.standards_dialog: ConfirmStandardsDialog | None = None
+        self.setAcceptDrops(True)
 
-        self.file_label = QLabel(self.tr("尚未选择文件"))
+        self.file_label = QLabel(self.tr("尚未选择文件（可把文件拖到这里）"))
         choose = QPushButton(self.tr("选择文件…"))
         choose.clicked.connect(self._ask_file)
         self.program = QComboBox()
@@ -50,6 +60,7 @@ class ImportPage(QWidget):
         with app.reader() as uow:
             for row in uow.records.programs():
                 self.program.addItem(f"{row.code} {row.name}", row.code)
+        self.program.currentIndexChanged.connect(lambda _i: self.refresh_preview())
         self.period = QLineEdit()
         self.period.setPlaceholderText(self.tr("补贴期间，如 2018、2018-03（文件中有期间或年度列时不填）"))
         self.check_button = QPushButton(self.tr("检查（不保存）"))
@@ -69,6 +80,21 @@ class ImportPage(QWidget):
         options.addWidget(self.check_button)
         options.addWidget(self.import_button)
 
+        self.mapping = MappingPreview()
+        self.mapping.changed.connect(self._mapping_changed)
+        self.mapping_status = QLabel()
+        self.mapping_status.setWordWrap(True)
+        self.confirm_button = QPushButton(self.tr("确认对应关系"))
+        self.confirm_button.setEnabled(False)
+        self.confirm_button.clicked.connect(self.confirm_mapping)
+        mapping_box = QGroupBox(self.tr("预览与各列对应（改正后请确认，同一部门同样表头的文件下次自动沿用）"))
+        box = QVBoxLayout(mapping_box)
+        box.addWidget(self.mapping, 1)
+        footer = QHBoxLayout()
+        footer.addWidget(self.mapping_status, 1)
+        footer.addWidget(self.confirm_button)
+        box.addLayout(footer)
+
         self.mapping_label = QLabel()
         self.mapping_label.setWordWrap(True)
         self.summary_label = QLabel()
@@ -85,7 +111,14 @@ class ImportPage(QWidget):
         box.addWidget(self.mapping_label)
         box.addWidget(self.summary_label)
         box.addWidget(self.issues, 1)
-        box.addWidget(self.save_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        self.standards_button = QPushButton(self.tr("确认标准…"))
+        self.standards_button.setEnabled(False)
+        self.standards_button.clicked.connect(self.open_standards)
+        buttons.addWidget(self.standards_button)
+        buttons.addStretch(1)
+        box.addLayout(buttons)
 
         self.history = _table([self.tr("文件"), self.tr("导入时间"), self.tr("操作人"), self.tr("行数"),
                                self.tr("接受"), self.tr("提示"), self.tr("拒绝")])
@@ -97,16 +130,103 @@ class ImportPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(options)
+        layout.addWidget(mapping_box, 3)
         layout.addWidget(result, 3)
         layout.addWidget(past, 2)
         self.refresh_history()
 
     def choose_file(self, path: Path) -> None:
-        """Take a file to check or import."""
+        """Take a file to check or import, and show its preview."""
         self.path = path
         self.file_label.setText(str(path))
         self.check_button.setEnabled(True)
         self.import_button.setEnabled(True)
+        self.refresh_preview()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        """Files dragged over the page may be dropped (the drop says what is wrong with them)."""
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """A local .xlsx/.xlsm/.xls/.csv is taken like a chosen file; anything else is refused in words."""
+        urls = event.mimeData().urls()
+        local = [Path(u.toLocalFile()) for u in urls if u.isLocalFile()]
+        event.acceptProposedAction()
+        if len(local) != 1 or len(urls) != 1:
+            self.mapping_status.setText(self.tr("请一次拖入一个本机上的花名册文件（.xlsx、.xls、.csv）。"))
+            return
+        if local[0].suffix.lower() not in SUFFIXES or not local[0].is_file():
+            self.mapping_status.setText(self.tr("“{0}”不是 Excel 或 CSV 文件，无法导入："
+                                                "只能导入 .xlsx、.xlsm、.xls、.csv 文件。").format(local[0].name))
+            return
+        self.choose_file(local[0])
+
+    def refresh_preview(self) -> None:
+        """Read the top of the chosen file: header, each column's field, the first rows (in the background)."""
+        if self.path is None:
+            return
+        path, program, period_given = self.path, self.program.currentData(), bool(self.period.text().strip())
+
+        def work() -> RosterPreview:
+            with self.app.reader() as uow:
+                return roster_preview.preview_roster(uow, self.app.actor, path, program=program,
+                                                     period_given=period_given)
+
+        self.mapping_status.setText(self.tr("正在读取…"))
+        run_task(work, self._show_preview, owner=self)
+
+    def _show_preview(self, preview: RosterPreview | None, error: BaseException | None) -> None:
+        if error is not None or preview is None:
+            self.preview = None
+            self.mapping.clear()
+            self.confirm_button.setEnabled(False)
+            self.mapping_status.setText(self.tr("无法预览：") + user_text(error or RuntimeError("no preview")))
+            return
+        self.preview = preview
+        self.mapping.show_preview(preview)
+        self.confirm_button.setEnabled(any(s.header_rows for s in preview.sheets))
+        self._set_runnable(True)
+        self.mapping_status.setText(self._preview_text(preview))
+
+    def _preview_text(self, preview: RosterPreview) -> str:
+        if preview.department:
+            how = self.tr("按所选项目") if preview.department_source == "program" else self.tr("按文件中的补贴项目")
+            parts = [self.tr("部门：{0}（{1}识别）").format(preview.department, how)]
+        else:
+            parts = [self.tr("部门：未识别（对应关系按表头记住）")]
+        for sheet in preview.sheets:
+            where = self.tr("工作表“{0}”").format(sheet.name) if sheet.name else self.tr("文件")
+            if sheet.header_rows is None:
+                parts.append(where + self.tr("：没有找到表头"))
+            elif sheet.missing:
+                parts.append(where + self.tr("：缺少") + "、".join(sheet.missing))
+        if any(c.source == "remembered" for s in preview.sheets for c in s.columns):
+            parts.append(self.tr("黄色的列按记住的对应"))
+        if preview.already_imported:
+            parts.append(self.tr("这个文件已经导入过"))
+        return "；".join(parts)
+
+    def _mapping_changed(self) -> None:
+        self._set_runnable(False)
+        self.mapping_status.setText(self.tr("对应关系已改动：请点“确认对应关系”，再检查或导入。"))
+
+    def _set_runnable(self, ok: bool) -> None:
+        self.check_button.setEnabled(ok and self.path is not None)
+        self.import_button.setEnabled(ok and self.path is not None)
+
+    def confirm_mapping(self) -> None:
+        """Remember the combos' choices for this department and header layout, then show the result."""
+        if self.preview is None:
+            return
+        try:
+            with self.app.uow() as uow:
+                roster_preview.confirm_columns(uow, self.app.actor, self.preview, self.mapping.choices())
+                uow.commit()
+        except YktError as exc:
+            self.mapping_status.setText(user_text(exc))
+            return
+        self.refresh_preview()
 
     def _ask_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, self.tr("选择花名册"), "", FILES)
@@ -119,11 +239,14 @@ class ImportPage(QWidget):
             return
         path, program = self.path, self.program.currentData()
         period = self.period.text().strip() or None
+        # What the preview shows (remembered fixes, confirmed choices) is what the import reads.
+        columns = None if self.preview is None else self.preview.fixes(self.preview.choices())
 
         def work(progress: imports.Progress, is_cancelled: imports.IsCancelled) -> ImportReport:
             with self.app.uow() as uow:
                 report = imports.import_roster(uow, self.app.actor, path, program=program, period=period,
-                                               dry_run=dry_run, progress=progress, is_cancelled=is_cancelled)
+                                               dry_run=dry_run, columns=columns, progress=progress,
+                                               is_cancelled=is_cancelled)
                 if not (report.dry_run or report.already_imported):
                     uow.commit()
             return report
@@ -158,7 +281,28 @@ class ImportPage(QWidget):
                                       self.tr("拒绝") if issue.rejected else self.tr("提示"), issue.message)):
                 self.issues.setItem(i, j, QTableWidgetItem(text))
         self.save_button.setEnabled(report.rejected > 0)
+        self.standards_button.setEnabled(bool(report.standards) and not report.dry_run)
+        if report.standards:
+            self.summary_label.setText(self.summary_label.text() + self.tr("\n文件中有 {0} 个补贴标准不在项目目录中{1}")
+                                       .format(len(report.standards),
+                                               self.tr("。") if report.dry_run else self.tr("，请点“确认标准…”。")))
         self.refresh_history()
+
+    def open_standards(self) -> ConfirmStandardsDialog | None:
+        """The 确认标准 dialog for the last import's proposals (window-modal, not blocking)."""
+        if self.report is None or not self.report.standards or self.report.dry_run:
+            return None
+        dialog = ConfirmStandardsDialog(self.app, self.report.standards, self)
+        dialog.accepted.connect(lambda: self._standards_done(dialog))
+        self.standards_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _standards_done(self, dialog: ConfirmStandardsDialog) -> None:
+        self.standards_button.setEnabled(False)
+        if dialog.confirmed:
+            self.summary_label.setText(self.summary_label.text() + self.tr("　已确认 {0} 个补贴标准，列入项目目录。")
+                                       .format(len(dialog.confirmed)))
 
     def _ask_errors_path(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, self.tr("保存被拒绝的行"), "被拒绝的行.xlsx", "Excel (*.xlsx)")
