@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from yikatong_desktop.domain.column_mapping import (
     Mapped,
@@ -80,17 +81,17 @@ def plan_columns(uow: UnitOfWork, sheets: Sequence[Sheet], *, program: str | Non
     """Every sheet's mapping: detection, then the department's remembered fixes, then `columns`."""
     explicit = dict(columns or {})
     first = [_detected(s, explicit) for s in sheets]
+    if any(p.header is None for p in first):
+        # The department is read from the rows under the header: a header only a remembered title
+        # finds is looked for among every department's layouts.
+        layouts = [(key.rsplit(".", 1)[1], _fixes(value)) for key, value in uow.settings_with_prefix(PREFIX).items()]
+        first = [p if p.header is not None else (_from_memory(p.sheet, layouts, explicit) or p) for p in first]
     department, source = _department(uow, first, program)
     memory = remembered_fixes(uow, department)
     plans = []
     for plan in first:
-        if plan.header is None:
-            plan = _from_memory(plan.sheet, memory, explicit) or plan
-        else:
-            fixes = memory.get(plan.signature, {})
-            if fixes:
-                plan = _detected(plan.sheet, explicit, fixes)
-        plans.append(plan)
+        fixes = memory.get(plan.signature, {}) if plan.header is not None else {}
+        plans.append(_detected(plan.sheet, explicit, fixes) if fixes else plan)
     return FilePlan(department, source, plans)
 
 
@@ -113,9 +114,9 @@ def _detected(sheet: Sheet, explicit: Overrides, remembered: Overrides | None = 
     return SheetPlan(sheet, mapped.header, titles, dict(mapped.keys), detected, sources)
 
 
-def _from_memory(sheet: Sheet, memory: Mapping[str, Overrides], explicit: Overrides) -> SheetPlan | None:
+def _from_memory(sheet: Sheet, layouts: Iterable[tuple[str, Overrides]], explicit: Overrides) -> SheetPlan | None:
     """A header detection misses, found with a remembered layout's fixes (a title only the clerk knew)."""
-    for signature, fixes in memory.items():
+    for signature, fixes in layouts:
         plan = _detected(sheet, explicit, fixes)
         if plan.header is not None and plan.signature == signature:
             return plan
@@ -145,8 +146,12 @@ def remembered_fixes(uow: UnitOfWork, department: str | None) -> dict[str, dict[
     prefix = f"{PREFIX}{department or ANY_DEPARTMENT}."
     out: dict[str, dict[str, Field | None]] = {}
     for key, value in uow.settings_with_prefix(prefix).items():
-        out[key.removeprefix(prefix)] = {k: None if f is None else Field(f) for k, f in value["fixes"].items()}
+        out[key.removeprefix(prefix)] = _fixes(value)
     return out
+
+
+def _fixes(stored: Mapping[str, Any]) -> dict[str, Field | None]:
+    return {k: None if f is None else Field(f) for k, f in stored["fixes"].items()}
 
 
 def remember_columns(uow: UnitOfWork, actor: Actor, department: str | None, plan: SheetPlan,
