@@ -19,7 +19,7 @@ from yikatong_desktop.domain.errors import InputRejected, UsageError, YktError, 
 from yikatong_desktop.domain.headers import Field, normalize_header
 from yikatong_desktop.domain.messages import message
 from yikatong_desktop.gui.page_names import page_choices, page_key
-from yikatong_desktop.services import audit, demo, imports, queries, setup, stats, templates
+from yikatong_desktop.services import audit, demo, imports, queries, roster_preview, setup, stats, templates
 from yikatong_desktop.services.secrets import KEY_PASSPHRASE, Secrets
 
 log = logging.getLogger("yikatong.cli")
@@ -67,6 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--replaces", metavar="BATCH", help="这是批次 BATCH 的更正文件：新文件里没有的旧行作废")
     s.add_argument("--column", action="append", default=[], metavar="标题=含义",
                    help="改正某列的对应，如 金额=应发金额、金额=不导入（可重复）")
+    s.add_argument("--remember", action="store_true",
+                   help="记住这些改正：同一部门、同样表头的文件以后自动沿用（图形界面的“确认对应关系”）")
 
     s = sub.add_parser("batch", help="导入批次：列出、作废")
     b = s.add_subparsers(dest="batch_command", metavar="SUBCOMMAND", parser_class=_Parser)
@@ -141,11 +143,14 @@ def _cmd_import(args: argparse.Namespace) -> int:
     app = bootstrap.open_app(args.db)
     try:
         with app.uow() as uow:
+            if args.remember:
+                shown = roster_preview.preview_roster(uow, app.actor, args.file, program=args.program, columns=columns)
+                roster_preview.confirm_columns(uow, app.actor, shown, shown.choices())
             report = imports.import_roster(uow, app.actor, args.file, program=args.program, period=args.period,
                                            dry_run=args.dry_run, strict=args.strict, replaces=args.replaces,
                                            columns=columns)
-            if not (report.dry_run or report.already_imported):
-                uow.commit()
+            if args.remember or not (report.dry_run or report.already_imported):
+                uow.commit()  # what --remember confirmed is kept even when the import itself stores nothing
     finally:
         app.close()
     if report.already_imported:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from yikatong_desktop.domain.errors import InputRejected, UsageError
@@ -149,6 +149,7 @@ def _decide(uow: UnitOfWork, actor: Actor, refs: Iterable[str], *, confirm: bool
     for s in chosen:
         changes = {"confirmed": True} if confirm else {"voided": True}
         uow.records.change("program_standards", s.uid, changes, expected_version=s.version)
+    chosen = [replace(s, confirmed=confirm) for s in chosen]  # as they are now
     if chosen:
         record_event(uow, actor, "standards.confirm" if confirm else "standards.reject",
                      object_kind="program_standards", object_uid=chosen[0].uid if len(chosen) == 1 else None,
