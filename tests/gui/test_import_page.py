@@ -80,3 +80,44 @@ def test_a_file_that_cannot_be_imported_shows_a_message_and_stores_nothing(
     assert box is not None and box.isVisible() and "补贴项目" in box.text() and "Traceback" not in box.text()
     assert page.summary_label.text().startswith("未导入：")
     assert sqlite3.connect(county.location.path).execute("SELECT COUNT(*) FROM payments").fetchone()[0] == 0
+
+
+def test_lists_are_imported_by_kind_and_a_batch_voided_from_the_history(qtbot: QtBot, county: bootstrap.App) -> None:
+    qt_application()
+    page = ImportPage(county)
+    qtbot.addWidget(page)
+    page.show()
+    page.choose_file(SAMPLES / "民政_高龄津贴_2018年3月.xlsx")
+    page.program.setCurrentIndex(page.program.findData("MZ02"))
+    page.period.setText("2018-03")
+    page.import_button.click()
+    assert "已保存" in page.summary_label.text()
+
+    page.select_kind("bank-return")
+    assert not page.mapping_box.isVisible() and not page.reason.isVisible()  # no roster mapping for a list
+    page.program.setCurrentIndex(0)
+    page.period.setText("")
+    page.choose_file(SAMPLES / "银行_代发回盘_201803.xlsx")
+    page.import_button.click()
+    text = page.summary_label.text()
+    assert "接受 118 行" in text and "回盘 118 笔已对应到发放记录" in text and "已与银行合计行核对一致" in text
+    assert page.history.item(0, 1).text() == "银行代发回盘" and len(page.history.item(0, 9).text()) == 16
+
+    page.select_kind("status")
+    assert page.reason.isVisible()
+    page.choose_file(SAMPLES / "死亡人员名单_2018.xlsx")
+    page.import_button.click()
+    assert "新登记人员 15 人" in page.summary_label.text()
+
+    page.history.selectRow(0)
+    assert page.void_button.isEnabled()
+    dialog = page.open_void_batch()
+    assert dialog is not None
+    dialog.save()  # no reason: refused inside the dialog, nothing voided
+    assert "原因" in dialog.message.text() and dialog.isVisible()
+    dialog.reason.setText("名单发错了")
+    dialog.save()
+    assert "17 条记录作废" in page.summary_label.text() and page.history.item(0, 8).text() == "已作废"
+    db = sqlite3.connect(county.location.path)
+    assert db.execute("SELECT COUNT(*) FROM person_statuses WHERE voided = 0").fetchone()[0] == 0
+    assert db.execute("SELECT action FROM audit_events ORDER BY id DESC LIMIT 1").fetchone()[0] == "import.void_batch"

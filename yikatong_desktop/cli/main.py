@@ -12,13 +12,25 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from yikatong_desktop import __version__, bootstrap
-from yikatong_desktop.cli import records_cmd
+from yikatong_desktop.cli import records_cmd, standards_cmd
 from yikatong_desktop.cli.output import emit_json, say, table
+from yikatong_desktop.domain.column_mapping import parse_field
 from yikatong_desktop.domain.errors import InputRejected, UsageError, YktError, exit_code_for
+from yikatong_desktop.domain.headers import Field, normalize_header
 from yikatong_desktop.domain.lists import ListKind
 from yikatong_desktop.domain.messages import message
 from yikatong_desktop.gui.page_names import page_choices, page_key
-from yikatong_desktop.services import audit, demo, imports, list_imports, queries, setup, stats, templates
+from yikatong_desktop.services import (
+    audit,
+    demo,
+    imports,
+    list_imports,
+    queries,
+    roster_preview,
+    setup,
+    stats,
+    templates,
+)
 from yikatong_desktop.services.secrets import KEY_PASSPHRASE, Secrets
 
 log = logging.getLogger("yikatong.cli")
@@ -67,6 +79,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--strict", action="store_true", help="只要有一行被拒绝，整个文件都不导入")
     s.add_argument("--replaces", metavar="BATCH", help="这是批次 BATCH 的更正文件：新文件里没有的旧行作废")
     s.add_argument("--reason", help="status 名单没有“事由”列时：死亡、迁出 或 退出")
+    s.add_argument("--column", action="append", default=[], metavar="标题=含义",
+                   help="改正某列的对应，如 金额=应发金额、金额=不导入（可重复）")
+    s.add_argument("--remember", action="store_true",
+                   help="记住这些改正：同一部门、同样表头的文件以后自动沿用（图形界面的“确认对应关系”）")
 
     s = sub.add_parser("batch", help="导入批次：列出、作废")
     b = s.add_subparsers(dest="batch_command", metavar="SUBCOMMAND", parser_class=_Parser)
@@ -87,6 +103,8 @@ def build_parser() -> argparse.ArgumentParser:
     a = s.add_subparsers(dest="audit_command", metavar="SUBCOMMAND", parser_class=_Parser)
     a.required = True
     _json_after_command(a.add_parser("verify", help="核验审计链"))
+
+    standards_cmd.add_parser(sub)
 
     s = sub.add_parser("gui", help="打开图形界面")
     s.add_argument("--page", help="打开的页面（中文标题或英文名）")
@@ -139,18 +157,27 @@ def _cmd_import(args: argparse.Namespace) -> int:
     if args.reason is not None and args.kind != ListKind.STATUS.value:
         raise UsageError("cli.usage", detail="--reason 只用于 status 名单",
                          usage="ykt import status FILE --reason 死亡")
+    if (args.column or args.remember) and args.kind != "roster":
+        raise UsageError("cli.usage", detail="--column 和 --remember 只用于 roster 花名册",
+                         usage="ykt import roster FILE --column 标题=含义 [--remember]")
+    columns = dict(_column(text) for text in args.column)
     app = bootstrap.open_app(args.db)
     try:
         with app.uow() as uow:
-            if args.kind == "roster":
-                report = imports.import_roster(uow, app.actor, args.file, program=args.program, period=args.period,
-                                               dry_run=args.dry_run, strict=args.strict, replaces=args.replaces)
-            else:
+            if args.kind != "roster":
                 report = list_imports.import_list(uow, app.actor, ListKind(args.kind), args.file,
                                                   program=args.program, period=args.period, reason=args.reason,
                                                   dry_run=args.dry_run, strict=args.strict, replaces=args.replaces)
-            if not (report.dry_run or report.already_imported):
-                uow.commit()
+            else:
+                if args.remember:
+                    shown = roster_preview.preview_roster(uow, app.actor, args.file, program=args.program,
+                                                          columns=columns)
+                    roster_preview.confirm_columns(uow, app.actor, shown, shown.choices())
+                report = imports.import_roster(uow, app.actor, args.file, program=args.program, period=args.period,
+                                               dry_run=args.dry_run, strict=args.strict, replaces=args.replaces,
+                                               columns=columns)
+            if args.remember or not (report.dry_run or report.already_imported):
+                uow.commit()  # what --remember confirmed is kept even when the import itself stores nothing
     finally:
         app.close()
     if report.already_imported:
@@ -158,7 +185,10 @@ def _cmd_import(args: argparse.Namespace) -> int:
     else:
         for sheet, mapping in report.mapping.items():
             where = f"工作表“{sheet}”" if sheet else "文件"
-            say(f"{where}各列的对应：" + "，".join(f"{t.strip()}→{f}" for t, f in mapping.items()))
+            remembered = set(report.remembered.get(sheet, ()))
+            say(f"{where}各列的对应：" + "，".join(f"{t.strip()}→{f}" + (message("mapping.remembered")
+                                                                      if t in remembered else "")
+                                                  for t, f in mapping.items()))
         for sheet, reason in report.sheets_skipped:
             say(f"跳过工作表“{sheet}”：{reason}")
         for issue in report.issues:
@@ -180,6 +210,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
         say(summary + ("（试运行，未保存）" if report.dry_run else ""))
         for program in report.new_programs:
             say(message("import.new_program", program=program))
+        standards_cmd.say_proposals(report)
         if args.errors is not None and report.rejected:
             imports.write_error_workbook(args.errors, report)
             say(message("import.errors_written", path=args.errors, count=report.rejected))
@@ -190,10 +221,21 @@ def _cmd_import(args: argparse.Namespace) -> int:
                    "updated": report.updated, "unchanged": report.unchanged,
                    "paid_total_fen": report.paid_total_fen, "mapping": report.mapping, "kind": report.list_kind,
                    "batch": report.batch_uid, "persons_new": report.persons_new, "matched": report.matched,
-                   "notes": report.notes,
+                   "notes": report.notes, "remembered": report.remembered, "department": report.department,
+                   "standards": [{"uid": None if report.dry_run else s.uid, "program": s.program_code,
+                                  "year": s.year, "tier": s.tier, "amount_fen": s.amount_fen, "rows": s.rows}
+                                 for s in report.standards],
                    "issues": [{"sheet": i.sheet, "row": i.row, "column": i.column, "message": i.message,
                                "rejected": i.rejected} for i in report.issues]})
     return 0
+
+
+def _column(text: str) -> tuple[str, Field | None]:
+    """`--column 标题=含义`: the title as the importer compares it, and the field (None: 不导入)."""
+    title, sep, meaning = text.partition("=")
+    if not sep or not title.strip():
+        raise UsageError("mapping.bad_column", text=text)
+    return normalize_header(title), parse_field(meaning)
 
 
 def _cmd_batch(args: argparse.Namespace) -> int:
@@ -291,7 +333,8 @@ def _cmd_gui(args: argparse.Namespace) -> int:
 
 COMMANDS = {
     "init": _cmd_init, "demo": _cmd_demo, "import": _cmd_import, "batch": _cmd_batch, "template": _cmd_template,
-    "stats": _cmd_stats, "audit": _cmd_audit, "gui": _cmd_gui, **records_cmd.COMMANDS,
+    "stats": _cmd_stats, "audit": _cmd_audit, "gui": _cmd_gui, "standards": standards_cmd.run,
+    **records_cmd.COMMANDS,
 }
 
 

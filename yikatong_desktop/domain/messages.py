@@ -175,6 +175,26 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
                              "Added payment {uid} ({name}, {program} {period}, {yuan} yuan)."),
     "manual.warning": ("提示：{text}", "Note: {text}"),
     "person.unknown": ("库中没有身份证号为 {id} 的人员。", "No person with ID number {id}."),
+    # column mapping and standards proposals
+    "mapping.unknown_field": ("没有名为“{field}”的列含义。可选：{choices}、不导入。",
+                              "No column meaning “{field}”. Choose one of {choices}, or 不导入."),
+    "mapping.duplicate_field": ("“{first}”和“{second}”两列都对应“{field}”：一项只能对应一列，请改正其中一列。",
+                                "Columns “{first}” and “{second}” both map to “{field}”; map it to one column."),
+    "mapping.bad_column": ("--column “{text}” 的格式应为 标题=含义（如 金额=应发金额，或 金额=不导入）。",
+                           "--column “{text}” must be TITLE=MEANING (e.g. 金额=应发金额, or 金额=不导入)."),
+    "mapping.remembered": ("（按记住的对应）", " (remembered)"),
+    "standards.proposed": ("文件中的补贴标准尚未列入项目目录，请确认（ykt standards confirm 编号）：",
+                           "Standards seen in the file are not in the catalogue; confirm them "
+                           "(ykt standards confirm ID):"),
+    "standards.unknown": ("没有编号为 {ref} 的待确认补贴标准（ykt standards list --pending 可查看）。",
+                          "No proposed standard {ref} (see `ykt standards list --pending`)."),
+    "standards.ambiguous": ("编号 {ref} 对应多条补贴标准：{candidates}。请写得更长一些。",
+                            "{ref} matches several standards: {candidates}. Give more of the id."),
+    "standards.confirmed": ("已确认 {count} 条补贴标准，列入项目目录。",
+                            "{count} standards confirmed into the catalogue."),
+    "standards.rejected": ("已驳回 {count} 条补贴标准建议。", "{count} proposed standards rejected."),
+    "standards.nothing": ("没有指定要处理的补贴标准（写编号，或用 --all）。",
+                          "No standard given (give ids, or --all)."),
 }
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -85,8 +86,11 @@ class Workbook:
         return [s for s in self.sheets if not s.hidden]
 
 
-def read_workbook(path: Path) -> Workbook:
-    """Read a roster file of any supported kind; anything else is refused with a clear message."""
+def read_workbook(path: Path, *, max_rows: int | None = None) -> Workbook:
+    """Read a roster file of any supported kind; anything else is refused with a clear message.
+
+    `max_rows` reads only the first rows of each sheet (a preview).
+    """
     where = Location(file=path.name)
     try:
         size = path.stat().st_size
@@ -100,10 +104,10 @@ def read_workbook(path: Path) -> Workbook:
         raise InputRejected("file.too_large", where, mb=MAX_FILE_BYTES // (1024 * 1024))
     if head.startswith(ZIP_MAGIC):
         _check_zip(path, where)
-        return _read_calamine(path, "xlsx", where)
+        return _read_calamine(path, "xlsx", where, max_rows)
     if head.startswith(OLE2_MAGIC):
-        return _read_calamine(path, "xls", where)
-    return _read_csv(path, where)
+        return _read_calamine(path, "xls", where, max_rows)
+    return _read_csv(path, where, max_rows)
 
 
 def _check_zip(path: Path, where: Location) -> None:
@@ -126,7 +130,7 @@ def _check_zip(path: Path, where: Location) -> None:
         raise InputRejected("file.bomb", where)
 
 
-def _read_calamine(path: Path, kind: str, where: Location) -> Workbook:
+def _read_calamine(path: Path, kind: str, where: Location, max_rows: int | None = None) -> Workbook:
     try:
         book = python_calamine.CalamineWorkbook.from_path(str(path))
         sheets = []
@@ -134,7 +138,8 @@ def _read_calamine(path: Path, kind: str, where: Location) -> Workbook:
             sheet = book.get_sheet_by_name(meta.name)
             # skip_empty_area=False keeps the empty rows and columns before the data, so
             # indexes stay Excel's rows and columns (row index + 1 is the row Excel shows).
-            rows = [[None if v == "" else v for v in row] for row in sheet.to_python(skip_empty_area=False)]
+            rows = [[None if v == "" else v for v in row]
+                    for row in sheet.to_python(skip_empty_area=False, nrows=max_rows)]
             merged = [((int(a[0]), int(a[1])), (int(b[0]), int(b[1]))) for a, b in (sheet.merged_cell_ranges or [])]
             hidden = str(meta.visible).rsplit(".", 1)[-1] != "Visible"
             sheets.append(Sheet(meta.name, _trim(rows), merged, hidden))
@@ -145,7 +150,7 @@ def _read_calamine(path: Path, kind: str, where: Location) -> Workbook:
     return Workbook(path, kind, sheets)
 
 
-def _read_csv(path: Path, where: Location) -> Workbook:
+def _read_csv(path: Path, where: Location, max_rows: int | None = None) -> Workbook:
     raw = path.read_bytes()
     if b"\x00" in raw[:4096]:
         raise InputRejected("file.not_excel", where)  # binary, or UTF-16 that no department sends
@@ -155,7 +160,7 @@ def _read_csv(path: Path, where: Location) -> Workbook:
     except csv.Error:
         dialect = csv.excel
     rows = [[None if cell.strip() == "" else cell for cell in row]
-            for row in csv.reader(io.StringIO(text, newline=""), dialect)]
+            for row in itertools.islice(csv.reader(io.StringIO(text, newline=""), dialect), max_rows)]
     return Workbook(path, "csv", [Sheet("", _trim(rows))], encoding=encoding)  # a CSV has no sheet name
 
 

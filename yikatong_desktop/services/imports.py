@@ -17,20 +17,23 @@ from pathlib import Path
 from typing import Any
 
 from yikatong_desktop.domain.catalog import OUT_OF_SCOPE_WORDS
+from yikatong_desktop.domain.column_mapping import missing_columns
 from yikatong_desktop.domain.errors import InputRejected, Location, UsageError
-from yikatong_desktop.domain.headers import Field, find_header
+from yikatong_desktop.domain.headers import Field
 from yikatong_desktop.domain.lists import ListKind
 from yikatong_desktop.domain.periods import Period, parse_period
 from yikatong_desktop.domain.permissions import Action
 from yikatong_desktop.domain.roster_rows import RosterRow, RowRejected, is_not_a_person, parse_roster_row
 from yikatong_desktop.domain.values_errors import ValueRejected
 from yikatong_desktop.formats.excel_write import write_table_workbook
-from yikatong_desktop.formats.workbook import Sheet, read_workbook
+from yikatong_desktop.formats.workbook import read_workbook
 from yikatong_desktop.services.audit import org_code, record_event
 from yikatong_desktop.services.auth import Actor, authorize
 from yikatong_desktop.services.import_writer import store_rows
 from yikatong_desktop.services.list_writer import TABLES
 from yikatong_desktop.services.progress import Cancelled, IsCancelled, Progress, never_cancelled, no_progress
+from yikatong_desktop.services.roster_mapping import SheetPlan, plan_columns
+from yikatong_desktop.services.standards import StandardProposal, propose_standards
 
 __all__ = ["Cancelled", "ImportReport", "IsCancelled", "Progress", "RowIssue", "import_roster", "void_batch",
            "write_error_workbook"]
@@ -70,6 +73,8 @@ class ImportReport:
     sheets_used: list[str] = field(default_factory=list)
     sheets_skipped: list[tuple[str, str]] = field(default_factory=list)
     mapping: dict[str, dict[str, str]] = field(default_factory=dict)  # sheet → header title → field
+    remembered: dict[str, list[str]] = field(default_factory=dict)  # sheet → titles mapped by a remembered fix
+    department: str | None = None  # whose remembered fixes applied (services.roster_mapping)
     headers: dict[str, list[str]] = field(default_factory=dict)  # sheet → header titles in column order
     rows_total: int = 0
     accepted: int = 0
@@ -85,6 +90,7 @@ class ImportReport:
     persons_new: int = 0  # persons first met in this file (lists)
     matched: int = 0  # bank-return lines matched to a payment
     notes: list[str] = field(default_factory=list)  # about the whole file (a bank's totals line …)
+    standards: list[StandardProposal] = field(default_factory=list)  # seen in the file, not in the catalogue
 
     @property
     def rejected(self) -> int:
@@ -120,10 +126,14 @@ def file_sha256_or_reject(path: Path) -> str:
 
 def import_roster(uow: UnitOfWork, actor: Actor, path: Path, *, program: str | None = None,
                   period: str | None = None, dry_run: bool = False, strict: bool = False,
-                  replaces: str | None = None,
+                  replaces: str | None = None, columns: Mapping[str, Field | None] | None = None,
                   progress: Progress = no_progress, is_cancelled: IsCancelled = never_cancelled,
                   new_uid: Callable[[], str] = lambda: str(uuid.uuid4())) -> ImportReport:
-    """Read, check and store one roster file in the caller's unit of work."""
+    """Read, check and store one roster file in the caller's unit of work.
+
+    `columns` overrides the mapping: normalised header title → field, None to leave a column out
+    (see domain.column_mapping); the department's remembered fixes apply under it.
+    """
     authorize(actor, Action.IMPORT)
     digest = file_sha256_or_reject(path)
     report = ImportReport(file=path.name, sha256=digest, dry_run=dry_run)
@@ -137,7 +147,9 @@ def import_roster(uow: UnitOfWork, actor: Actor, path: Path, *, program: str | N
     book = read_workbook(path)
     report.kind = book.kind
     accepted: list[_Accepted] = []
-    for sheet in book.visible_sheets():
+    plan = plan_columns(uow, book.visible_sheets(), program=program, columns=columns)
+    report.department = plan.department
+    for sheet in plan.sheets:
         _read_sheet(sheet, report, accepted, default_program, default_period, progress, is_cancelled)
     _refuse_out_of_scope(report, accepted)
     if not report.sheets_used:
@@ -158,6 +170,7 @@ def import_roster(uow: UnitOfWork, actor: Actor, path: Path, *, program: str | N
                         new_uid=new_uid)
     report.inserted, report.updated, report.unchanged = counts.inserted, counts.updated, counts.unchanged
     report.new_programs = counts.new_programs
+    report.standards = propose_standards(uow, [a.row for a in accepted], new_uid=new_uid)
     if replaces is not None:
         # Rows the corrected file still has were updated onto the new batch; the rest go.
         report.replaced_voided = uow.records.void_payments_of_batch(replaces, keep=counts.kept)
@@ -169,7 +182,8 @@ def import_roster(uow: UnitOfWork, actor: Actor, path: Path, *, program: str | N
                          "accepted": report.accepted, "warned": report.warned, "rejected": report.rejected,
                          "inserted": report.inserted, "updated": report.updated, "unchanged": report.unchanged,
                          "paid_total_fen": report.paid_total_fen, "replaces": replaces,
-                         "replaced_voided": report.replaced_voided})
+                         "replaced_voided": report.replaced_voided,
+                         "standards_proposed": sum(1 for s in report.standards if s.new)})
     return report
 
 
@@ -227,25 +241,21 @@ def period_override(text: str | None) -> Period | None:
         raise UsageError("import.bad_period", period=text, reason=exc.message_zh) from exc
 
 
-def _read_sheet(sheet: Sheet, report: ImportReport, accepted: list[_Accepted], program: str | None,
+def _read_sheet(plan: SheetPlan, report: ImportReport, accepted: list[_Accepted], program: str | None,
                 period: Period | None, progress: Progress, is_cancelled: IsCancelled) -> None:
-    header = find_header(sheet.top_rows(40))
+    sheet, header = plan.sheet, plan.header
     if header is None:
         report.sheets_skipped.append((sheet.name, "没有找到含“姓名”“身份证号”的表头"))
         return
-    found = set(header.columns.values())
-    missing = [what for what, ok in (
-        ("“补贴项目”列（或用 --program 指定）", Field.PROGRAM in found or program is not None),
-        ("“补贴期间”或“补贴年度”列（或用 --period 指定）",
-         bool({Field.PERIOD, Field.YEAR} & found) or period is not None),
-        ("“实发金额”或“应发金额”列", bool({Field.PAID, Field.DUE} & found)),
-    ) if not ok]
+    missing = missing_columns(set(header.columns.values()), program_given=program is not None,
+                              period_given=period is not None)
     if missing:
         report.sheets_skipped.append((sheet.name, "缺少" + "、".join(missing)))
         return
     report.sheets_used.append(sheet.name)
     report.mapping[sheet.name] = {header.titles[c].replace("\n", ""): f.value
                                   for c, f in sorted(header.columns.items())}
+    report.remembered[sheet.name] = plan.remembered_titles()
     width = max((len(r) for r in sheet.rows[header.first_row:header.last_row + 1]), default=0)
     titles = [str(sheet.merged_value(header.last_row, c) or sheet.merged_value(header.first_row, c) or "")
               for c in range(width)]

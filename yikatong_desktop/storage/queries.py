@@ -231,7 +231,8 @@ def filter_choices(conn: Connection) -> dict[str, list[tuple[str, str]]]:
 def import_history(conn: Connection, limit: int = 200) -> list[dict[str, Any]]:
     """Recent import batches, newest first."""
     b = t.import_batches
-    rows = conn.execute(select(b.c.uid, b.c.file_name, b.c.imported_at, b.c.actor, b.c.rows_total,
+    rows = conn.execute(select(b.c.uid, b.c.kind, b.c.file_name, b.c.file_sha256, b.c.imported_at, b.c.actor,
+                               b.c.rows_total,
                                b.c.rows_accepted, b.c.rows_warned, b.c.rows_rejected, b.c.voided)
                         .order_by(b.c.id.desc()).limit(limit))
     return [dict(r._mapping) for r in rows]
