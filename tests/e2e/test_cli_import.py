@@ -144,3 +144,17 @@ def test_every_list_template_is_written(home: Path, kind: str) -> None:
     assert done.returncode == 0 and out.exists()
     header = [c.value for c in openpyxl.load_workbook(out).active[3]]
     assert header[0] == "序号" and len(header) >= 4
+
+
+@pytest.mark.parametrize("after_rows", [5, 20])
+def test_a_kill_during_a_list_import_leaves_nothing_of_the_file(home: Path, county: Path, after_rows: int) -> None:
+    deaths = str(SAMPLES / "死亡人员名单_2018.xlsx")
+    done = run(home, "--db", str(county), "import", "status", deaths, YKT_FAULT_KILL_AFTER_ROWS=str(after_rows))
+    assert done.returncode == 137
+    con = sqlite3.connect(county)
+    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    for table in ("persons", "person_statuses", "import_batches", "audit_events WHERE action = 'import.status'"):
+        assert con.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] == 0, table
+    con.close()
+    ok = run(home, "--db", str(county), "import", "status", deaths)
+    assert ok.returncode == 0 and "新增 17 条" in ok.stderr

@@ -262,3 +262,21 @@ def test_a_correction_made_by_someone_else_meanwhile_is_refused(qtbot: QtBot, ow
     dialog.reason.setText("我也改")
     dialog.save()
     assert "刷新" in dialog.message.text() and dialog.result() == 0
+
+
+def test_the_person_pane_shows_what_the_lists_say(qtbot: QtBot, app: bootstrap.App) -> None:
+    """A person on the death list, with a failed bank return or a field check: the pane says so."""
+    page = _page(qtbot, app)
+    db = _db(app)
+    for query, says in (
+            ("SELECT p.id_number FROM person_statuses s JOIN persons p ON p.id = s.person_id "
+             "WHERE s.status = 'death'", "死亡（死亡）2018-"),
+            ("SELECT p.id_number FROM field_checks c JOIN persons p ON p.id = c.person_id "
+             "WHERE c.card_in_hand = 0", "卡不在本人手中，持卡人：村会计 王某"),
+            ("SELECT s.id_number FROM bank_returns r JOIN payments p ON p.id = r.payment_id "
+             "JOIN persons s ON s.id = p.person_id WHERE r.succeeded = 0", "失败：")):
+        id_number = db.execute(query).fetchone()[0]
+        _search(qtbot, page, id_number)
+        page.table.selectRow(0)
+        text = page.detail.toPlainText()
+        assert "名单中的记录" in text and says in text, text

@@ -187,7 +187,48 @@ def person_detail(conn: Connection, person_uid: str) -> dict[str, Any] | None:
         .join(P, P.c.account_id == A.c.id).where(P.c.person_id == p.id, P.c.voided.is_(False))
         .group_by(A.c.bank, A.c.number).order_by(A.c.bank, A.c.number)).all()
     return {"person": dict(p._mapping), "payments": [dict(r._mapping) for r in pays],
-            "accounts": [dict(r._mapping) for r in accounts]}
+            "accounts": [dict(r._mapping) for r in accounts], "lists": _list_facts(conn, p.id)}
+
+
+def _list_facts(conn: Connection, person_id: int) -> list[tuple[str, str]]:
+    """What the other lists (SPEC §5) say about a person: (list, fact), live records only."""
+    facts: list[tuple[str, str]] = []
+    st, pe, ca, el, fc = t.person_statuses, t.public_employees, t.cadres, t.eligible_entries, t.field_checks
+    titles = {"death": "死亡", "moved": "迁出", "exit": "退出"}
+    for sta in conn.execute(select(st.c.status, st.c.reason, st.c.status_date, G.c.name)
+                          .outerjoin(G, G.c.id == st.c.program_id)
+                          .where(st.c.person_id == person_id, st.c.voided.is_(False)).order_by(st.c.status_date)):
+        facts.append(("状态名单", f"{titles.get(sta.status, sta.status)}（{sta.reason}）{sta.status_date}"
+                                  + (f"，项目：{sta.name}" if sta.name else "")))
+    for emp in conn.execute(select(pe.c.employer, pe.c.category).where(pe.c.person_id == person_id,
+                                                                     pe.c.voided.is_(False))):
+        facts.append(("财政供养人员", "，".join(x for x in (emp.employer, emp.category) if x) or "是"))
+    cadre = PR.alias("cadre_person")
+    for cad in conn.execute(select(ca.c.position, ca.c.relation, ca.c.cadre_name, cadre.c.name)
+                          .outerjoin(cadre, cadre.c.id == ca.c.cadre_person_id)
+                          .where(ca.c.person_id == person_id, ca.c.voided.is_(False))):
+        who = cad.name or cad.cadre_name
+        facts.append(("村干部及近亲属", cad.relation + (f"（{cad.position}）" if cad.position else "")
+                      + (f"，干部：{who}" if who and cad.relation != "本人" else "")))
+    for ent in conn.execute(select(G.c.name, el.c.from_label, el.c.until_label).join(G, G.c.id == el.c.program_id)
+                          .where(el.c.person_id == person_id, el.c.voided.is_(False))):
+        until = f"至{ent.until_label}" if ent.until_label else ""
+        facts.append(("应享名单", f"{ent.name}，{ent.from_label}起{until}"))
+    for chk in conn.execute(select(fc.c.check_date, fc.c.card_in_hand, fc.c.card_holder, fc.c.inspector)
+                          .where(fc.c.person_id == person_id, fc.c.voided.is_(False)).order_by(fc.c.check_date)):
+        facts.append(("入户核查", f"{chk.check_date} 卡{'在' if chk.card_in_hand else '不在'}本人手中"
+                                  + (f"，持卡人：{chk.card_holder}" if chk.card_holder else "")
+                                  + (f"，核查人：{chk.inspector}" if chk.inspector else "")))
+    br = t.bank_returns
+    for ret in conn.execute(select(br.c.succeeded, br.c.amount_fen, br.c.fee_fen, br.c.failure_reason,
+                                 br.c.credited_date, G.c.name, P.c.period_label)
+                          .join(P, P.c.id == br.c.payment_id).join(G, G.c.id == P.c.program_id)
+                          .where(P.c.person_id == person_id, br.c.voided.is_(False)).order_by(P.c.period_start)):
+        what = (f"入账 {ret.amount_fen / 100:.2f} 元 {ret.credited_date or ''}" if ret.succeeded
+                else f"失败：{ret.failure_reason}")
+        facts.append(("银行回盘", f"{ret.name} {ret.period_label}：{what}"
+                                  + (f"，手续费 {ret.fee_fen / 100:.2f} 元" if ret.fee_fen else "")))
+    return facts
 
 
 def dashboard_figures(conn: Connection) -> dict[str, Any]:

@@ -338,4 +338,9 @@ def person_html(detail: dict[str, Any]) -> str:
                      f"<td align='right'>{paid}</td><td>{pay['paid_date'] or ''}</td>"
                      f"<td>{METHODS.get(pay['method'], pay['method'])}</td></tr>")
     lines.append("</table>")
+    if detail.get("lists"):
+        lines.append("<p><b>名单中的记录</b></p><table border='1' cellspacing='0' cellpadding='3'>"
+                     "<tr><th>名单</th><th>内容</th></tr>")
+        lines.extend(f"<tr><td>{e(kind)}</td><td>{e(fact)}</td></tr>" for kind, fact in detail["lists"])
+        lines.append("</table>")
     return "".join(lines)
