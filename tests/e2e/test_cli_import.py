@@ -158,3 +158,21 @@ def test_a_kill_during_a_list_import_leaves_nothing_of_the_file(home: Path, coun
     con.close()
     ok = run(home, "--db", str(county), "import", "status", deaths)
     assert ok.returncode == 0 and "新增 17 条" in ok.stderr
+
+
+def test_a_program_the_import_created_is_listed_and_merged_from_the_cli(home: Path, county: Path) -> None:
+    roster = home / "r.csv"
+    roster.write_text("姓名,身份证号,补贴项目,补贴年度,实发金额\n王建国,652323195001011235,老年补贴新,2018,100\n",
+                      encoding="utf-8")
+    done = run(home, "--db", str(county), "import", "roster", str(roster))
+    assert done.returncode == 0 and "XZ01 老年补贴新" in done.stderr
+    listed = json.loads(run(home, "--db", str(county), "--json", "program", "list").stdout)
+    assert {p["code"]: p["local"] for p in listed}["XZ01"] is True
+    same = run(home, "--db", str(county), "program", "merge", "XZ01", "--into", "XZ01", "--reason", "x")
+    assert same.returncode == 2
+    unknown = run(home, "--db", str(county), "program", "merge", "没有", "--into", "MZ02", "--reason", "x")
+    assert unknown.returncode == 3 and "ykt program list" in unknown.stderr
+    merged = run(home, "--db", str(county), "program", "merge", "XZ01", "--into", "高龄津贴", "--reason", "同一项目")
+    assert merged.returncode == 0 and "1 笔发放记录" in merged.stderr
+    again = run(home, "--db", str(county), "program", "list")
+    assert "XZ01" not in again.stdout and "老年补贴新" in again.stdout  # now a synonym of 高龄津贴

@@ -195,6 +195,19 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "standards.rejected": ("已驳回 {count} 条补贴标准建议。", "{count} proposed standards rejected."),
     "standards.nothing": ("没有指定要处理的补贴标准（写编号，或用 --all）。",
                           "No standard given (give ids, or --all)."),
+    # the program catalogue
+    "program.unknown": ("项目目录中没有“{program}”（可用代码、名称或简称；ykt program list 可查看）。",
+                        "No program “{program}” in the catalogue (see `ykt program list`)."),
+    "program.ambiguous": ("“{program}”对应多个项目：{choices}。请用项目代码。",
+                          "“{program}” matches several programs: {choices}. Use the code."),
+    "program.same": ("不能把“{program}”并入它自己。", "A program cannot be merged into itself."),
+    "program.reason_needed": ("合并项目必须写明原因（--reason）。", "Merging programs needs a reason (--reason)."),
+    "program.out_of_scope": ("“{program}”不在本次专项整治范围内，不能并入。",
+                             "“{program}” is out of the campaign's scope; nothing can be merged into it."),
+    "program.merged": ("已把 {source} 并入 {target}：{payments} 笔发放记录、{others} 条其他记录改为新项目"
+                       "（原记录保留在历史中），原名称已加为简称。",
+                       "Merged {source} into {target}: {payments} payments and {others} other records moved "
+                       "(old versions kept); its name is now a synonym."),
 }
 
 

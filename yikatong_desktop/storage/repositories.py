@@ -156,6 +156,11 @@ class Records:
 
     def void_where(self, kind: str, *where: Any) -> int:
         """Void every live record matching a condition (set-based), each old version kept in history."""
+        return self.change_where(kind, {"voided": True}, *where)
+
+    def change_where(self, kind: str, changes: Mapping[str, Any], *where: Any) -> int:
+        """Change every live record matching a condition (set-based): one new version for all of them,
+        each old version kept in history."""
         table = t.RECORD_TABLES[kind]
         found = self._contents(table, table.c.voided.is_(False), *where)
         if not found:
@@ -167,7 +172,7 @@ class Records:
             for _id, _row, content in found])
         for chunk in iter_chunks([local for local, _r, _c in found], 500):
             self._conn.execute(update(table).where(table.c.id.in_(chunk))
-                               .values(voided=True, version=version, updated_at=now))
+                               .values(**_encode(changes), version=version, updated_at=now))
         return len(found)
 
     def _stamp(self, values: Mapping[str, Any], *, owner: str, uid: str) -> dict[str, Any]:

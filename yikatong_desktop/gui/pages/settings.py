@@ -1,4 +1,4 @@
-"""设置: the org this installation is, and the campaign dates (editable)."""
+"""设置: the org this installation is, the campaign dates (editable), the program catalogue (merge new ones)."""
 
 from __future__ import annotations
 
@@ -6,12 +6,15 @@ from dataclasses import replace
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -20,8 +23,10 @@ from yikatong_desktop.bootstrap import App
 from yikatong_desktop.domain.campaign import Campaign, Phase
 from yikatong_desktop.domain.errors import YktError
 from yikatong_desktop.domain.orgs import LEVEL_LABELS, OrgLevel
+from yikatong_desktop.gui.dialogs.merge_program import MergeProgramDialog
 from yikatong_desktop.gui.errors import show_error, user_text
-from yikatong_desktop.services import queries
+from yikatong_desktop.services import programs, queries
+from yikatong_desktop.services.programs import ProgramInfo
 
 
 class SettingsPage(QWidget):
@@ -65,7 +70,65 @@ class SettingsPage(QWidget):
         self.status = QLabel()
         camp_form.addRow(self.save_button, self.status)
         layout.addWidget(camp_box)
-        layout.addStretch(1)
+        layout.addWidget(self._programs_box(), 1)
+
+    def _programs_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("补贴项目目录（导入时新建的项目请并入目录中的项目）"))
+        self.programs = QTableWidget(0, 5)
+        self.programs.setHorizontalHeaderLabels([self.tr("代码"), self.tr("名称"), self.tr("部门"),
+                                                 self.tr("发放笔数"), self.tr("说明")])
+        self.programs.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.programs.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.programs.verticalHeader().setVisible(False)
+        self.programs.horizontalHeader().setStretchLastSection(True)
+        self.programs.itemSelectionChanged.connect(self._program_selected)
+        self.merge_button = QPushButton(self.tr("并入目录中的项目…"))
+        self.merge_button.setEnabled(False)
+        self.merge_button.clicked.connect(self.open_merge)
+        self.merge_dialog: MergeProgramDialog | None = None
+        self.program_status = QLabel()
+        column = QVBoxLayout(box)
+        column.addWidget(self.programs, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.merge_button)
+        row.addWidget(self.program_status, 1)
+        column.addLayout(row)
+        self.refresh_programs()
+        return box
+
+    def refresh_programs(self) -> None:
+        """The catalogue, new (XZnn) programs first."""
+        with self.app.reader() as uow:
+            rows = programs.list_programs(uow, self.app.actor)
+        self.program_rows: list[ProgramInfo] = sorted(rows, key=lambda p: (not p.local, p.code))
+        self.programs.setRowCount(len(self.program_rows))
+        for i, p in enumerate(self.program_rows):
+            note = self.tr("导入时新建，待并入") if p.local else ("" if p.in_scope else self.tr("不在整治范围"))
+            for j, value in enumerate((p.code, p.name, p.department, str(p.payments), note)):
+                self.programs.setItem(i, j, QTableWidgetItem(value))
+        self.programs.resizeColumnsToContents()
+        self.merge_button.setEnabled(False)
+
+    def _program_selected(self) -> None:
+        row = self.programs.currentRow()
+        self.merge_button.setEnabled(0 <= row < len(self.program_rows) and self.program_rows[row].local)
+
+    def open_merge(self) -> MergeProgramDialog | None:
+        """The 并入 dialog for the selected new program (window-modal, not blocking)."""
+        row = self.programs.currentRow()
+        if not 0 <= row < len(self.program_rows):
+            return None
+        dialog = MergeProgramDialog(self.app, self.program_rows[row], self.program_rows, self)
+        dialog.accepted.connect(lambda: self._merged(dialog))
+        self.merge_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _merged(self, dialog: MergeProgramDialog) -> None:
+        if dialog.merged is not None:
+            self.program_status.setText(self.tr("已把 {0} 并入 {1}：{2} 笔发放记录。").format(
+                dialog.merged.source, dialog.merged.target, dialog.merged.moved["payments"]))
+        self.refresh_programs()
 
     def edited_campaign(self) -> Campaign:
         """The campaign with the dates as shown in the editors."""
