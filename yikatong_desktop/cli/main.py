@@ -209,6 +209,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
             summary += message("import.bank_matched", matched=report.matched,
                                unmatched=report.accepted - report.matched)
         say(summary + ("（试运行，未保存）" if report.dry_run else ""))
+        if report.issues:
+            say("按原因：" + report.reasons_text())
         for program in report.new_programs:
             say(message("import.new_program", program=program))
         standards_cmd.say_proposals(report)

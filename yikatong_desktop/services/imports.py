@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -96,6 +97,17 @@ class ImportReport:
     def rejected(self) -> int:
         """Rows that store nothing."""
         return sum(1 for i in self.issues if i.rejected)
+
+    def by_reason(self) -> list[tuple[bool, str, int]]:
+        """(rejected, reason, rows) most frequent first: the reason is a message's part before its first “：”."""
+        counts = Counter((i.rejected, i.message.split("：")[0]) for i in self.issues)
+        return [(rejected, reason, n) for (rejected, reason), n in
+                sorted(counts.items(), key=lambda kv: (not kv[0][0], -kv[1], kv[0][1]))]
+
+    def reasons_text(self) -> str:
+        """“拒绝：身份证号为空 1 行；提示：…” for a summary line ("" when every row was fine)."""
+        return "；".join(f"{'拒绝' if rejected else '提示'}：{reason} {n} 行"
+                        for rejected, reason, n in self.by_reason())
 
 
 @dataclass

@@ -349,6 +349,8 @@ class ImportPage(QWidget):
                 report.matched, report.accepted - report.matched)
         for note in report.notes:
             summary += "\n" + note
+        if report.issues:
+            summary += "\n" + self.tr("按原因：") + report.reasons_text()
         self.summary_label.setText(summary)
         self.issues.setRowCount(len(report.issues))
         for i, issue in enumerate(report.issues):
