@@ -53,8 +53,8 @@ def test_check_then_import_shows_the_summary_the_rejected_rows_and_the_history(
     page.import_button.click()
     assert "已保存" in page.summary_label.text()
     # By reason: the one rejected row, then the warnings (2 bad check characters, 1 abolished region code).
-    assert "按原因：拒绝：身份证号为空 1 行；提示：身份证号校验码不对，已按原样保存并标记为无效，请核对原始证件 2 行" in \
-        page.summary_label.text()
+    reasons = "按原因：拒绝：身份证号为空 1 行；提示：身份证号校验码不对，已按原样保存并标记为无效，请核对原始证件 2 行"
+    assert reasons in page.summary_label.text()
     assert db.execute("SELECT COUNT(*) FROM payments").fetchone()[0] == 120
     rejected = [page.issues.item(r, 1).text() for r in range(page.issues.rowCount())
                 if page.issues.item(r, 3).text() == "拒绝"]

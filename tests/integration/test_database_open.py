@@ -89,7 +89,7 @@ def test_an_older_database_is_migrated_forward_on_open(installation: Callable[..
                   "ix_payments_township_code", "ix_payments_program_year_voided"):  # as 0001 left it
         con.execute(f"drop index {index}")
     for table in ("person_statuses", "public_employees", "cadres", "eligible_entries", "fund_allocations",
-                  "bank_returns", "field_checks"):  # 0004
+                  "bank_returns", "field_checks", "findings", "check_runs"):  # 0004, 0005
         con.execute(f"drop table {table}")
     con.execute("update alembic_version set version_num='0001'")
     con.commit()

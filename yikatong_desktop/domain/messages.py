@@ -208,6 +208,12 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
                        "（原记录保留在历史中），原名称已加为简称。",
                        "Merged {source} into {target}: {payments} payments and {others} other records moved "
                        "(old versions kept); its name is now a synonym."),
+    # self-check rules and findings
+    "check.unknown_rule": ("没有规则“{rule}”。规则代码：{codes}。", "No rule “{rule}”. Rules: {codes}."),
+    "check.pending_rule": ("规则 {rule} 要等公示功能上线后才能运行。", "Rule {rule} runs once notices exist."),
+    "check.summary": ("共运行 {rules} 条规则：发现问题 {findings} 条（新增 {new} 条，已消除 {resolved} 条），"
+                      "涉及金额 {yuan} 元。",
+                      "{rules} rules run: {findings} findings ({new} new, {resolved} resolved), {yuan} yuan at stake."),
 }
 
 

@@ -21,7 +21,7 @@ from yikatong_desktop.storage.database import bulk_insert, iter_chunks
 if TYPE_CHECKING:
     from yikatong_desktop.storage.unit_of_work import UnitOfWork
 
-_JSON_COLUMNS = {"funding_levels", "synonyms", "area"}
+_JSON_COLUMNS = {"funding_levels", "synonyms", "area", "evidence"}
 
 
 class StaleRecord(InputRejected):

@@ -299,6 +299,46 @@ field_checks = Table(
     *_from_list(),
 )
 
+#: Findings of the self-check rules (SPEC §6): uid stable across re-runs (rule + subject), never deleted.
+findings = Table(
+    "findings", metadata,
+    *_record_columns(),
+    Column("rule", String(30), nullable=False),
+    Column("subject_kind", String(20), nullable=False),  # payment | person | account | org | allocation
+    Column("subject_key", String(200), nullable=False),
+    Column("severity", String(10), nullable=False),
+    Column("person_id", Integer, ForeignKey("persons.id"), nullable=True, index=True),
+    Column("payment_id", Integer, ForeignKey("payments.id"), nullable=True, index=True),
+    Column("account_id", Integer, ForeignKey("bank_accounts.id"), nullable=True),
+    Column("program_id", Integer, ForeignKey("programs.id"), nullable=True),
+    Column("period_label", String(10), nullable=True),
+    Column("org_code", String(40), nullable=True, index=True),  # the village (else township, else org) concerned
+    Column("amount_fen", BigInteger, nullable=False, default=0),
+    Column("explanation", String(500), nullable=False),
+    Column("evidence", Text, nullable=False),  # JSON list of {kind, uid, label}
+    Column("status", String(12), nullable=False),  # open | confirmed | dismissed | resolved
+    Column("status_reason", String(500), nullable=True),
+    Column("status_by", String(100), nullable=True),
+    Column("status_at", UtcDateTime, nullable=True),
+    Column("decided_status", String(12), nullable=True),  # confirmed/dismissed kept while resolved
+    Column("first_run_id", Integer, nullable=False),
+    Column("last_run_id", Integer, nullable=False),
+    Column("problem_uid", String(36), nullable=True),  # the ledger problem it became (issue 8)
+    Index(None, "rule", "status"),
+)
+
+#: One row per rule per run of the checks (local, not exchanged).
+check_runs = Table(
+    "check_runs", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("started_at", UtcDateTime, nullable=False),
+    Column("finished_at", UtcDateTime, nullable=True),
+    Column("actor", String(100), nullable=False),
+    Column("rules", Text, nullable=False),  # JSON list of codes run
+    Column("catalogue_version", String(20), nullable=False),
+    Column("counts", Text, nullable=False, default="{}"),  # JSON code → {open, new, resolved, amount_fen}
+)
+
 #: Old versions of changed records (the live row holds the newest).
 record_history = Table(
     "record_history", metadata,
@@ -347,4 +387,5 @@ RECORD_TABLES = {
     "fund_allocations": fund_allocations,
     "bank_returns": bank_returns,
     "field_checks": field_checks,
+    "findings": findings,
 }

@@ -1,0 +1,1 @@
+"""Self-check rules (SPEC §6): the engine, the rules and their explanations."""

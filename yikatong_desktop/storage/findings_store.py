@@ -1,0 +1,65 @@
+"""Findings and check runs: what the runner needs, set-based (SPEC §6)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, func, insert, select, update
+
+from yikatong_desktop.storage import tables as t
+from yikatong_desktop.storage.database import iter_chunks
+
+F = t.findings
+
+
+def start_run(conn: Connection, *, at: datetime, actor: str, rules: Sequence[str], version: str) -> int:
+    """A new check run; returns its id."""
+    result = conn.execute(insert(t.check_runs).values(started_at=at, actor=actor, rules=json.dumps(list(rules)),
+                                                      catalogue_version=version, counts="{}"))
+    pk = result.inserted_primary_key
+    assert pk is not None
+    return int(pk[0])
+
+
+def finish_run(conn: Connection, run_id: int, *, at: datetime, counts: dict[str, Any]) -> None:
+    """Close a run with its per-rule counts."""
+    conn.execute(update(t.check_runs).where(t.check_runs.c.id == run_id)
+                 .values(finished_at=at, counts=json.dumps(counts, ensure_ascii=False)))
+
+
+def findings_of_rule(conn: Connection, rule: str) -> dict[str, Any]:
+    """Every live finding of a rule by uid (all states)."""
+    return {r.uid: r for r in conn.execute(
+        select(F.c.uid, F.c.version, F.c.status, F.c.decided_status, F.c.amount_fen, F.c.explanation, F.c.evidence,
+               F.c.severity).where(F.c.rule == rule, F.c.voided.is_(False)))}
+
+
+def touch(conn: Connection, uids: Iterable[str], run_id: int) -> None:
+    """Mark findings as seen by a run (not a change of content: no new version)."""
+    for chunk in iter_chunks(sorted(uids), 500):
+        conn.execute(update(F).where(F.c.uid.in_(chunk)).values(last_run_id=run_id))
+
+
+def uid_condition(uids: Sequence[str]) -> Any:
+    """“the finding is one of these”, for Records.change_where."""
+    return F.c.uid.in_(list(uids))
+
+
+def last_run(conn: Connection) -> Any:
+    """The newest finished check run, or None."""
+    r = t.check_runs
+    return conn.execute(select(r).where(r.c.finished_at.is_not(None)).order_by(r.c.id.desc()).limit(1)).first()
+
+
+def counts_by_rule(conn: Connection) -> dict[str, dict[str, int]]:
+    """Per rule and status: number of findings and amount at stake."""
+    out: dict[str, dict[str, int]] = {}
+    for rule, status, n, amount in conn.execute(
+            select(F.c.rule, F.c.status, func.count(), func.coalesce(func.sum(F.c.amount_fen), 0))
+            .where(F.c.voided.is_(False)).group_by(F.c.rule, F.c.status)):
+        out.setdefault(rule, {})[status] = int(n)
+        out[rule][f"{status}_fen"] = int(amount)
+    return out
