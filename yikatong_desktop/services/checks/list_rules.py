@@ -11,7 +11,8 @@ from yikatong_desktop.storage.rule_queries import lists as q
 
 
 def _death(row: Any) -> str:
-    return f"{row.name}于{day_text(row.died)}死亡，{period_text(row.period_label)}{row.program}仍发放{yuan(row.paid_fen)}"
+    return (f"{row.name}于{day_text(row.died)}死亡，"
+            f"{period_text(row.period_label)}{row.program}仍发放{yuan(row.paid_fen)}")
 
 
 IMPLS: Mapping[str, RuleImpl] = {
