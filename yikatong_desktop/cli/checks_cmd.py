@@ -3,20 +3,38 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from yikatong_desktop import bootstrap
 from yikatong_desktop.cli.output import emit_json, say, table
+from yikatong_desktop.domain.errors import UsageError
 from yikatong_desktop.domain.messages import message
 from yikatong_desktop.domain.money import format_yuan
-from yikatong_desktop.domain.rules import RULES_BY_CODE
+from yikatong_desktop.domain.rules import RULES_BY_CODE, STATUS_LABELS, FindingStatus
+from yikatong_desktop.services import findings
 from yikatong_desktop.services.checks.run import rule_codes, run_checks
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """`check` on the main parser's subcommands."""
+    """`check`, `findings` and `finding` on the main parser's subcommands."""
     s = sub.add_parser("check", help="运行自查规则，按规则列出问题数和金额")
     s.add_argument("--rule", action="append", default=[], metavar="CODE", help="只运行这条规则（可重复；代码或中文名）")
     s.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="打印 JSON")
+
+    s = sub.add_parser("findings", help="列出自查发现的问题（可筛选，可导出）")
+    s.add_argument("--rule", action="append", default=[], metavar="CODE", help="规则（可重复）")
+    s.add_argument("--org", help="单位代码或名称（含下级）")
+    s.add_argument("--status", action="append", default=[], choices=[x.value for x in FindingStatus],
+                   help="open 待核实 / confirmed 已确认 / dismissed 已排除 / resolved 已消除（可重复）")
+    s.add_argument("--format", choices=["table", "csv", "xlsx"], default="table")
+    s.add_argument("--out", type=Path, help="--format csv 或 xlsx 时写入的文件")
+    s.add_argument("--limit", type=int, help="最多列出多少条（默认全部）")
+    s.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="打印 JSON")
+
+    s = sub.add_parser("finding", help="确认、排除或重新打开自查发现的问题（可一次多条）")
+    s.add_argument("action", choices=["confirm", "dismiss", "reopen"])
+    s.add_argument("uids", nargs="+", metavar="编号", help="问题编号（findings 第一列，前 8 位即可）")
+    s.add_argument("--reason", default="", help="核实情况或排除理由（排除时必填）")
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -42,4 +60,43 @@ def run_check(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"check": run_check}
+def run_findings(args: argparse.Namespace) -> int:
+    """Run `ykt findings`."""
+    if args.format != "table" and args.out is None:
+        raise UsageError("cli.usage", detail=f"--format {args.format} 需要 --out 文件",
+                         usage="ykt findings --format xlsx --out F")
+    codes = rule_codes(args.rule) or ()
+    app = bootstrap.open_app(args.db)
+    try:
+        with app.reader() as uow:
+            rows = findings.list_findings(uow, app.actor, rules=codes, org=args.org, statuses=args.status,
+                                          limit=args.limit)
+    finally:
+        app.close()
+    if args.format != "table":
+        findings.export_findings(args.out, rows, args.format)
+        say(message("findings.written", count=len(rows), path=args.out))
+    elif args.json:
+        emit_json([f.as_json() for f in rows])
+    else:
+        print(table(findings.HEADERS, findings.table_rows(rows)))
+        say(message("findings.count", count=len(rows)))
+    return 0
+
+
+def run_finding(args: argparse.Namespace) -> int:
+    """Run `ykt finding confirm|dismiss|reopen UID… --reason …`."""
+    status = {"confirm": FindingStatus.CONFIRMED, "dismiss": FindingStatus.DISMISSED,
+              "reopen": FindingStatus.OPEN}[args.action]
+    app = bootstrap.open_app(args.db)
+    try:
+        with app.uow() as uow:
+            count = findings.decide(uow, app.actor, args.uids, status, args.reason)
+            uow.commit()
+    finally:
+        app.close()
+    say(message("findings.decided", count=count, status=STATUS_LABELS[status]))
+    return 0
+
+
+COMMANDS = {"check": run_check, "findings": run_findings, "finding": run_finding}

@@ -214,6 +214,17 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "check.summary": ("共运行 {rules} 条规则：发现问题 {findings} 条（新增 {new} 条，已消除 {resolved} 条），"
                       "涉及金额 {yuan} 元。",
                       "{rules} rules run: {findings} findings ({new} new, {resolved} resolved), {yuan} yuan at stake."),
+    "findings.unknown_org": ("没有单位“{org}”（可用代码或名称）。", "No org “{org}” (code or name)."),
+    "findings.bad_status": ("状态“{status}”无效，可用：{choices}。", "Status “{status}” is not one of {choices}."),
+    "findings.unknown": ("没有编号为 {ref} 的问题（ykt findings 可查看）。", "No finding {ref} (see `ykt findings`)."),
+    "findings.ambiguous": ("编号 {ref} 对应多个问题，请多写几位。", "{ref} matches several findings; give more of it."),
+    "findings.reason_needed": ("排除问题必须写明理由（--reason）。", "Dismissing a finding needs a reason (--reason)."),
+    "findings.cannot_resolve": ("“已消除”由自查自动判定，不能手工设置。",
+                                "“resolved” is set by the checks, not by hand."),
+    "findings.resolved": ("问题 {ref} 已消除（数据已改正），无需处理。", "Finding {ref} is resolved already."),
+    "findings.decided": ("已把 {count} 条问题标为“{status}”。", "{count} findings marked “{status}”."),
+    "findings.count": ("共 {count} 条。", "{count} findings."),
+    "findings.written": ("已写入 {count} 条问题：{path}", "{count} findings written to {path}"),
 }
 
 

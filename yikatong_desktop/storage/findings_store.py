@@ -63,3 +63,32 @@ def counts_by_rule(conn: Connection) -> dict[str, dict[str, int]]:
         out.setdefault(rule, {})[status] = int(n)
         out[rule][f"{status}_fen"] = int(amount)
     return out
+
+
+def list_findings(conn: Connection, *, rules: Sequence[str] = (), org_prefix: str | None = None,
+                  statuses: Sequence[str] = (), limit: int | None = None, offset: int = 0,
+                  uids: Sequence[str] = ()) -> list[Any]:
+    """Findings with the person, program and place they are about, most at stake first."""
+    pr, g, o = t.persons, t.programs, t.org_units
+    stmt = (select(F, pr.c.name.label("name"), pr.c.id_number.label("id_number"), g.c.name.label("program"),
+                   g.c.code.label("program_code"), o.c.name.label("place"))
+            .outerjoin(pr, pr.c.id == F.c.person_id).outerjoin(g, g.c.id == F.c.program_id)
+            .outerjoin(o, o.c.code == F.c.org_code).where(F.c.voided.is_(False)))
+    if rules:
+        stmt = stmt.where(F.c.rule.in_(list(rules)))
+    if org_prefix:
+        stmt = stmt.where(F.c.org_code.startswith(org_prefix, autoescape=True))
+    if statuses:
+        stmt = stmt.where(F.c.status.in_(list(statuses)))
+    if uids:
+        stmt = stmt.where(F.c.uid.in_(list(uids)))
+    stmt = stmt.order_by(F.c.rule, F.c.amount_fen.desc(), F.c.id).offset(offset)
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    return list(conn.execute(stmt))
+
+
+def findings_by_uid_prefix(conn: Connection, prefix: str) -> list[Any]:
+    """Live findings whose uid starts with a prefix (people type the first 8 characters)."""
+    return list(conn.execute(select(F.c.uid, F.c.version, F.c.status, F.c.rule)
+                             .where(F.c.uid.startswith(prefix, autoescape=True), F.c.voided.is_(False))))
