@@ -8,7 +8,7 @@ from typing import Any
 
 from yikatong_desktop.domain.ids import mask_id
 from yikatong_desktop.domain.money import amount_for
-from yikatong_desktop.domain.names import toneless_pinyin
+from yikatong_desktop.domain.names import pinyin_sort_key, toneless_pinyin
 from yikatong_desktop.domain.rules import Severity
 from yikatong_desktop.services.checks.engine import RuleImpl
 from yikatong_desktop.services.checks.texts import day_text, payment_evidence, period_text, yuan
@@ -101,7 +101,7 @@ def _too_many_banks(row: Any) -> str:
 
 
 def _shared(row: Any) -> str:
-    names = "、".join(sorted((row.names or "").split(",")))
+    names = "、".join(sorted((row.names or "").split(","), key=pinyin_sort_key))
     return (f"{row.bank}账户（尾号{str(row.number)[-4:]}）收到{row.persons}个不同户的人的补贴（{names}），"
             f"共{yuan(row.amount_fen)}")
 
