@@ -135,7 +135,8 @@ IMPLS: Mapping[str, RuleImpl] = {
                                lambda r: [{"kind": "org_units", "uid": r.key, "label": r.org_name or r.key}]),
     "SHARED_ACCOUNT": RuleImpl(q.shared_account, _shared,
                                lambda r: [{"kind": "bank_accounts", "uid": r.key,
-                                           "label": f"{r.bank} 尾号{str(r.number)[-4:]}"}]),
+                                           "label": f"{r.bank} 尾号{str(r.number)[-4:]}"},
+                                          *_uids_evidence("persons", r.person_uids, "收款人")]),
     "DUPLICATE_PAYMENT": RuleImpl(q.duplicate_payment, _duplicate,
                                   lambda r: _uids_evidence("payments", r.payment_uids, f"{r.name} {r.period_label}")),
 }

@@ -175,7 +175,7 @@ def shared_account(conn: Connection, ctx: Context) -> Any:
                null().label("period_label"), func.min(place()).label("org_code"),
                func.coalesce(func.sum(P.c.paid_fen), 0).label("amount_fen"), A.c.bank, A.c.number,
                func.count(func.distinct(PR.c.id)).label("persons"),
-               _agg(ctx.dialect, PR.c.name).label("names"))
+               _agg(ctx.dialect, PR.c.name).label("names"), _agg(ctx.dialect, PR.c.uid).label("person_uids"))
         .select_from(P.join(PR, PR.c.id == P.c.person_id).join(A, A.c.id == P.c.account_id))
         .where(LIVE).group_by(A.c.id, A.c.uid, A.c.bank, A.c.number)
         .having(func.count(func.distinct(household)) > 1))
