@@ -52,7 +52,7 @@ def run_checks(uow: UnitOfWork, actor: Actor, codes: Sequence[str] | None = None
                progress: Progress = no_progress, is_cancelled: IsCancelled = never_cancelled) -> list[RuleOutcome]:
     """Run rules (all by default) in the caller's unit of work; the caller commits."""
     authorize(actor, Action.CHECK)
-    rules = runnable(codes)
+    rules = [r for r in runnable(codes) if r.code in IMPLS]
     now = uow.clock.now()
     run_id = store.start_run(uow.conn, at=now, actor=actor.name, rules=[r.code for r in rules],
                              version=CATALOGUE_VERSION)
