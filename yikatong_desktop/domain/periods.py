@@ -264,3 +264,12 @@ def _month_end(year: int, month: int) -> date:
 
 def _shown(text: str) -> str:
     return shown_in_message(text, 20)
+
+
+def born_on_or_before(day: date, years: int) -> date:
+    """The latest birth date of someone at least `years` old on `day` (29 Feb counts as 28 Feb in other years)."""
+    year = day.year - years
+    try:
+        return day.replace(year=year)
+    except ValueError:  # 29 Feb in a year without one
+        return date(year, 2, 28)

@@ -8,14 +8,17 @@ needs. SQLite and PostgreSQL differ in date arithmetic; the two helpers here hid
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Integer, String, and_, cast, func, literal, null, select
+from sqlalchemy import Column, Index, Integer, MetaData, String, Table, and_, cast, func, literal, null, select
 from sqlalchemy.sql import ColumnElement, Select
 
+from yikatong_desktop.domain.periods import parse_period
+from yikatong_desktop.domain.values_errors import ValueRejected
 from yikatong_desktop.storage import tables as t
 
 P, PR, G, A, H = t.payments, t.persons, t.programs, t.bank_accounts, t.households
@@ -82,3 +85,31 @@ def person_columns(amount: Any, *extra: Any) -> list[Any]:
 def and_all(*conditions: Any) -> ColumnElement[bool]:
     """All conditions (SQLAlchemy's and_ with a readable name here)."""
     return and_(*conditions)
+
+
+def program_periods(conn: Any) -> list[tuple[int, str, date]]:
+    """(program_id, period_label, period end) of every live payment period, read from an index."""
+    out = []
+    for program_id, label in conn.execute(select(P.c.program_id, P.c.period_label).where(LIVE).distinct()):
+        try:
+            out.append((int(program_id), str(label), parse_period(label).end))
+        except ValueRejected:  # a label the importer wrote is always parseable; skip anything else
+            continue
+    return out
+
+
+@contextmanager
+def lookup_table(conn: Any, name: str, columns: Sequence[tuple[str, Any]], rows: Sequence[tuple[Any, ...]],
+                 key: Sequence[str]) -> Iterator[Table]:
+    """A small table of constants (birth-date bounds per program and period …) as an indexed temporary
+    table for the length of one query, so a million payments look it up by key instead of scanning it."""
+    meta = MetaData()
+    table = Table(f"tmp_{name}", meta, *(Column(n, type_) for n, type_ in columns), prefixes=["TEMPORARY"])
+    Index(f"ix_tmp_{name}", *(table.c[k] for k in key))
+    meta.create_all(conn)
+    try:
+        if rows:
+            conn.execute(table.insert(), [dict(zip((n for n, _ in columns), r, strict=True)) for r in rows])
+        yield table
+    finally:
+        meta.drop_all(conn)

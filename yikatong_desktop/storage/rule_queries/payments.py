@@ -4,8 +4,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, Float, String, and_, cast, func, literal, null, or_, select
+from sqlalchemy import (
+    BigInteger,
+    Connection,
+    Date,
+    Float,
+    Integer,
+    String,
+    and_,
+    cast,
+    func,
+    literal,
+    null,
+    or_,
+    select,
+)
 
+from yikatong_desktop.domain.periods import born_on_or_before
 from yikatong_desktop.storage import tables as t
 from yikatong_desktop.storage.rule_queries.base import (
     LIVE,
@@ -17,9 +32,11 @@ from yikatong_desktop.storage.rule_queries.base import (
     P,
     age_on,
     days_between,
+    lookup_table,
     payment_rows,
     person_columns,
     place,
+    program_periods,
 )
 
 
@@ -44,39 +61,70 @@ def late_payment(conn: Connection, ctx: Context) -> Any:
                         .where(P.c.paid_date.is_not(None), P.c.due_date.is_not(None), late > G.c.grace_days))
 
 
-def over_standard_candidates(conn: Connection, ctx: Context) -> Any:
+def over_standard_candidates(conn: Connection, ctx: Context) -> list[Any]:
     """Payments whose 实发 may exceed the applicable standard × quantity (exactly decided in Python).
 
     The applicable standard: the catalogue's confirmed one for the program, year and the tier the
-    person's age on the period's last day falls in (the highest when several match), else the
-    row's own 补贴标准. A float product with a half-fen margin selects candidates; the exact
+    person's age on the period's last day falls in (the highest first when several match), else
+    the row's own 补贴标准. Age tiers become birth-date bounds per program and period (computed
+    here, a few hundred rows, looked up by index), so the payments are only compared, never put
+    through date functions. A float product with a half-fen margin selects candidates; the exact
     half-up comparison is done on them alone.
     """
-    age = age_on(ctx.dialect, PR.c.birth_date, P.c.period_end)
+    columns = [("program_id", Integer), ("period_label", String(10)), ("born_after", Date), ("born_until", Date),
+               ("amount_fen", BigInteger)]
+    with lookup_table(conn, "tiers", columns, _tier_bounds(conn), ["program_id", "period_label"]) as tiers:
+        standard = func.coalesce(tiers.c.amount_fen, P.c.standard_fen)
+        quantity = func.coalesce(cast(P.c.quantity, Float), 1.0)
+        stmt = (payment_rows(P.c.paid_fen.label("amount_fen"), standard.label("applicable_fen"),
+                             tiers.c.amount_fen.label("catalogue_fen"), P.c.standard_fen, P.c.quantity)
+                .outerjoin(tiers, and_(tiers.c.program_id == P.c.program_id,
+                                       tiers.c.period_label == P.c.period_label,
+                                       or_(tiers.c.born_after.is_(None), PR.c.birth_date > tiers.c.born_after),
+                                       or_(tiers.c.born_until.is_(None), PR.c.birth_date <= tiers.c.born_until)))
+                .where(P.c.paid_fen.is_not(None), standard.is_not(None),
+                       standard * quantity < P.c.paid_fen - ctx.params["tolerance_fen"] - 0.5 + 1e-6)
+                .order_by(P.c.id, standard.desc()))
+        return list(conn.execute(stmt))
+
+
+def _tier_bounds(conn: Connection) -> list[tuple[Any, ...]]:
+    """Confirmed catalogue standards as (program, period, birth-date bounds, amount)."""
     st = t.program_standards
-    catalogue = (select(func.max(st.c.amount_fen)).where(
-        st.c.program_id == P.c.program_id, st.c.year == P.c.year, st.c.confirmed.is_(True), st.c.voided.is_(False),
-        or_(st.c.min_age.is_(None), and_(PR.c.birth_date.is_not(None), age >= st.c.min_age)),
-        or_(st.c.max_age.is_(None), and_(PR.c.birth_date.is_not(None), age <= st.c.max_age)))
-        .scalar_subquery())
-    standard = func.coalesce(catalogue, P.c.standard_fen)
-    quantity = func.coalesce(cast(P.c.quantity, Float), 1.0)
-    return conn.execute(payment_rows(P.c.paid_fen.label("amount_fen"), standard.label("applicable_fen"),
-                                     catalogue.label("catalogue_fen"), P.c.standard_fen, P.c.quantity)
-                        .where(P.c.paid_fen.is_not(None), standard.is_not(None),
-                               standard * quantity < P.c.paid_fen - ctx.params["tolerance_fen"] - 0.5 + 1e-6))
+    standards: dict[tuple[int, int], list[Any]] = {}
+    for r in conn.execute(select(st.c.program_id, st.c.year, st.c.min_age, st.c.max_age, st.c.amount_fen)
+                          .where(st.c.confirmed.is_(True), st.c.voided.is_(False))):
+        standards.setdefault((r.program_id, r.year), []).append(r)
+    rows = []
+    for program_id, label, end in program_periods(conn):
+        for r in standards.get((program_id, end.year), []):
+            until = None if r.min_age is None else born_on_or_before(end, r.min_age)
+            after = None if r.max_age is None else born_on_or_before(end, r.max_age + 1)
+            rows.append((program_id, label, after, until, int(r.amount_fen)))
+    return rows
 
 
-def out_of_scope(conn: Connection, ctx: Context) -> Any:
-    """Below the program's minimum age on the period's last day, or outside the program's area."""
-    age = age_on(ctx.dialect, PR.c.birth_date, P.c.period_end)
-    too_young = and_(G.c.min_age.is_not(None), PR.c.birth_date.is_not(None), age < G.c.min_age)
+def out_of_scope(conn: Connection, ctx: Context) -> list[Any]:
+    """Below the program's minimum age on the period's last day, or outside the program's area.
+
+    The minimum age becomes the latest allowed birth date per program and period (computed here).
+    """
+    programs = {r.id: r.min_age for r in conn.execute(select(G.c.id, G.c.min_age).where(G.c.min_age.is_not(None)))}
+    limits = [(pid, label, born_on_or_before(end, programs[pid])) for pid, label, end in program_periods(conn)
+              if pid in programs]
     outside = and_(G.c.area != "[]",
                    ~G.c.area.contains(func.coalesce(P.c.township_code, "-")),
                    ~G.c.area.contains(func.coalesce(P.c.village_code, "-")))
-    return conn.execute(payment_rows(P.c.paid_fen.label("amount_fen"), age.label("age"),
-                                     G.c.min_age.label("min_age"), too_young.label("too_young"))
-                        .where(or_(too_young, outside)))
+    columns = [("program_id", Integer), ("period_label", String(10)), ("born_until", Date)]
+    with lookup_table(conn, "age_limits", columns, limits, ["program_id", "period_label"]) as lim:
+        too_young = and_(lim.c.born_until.is_not(None), PR.c.birth_date.is_not(None),
+                         PR.c.birth_date > lim.c.born_until)
+        age = age_on(ctx.dialect, PR.c.birth_date, P.c.period_end)  # computed for the rows found only
+        return list(conn.execute(payment_rows(P.c.paid_fen.label("amount_fen"), age.label("age"),
+                                              G.c.min_age.label("min_age"), too_young.label("too_young"))
+                                 .outerjoin(lim, and_(lim.c.program_id == P.c.program_id,
+                                                      lim.c.period_label == P.c.period_label))
+                                 .where(or_(too_young, outside))))
 
 
 def invalid_id(conn: Connection, ctx: Context) -> Any:
@@ -97,7 +145,9 @@ def _name_key(column: Any) -> Any:
 
 def name_id_mismatch(conn: Connection, ctx: Context) -> Any:
     """A payment whose written name is another name than the person's, or whose 性别 contradicts the ID."""
-    other_name = and_(P.c.written_name.is_not(None), _name_key(P.c.written_name) != PR.c.name_key)
+    # Most rows carry the name exactly as stored: compare that first, the key only when it differs.
+    other_name = and_(P.c.written_name.is_not(None), P.c.written_name != PR.c.name,
+                      _name_key(P.c.written_name) != PR.c.name_key)
     other_sex = and_(PR.c.id_valid.is_(True), P.c.written_sex.is_not(None), PR.c.sex.is_not(None),
                      P.c.written_sex != PR.c.sex)
     return conn.execute(payment_rows(P.c.paid_fen.label("amount_fen"), PR.c.name.label("id_name"),
@@ -152,22 +202,32 @@ def multi_card(conn: Connection, ctx: Context) -> Any:
 
 
 def too_many_banks(conn: Connection, ctx: Context) -> Any:
-    """Org units (townships) whose live payments go through more agent banks than allowed."""
-    banks = func.count(func.distinct(A.c.bank))
+    """Org units (townships) whose live payments go through more agent banks than allowed.
+
+    Each org's distinct accounts first (payments alone), then their banks.
+    """
     org = func.coalesce(P.c.township_code, P.c.owner_org)
+    used = select(org.label("org"), P.c.account_id).where(LIVE, P.c.account_id.is_not(None)).distinct().subquery()
+    banks = func.count(func.distinct(A.c.bank))
     o = t.org_units
     return conn.execute(
-        select(org.label("key"), literal("org", String).label("subject_kind"), null().label("person_id"),
+        select(used.c.org.label("key"), literal("org", String).label("subject_kind"), null().label("person_id"),
                null().label("payment_id"), null().label("account_id"), null().label("program_id"),
-               null().label("period_label"), org.label("org_code"), literal(0).label("amount_fen"),
+               null().label("period_label"), used.c.org.label("org_code"), literal(0).label("amount_fen"),
                banks.label("banks"), func.min(o.c.name).label("org_name"),
                _agg(ctx.dialect, A.c.bank).label("bank_list"))
-        .select_from(P.join(A, A.c.id == P.c.account_id).outerjoin(o, o.c.code == org))
-        .where(LIVE, A.c.bank != "").group_by(org).having(banks > ctx.params["max_banks"]))
+        .select_from(used.join(A, A.c.id == used.c.account_id).outerjoin(o, o.c.code == used.c.org))
+        .where(A.c.bank != "").group_by(used.c.org).having(banks > ctx.params["max_banks"]))
 
 
 def shared_account(conn: Connection, ctx: Context) -> Any:
-    """Accounts that received payments for several persons of different households."""
+    """Accounts that received payments for several persons of different households.
+
+    Accounts paid to more than one person are found on the payments alone (an index on the
+    account); households are looked at for those few.
+    """
+    several = (select(P.c.account_id).where(LIVE, P.c.account_id.is_not(None)).group_by(P.c.account_id)
+               .having(func.count(func.distinct(P.c.person_id)) > 1))
     household = func.coalesce(PR.c.household_id, -PR.c.id)
     return conn.execute(
         select(A.c.uid.label("key"), literal("account", String).label("subject_kind"), null().label("person_id"),
@@ -177,12 +237,17 @@ def shared_account(conn: Connection, ctx: Context) -> Any:
                func.count(func.distinct(PR.c.id)).label("persons"),
                _agg(ctx.dialect, PR.c.name).label("names"), _agg(ctx.dialect, PR.c.uid).label("person_uids"))
         .select_from(P.join(PR, PR.c.id == P.c.person_id).join(A, A.c.id == P.c.account_id))
-        .where(LIVE).group_by(A.c.id, A.c.uid, A.c.bank, A.c.number)
+        .where(LIVE, P.c.account_id.in_(several)).group_by(A.c.id, A.c.uid, A.c.bank, A.c.number)
         .having(func.count(func.distinct(household)) > 1))
 
 
 def duplicate_payment(conn: Connection, ctx: Context) -> Any:
-    """The same person, program and period paid more than once."""
+    """The same person, program and period paid more than once.
+
+    The repeated keys are found on the payments alone; persons and programs are joined for those.
+    """
+    repeated = (select(P.c.person_id, P.c.program_id, P.c.period_label).where(LIVE)
+                .group_by(P.c.person_id, P.c.program_id, P.c.period_label).having(func.count() > 1).subquery())
     n = func.count()
     total = func.coalesce(func.sum(P.c.paid_fen), 0)
     key = PR.c.uid + "|" + G.c.code + "|" + P.c.period_label
@@ -193,10 +258,12 @@ def duplicate_payment(conn: Connection, ctx: Context) -> Any:
                (total - func.max(func.coalesce(P.c.paid_fen, 0))).label("amount_fen"), n.label("times"),
                total.label("total_fen"), PR.c.name, PR.c.id_number, G.c.name.label("program"),
                _agg(ctx.dialect, P.c.uid).label("payment_uids"))
-        .select_from(P.join(PR, PR.c.id == P.c.person_id).join(G, G.c.id == P.c.program_id))
+        .select_from(repeated.join(P, and_(P.c.person_id == repeated.c.person_id,
+                                           P.c.program_id == repeated.c.program_id,
+                                           P.c.period_label == repeated.c.period_label))
+                     .join(PR, PR.c.id == P.c.person_id).join(G, G.c.id == P.c.program_id))
         .where(LIVE).group_by(PR.c.id, PR.c.uid, PR.c.name, PR.c.id_number, G.c.code, G.c.name, P.c.program_id,
-                              P.c.period_label)
-        .having(n > 1))
+                              P.c.period_label))
 
 
 def _agg(dialect: str, column: Any) -> Any:
