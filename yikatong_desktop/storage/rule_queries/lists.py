@@ -239,7 +239,8 @@ def entitled_not_paid(conn: Connection, ctx: Context) -> Any:
 
 def _subject(person_uid: ColumnElement[Any], program_code: Any, period_label: Any) -> ColumnElement[Any]:
     """The key of a (person, program, period) finding."""
-    return person_uid + "|" + program_code + "|" + period_label
+    key: ColumnElement[Any] = person_uid + "|" + program_code + "|" + period_label
+    return key
 
 
 def _owed_periods(conn: Connection, ctx: Context) -> Any:
