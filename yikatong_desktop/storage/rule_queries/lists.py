@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     Connection,
     Date,
     Integer,
@@ -62,6 +63,11 @@ def _once(stmt: Select[Any], partition: Sequence[Any], order: Sequence[Any]) -> 
     return select(*[c for c in ranked.c if c.name != "nth"]).where(ranked.c.nth == 1)
 
 
+def _total(fen: Any) -> ColumnElement[Any]:
+    """SUM of fen as an integer (PostgreSQL sums BIGINT as NUMERIC)."""
+    return cast(func.sum(fen), BigInteger)
+
+
 def _joined(dialect: str, *parts: Any) -> ColumnElement[Any]:
     """An aggregate: the parts of every row, fields joined by FIELD_SEP, rows by RECORD_SEP."""
     one: Any = cast(parts[0], String)
@@ -75,7 +81,7 @@ def _joined(dialect: str, *parts: Any) -> ColumnElement[Any]:
 def _payments_by_person(dialect: str, *where: Any) -> Any:
     """Per person: live payments (meeting `where`) counted and summed, and listed as uid/period/program/paid."""
     paid = func.coalesce(P.c.paid_fen, 0)
-    return (select(P.c.person_id, func.count().label("payments"), func.sum(paid).label("paid_total"),
+    return (select(P.c.person_id, func.count().label("payments"), _total(paid).label("paid_total"),
                    _joined(dialect, P.c.uid, P.c.period_label, G.c.name, paid).label("paid_list"))
             .select_from(P.join(G, G.c.id == P.c.program_id))
             .where(LIVE, *where).group_by(P.c.person_id).subquery())
@@ -198,13 +204,13 @@ def funds_not_disbursed(conn: Connection, ctx: Context) -> Any:
     groups = (select(ALLOC.c.program_id, ALLOC.c.org_code, ALLOC.c.period_label,
                      func.min(ALLOC.c.period_start).label("period_start"),
                      func.max(ALLOC.c.period_end).label("period_end"),
-                     func.sum(ALLOC.c.amount_fen).label("allocated_fen"),
+                     _total(ALLOC.c.amount_fen).label("allocated_fen"),
                      func.max(ALLOC.c.arrived_date).label("arrived_date"),
                      func.max(ALLOC.c.unit).label("unit"),
                      _joined(ctx.dialect, ALLOC.c.uid, ALLOC.c.amount_fen, ALLOC.c.arrived_date).label("alloc_list"))
               .where(ALLOC.c.voided.is_(False), ALLOC.c.org_code.is_not(None), arrived)
               .group_by(ALLOC.c.program_id, ALLOC.c.org_code, ALLOC.c.period_label).subquery())
-    paid = (select(func.coalesce(func.sum(func.coalesce(P.c.paid_fen, 0)), 0))
+    paid = (select(func.coalesce(_total(func.coalesce(P.c.paid_fen, 0)), 0))
             .where(LIVE, P.c.program_id == groups.c.program_id, P.c.period_start >= groups.c.period_start,
                    P.c.period_end <= groups.c.period_end,
                    or_(P.c.township_code == groups.c.org_code, P.c.village_code == groups.c.org_code,
@@ -304,7 +310,7 @@ def _unpaid_rows(ctx: Context) -> Select[Any]:
     paid_too = exists().where(again.c.person_id == P.c.person_id, again.c.program_id == P.c.program_id,
                               again.c.period_label == P.c.period_label, again.c.voided.is_(False),
                               func.coalesce(again.c.paid_fen, 0) > 0)
-    rows = (select(P.c.person_id, P.c.program_id, P.c.period_label, func.sum(P.c.due_fen).label("due_total"),
+    rows = (select(P.c.person_id, P.c.program_id, P.c.period_label, _total(P.c.due_fen).label("due_total"),
                    _joined(ctx.dialect, P.c.uid, P.c.period_label, G.c.name, P.c.due_fen).label("paid_list"))
             .select_from(P.join(G, G.c.id == P.c.program_id))
             .where(LIVE, P.c.due_fen > 0, func.coalesce(P.c.paid_fen, 0) == 0, not_(paid_too))
