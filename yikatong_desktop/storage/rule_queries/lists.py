@@ -273,9 +273,14 @@ def _owed_periods(conn: Connection, ctx: Context) -> Any:
             .subquery("owed"))
 
 
+def _none(kind: Any) -> ColumnElement[Any]:
+    """A typed NULL: the two halves of a UNION must agree on types (PostgreSQL reads a bare NULL as text)."""
+    return cast(null(), kind)
+
+
 def _entitled_columns(program_id: Any, period_label: Any, amount: Any, source: str, *extra: Any) -> list[Any]:
     return [_subject(PR.c.uid, G.c.code, period_label).label("key"), literal("person", String).label("subject_kind"),
-            PR.c.id.label("person_id"), null().label("payment_id"), null().label("account_id"),
+            PR.c.id.label("person_id"), _none(Integer).label("payment_id"), _none(Integer).label("account_id"),
             program_id.label("program_id"), period_label.label("period_label"),
             func.coalesce(PR.c.village_code, PR.c.owner_org).label("org_code"), amount.label("amount_fen"),
             PR.c.name.label("name"), G.c.name.label("program"), literal(source, String).label("source"), *extra]
@@ -296,7 +301,7 @@ def _not_paid_while_eligible(ctx: Context, owed: Any) -> Select[Any]:
                               _left(start, ELIGIBLE.c.program_id)))
     stmt = (select(*_entitled_columns(program_id, label, literal(0, Integer), "eligible",
                                       ELIGIBLE.c.uid.label("list_uid"), ELIGIBLE.c.from_label,
-                                      null().label("due_total"), null().label("paid_list")))
+                                      _none(BigInteger).label("due_total"), _none(String).label("paid_list")))
             .select_from(ELIGIBLE.join(owed, program_id == ELIGIBLE.c.program_id)
                          .join(PR, PR.c.id == ELIGIBLE.c.person_id).join(G, G.c.id == ELIGIBLE.c.program_id))
             .where(ELIGIBLE.c.voided.is_(False), end >= ELIGIBLE.c.from_start,
@@ -316,6 +321,7 @@ def _unpaid_rows(ctx: Context) -> Select[Any]:
             .where(LIVE, P.c.due_fen > 0, func.coalesce(P.c.paid_fen, 0) == 0, not_(paid_too))
             .group_by(P.c.person_id, P.c.program_id, P.c.period_label).subquery())
     return (select(*_entitled_columns(rows.c.program_id, rows.c.period_label, rows.c.due_total, "due_row",
-                                      null().label("list_uid"), null().label("from_label"), rows.c.due_total,
+                                      _none(String).label("list_uid"), _none(String).label("from_label"),
+                                      rows.c.due_total,
                                       rows.c.paid_list))
             .select_from(rows.join(PR, PR.c.id == rows.c.person_id).join(G, G.c.id == rows.c.program_id)))
