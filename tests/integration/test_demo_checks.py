@@ -39,7 +39,7 @@ def _covers(finding: findings.Finding, case: dict[str, Any], db: Path) -> bool:
     if case.get("payment_uid") in uids or case.get("person_uid") in uids:
         return True
     if case.get("township") and finding.org_code == case["township"]:
-        return True
+        return case.get("program") in (None, finding.program_code)
     if finding.id_number is not None and finding.id_number == case.get("id_number"):
         return True
     return False
@@ -71,3 +71,10 @@ def test_ykt_check_counts_are_stored_with_the_run(checked: tuple[DemoDb, list[An
     assert runs == [(1, 1)]
     assert sql(demo.path, "SELECT action FROM audit_events ORDER BY id DESC LIMIT 1") == [("check.run",)]
     assert len(found) == sql(demo.path, "SELECT COUNT(*) FROM findings")[0][0]
+
+
+def test_every_rule_of_spec_6_is_implemented_except_the_one_notices_bring() -> None:
+    from yikatong_desktop.domain.rules import PENDING, RULES_BY_CODE
+
+    assert len(RULES_BY_CODE) == 22
+    assert set(IMPLS) | PENDING == set(RULES_BY_CODE) and not set(IMPLS) & PENDING

@@ -39,6 +39,7 @@ class Finding:
     name: str | None
     id_number: str | None  # full: the clerk's own tool; masked wherever it leaves the office
     program: str | None
+    program_code: str | None
     period: str | None
     org_code: str | None
     village: str | None
@@ -60,7 +61,8 @@ class Finding:
 
 def _finding(r: Any) -> Finding:
     return Finding(uid=r.uid, rule=r.rule, title=RULES_BY_CODE[r.rule].title, severity=r.severity, status=r.status,
-                   name=r.name, id_number=r.id_number, program=r.program, period=r.period_label,
+                   name=r.name, id_number=r.id_number, program=r.program, program_code=r.program_code,
+                   period=r.period_label,
                    org_code=r.org_code, village=r.place, amount_fen=int(r.amount_fen), explanation=r.explanation,
                    evidence=json.loads(r.evidence), status_reason=r.status_reason, problem_uid=r.problem_uid,
                    version=int(r.version))

@@ -122,7 +122,9 @@ def public_employee(conn: Connection, ctx: Context) -> Any:
 
 def cadre_relative(conn: Connection, ctx: Context) -> Any:
     """Beneficiaries who are village cadres or their close relatives: one row per person, all live payments."""
-    paid = _payments_by_person(ctx.dialect)
+    # Only the listed persons' payments are summed (a handful), through the payments' person index.
+    paid = _payments_by_person(ctx.dialect, P.c.person_id.in_(select(CADRES.c.person_id)
+                                                              .where(CADRES.c.voided.is_(False))))
     cadre = aliased(t.persons, name="cadre")
     own = aliased(CADRES, name="own")
     cadre_post = (select(own.c.position)
@@ -146,7 +148,8 @@ def card_held_by_others(conn: Connection, ctx: Context) -> Any:
                    .where(CHECKS.c.voided.is_(False)),
                    [CHECKS.c.person_id], [CHECKS.c.check_date.desc(), CHECKS.c.occurrence.desc(),
                                           CHECKS.c.id.desc()]).subquery()
-    paid = _payments_by_person(ctx.dialect, P.c.method == "card")
+    checked = select(CHECKS.c.person_id).where(CHECKS.c.voided.is_(False), CHECKS.c.card_in_hand.is_(False))
+    paid = _payments_by_person(ctx.dialect, P.c.method == "card", P.c.person_id.in_(checked))
     stmt = (select(*person_columns(func.coalesce(paid.c.paid_total, 0)), latest.c.check_uid, latest.c.check_date,
                    latest.c.card_holder, latest.c.inspector, latest.c.note,
                    func.coalesce(paid.c.payments, 0).label("payments"), paid.c.paid_list)
