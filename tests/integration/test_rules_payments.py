@@ -112,8 +112,13 @@ def test_over_standard_rounds_half_up_and_prefers_the_catalogue(county: bootstra
          "实发金额": 34.33, "银行账号": card()},  # 34.325 rounds half-up to 34.33: not over
         {**row, "姓名": "半分多发", "身份证号": person_id("19600101"), "数量": "2.5", "补贴标准": 13.73,
          "实发金额": 34.34, "银行账号": card()},
+        # Seven decimals: 1 fen × 0.4999999 rounds to 0, so 1 fen is over — a hair below the half.
+        {**row, "姓名": "七位小数", "身份证号": person_id("19600101"), "数量": "0.4999999", "补贴标准": 0.01,
+         "实发金额": 0.01, "银行账号": card()},
+        {**row, "姓名": "七位小数进位", "身份证号": person_id("19600101"), "数量": "0.5000001", "补贴标准": 0.01,
+         "实发金额": 0.01, "银行账号": card()},
     ])
-    assert _names(_check(county, "OVER_STANDARD")) == {"多一分", "半分多发"}
+    assert _names(_check(county, "OVER_STANDARD")) == {"多一分", "半分多发", "七位小数"}
 
     # A confirmed catalogue standard by age tier wins over the roster's own 补贴标准.
     with county.uow() as uow:
@@ -128,7 +133,7 @@ def test_over_standard_rounds_half_up_and_prefers_the_catalogue(county: bootstra
         _pay("九十二岁二百", person_id("19260101"), 补贴标准=200, 应发金额=200, 实发金额=200, 银行账号=card()),
     ])
     found = {f.name: f for f in _check(county, "OVER_STANDARD")}
-    assert set(found) == {"多一分", "半分多发", "八十五岁二百"}
+    assert set(found) == {"多一分", "半分多发", "七位小数", "八十五岁二百"}
     assert "按目录标准100.00元应发100.00元，实发200.00元" in found["八十五岁二百"].explanation
 
 

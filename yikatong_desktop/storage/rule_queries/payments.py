@@ -18,6 +18,7 @@ from sqlalchemy import (
     null,
     or_,
     select,
+    type_coerce,
 )
 
 from yikatong_desktop.domain.periods import born_on_or_before
@@ -68,8 +69,8 @@ def over_standard_candidates(conn: Connection, ctx: Context) -> list[Any]:
     person's age on the period's last day falls in (the highest first when several match), else
     the row's own 补贴标准. Age tiers become birth-date bounds per program and period (computed
     here, a few hundred rows, looked up by index), so the payments are only compared, never put
-    through date functions. A float product with a half-fen margin selects candidates; the exact
-    half-up comparison is done on them alone.
+    through date functions. A float product selects candidates; the exact half-up comparison in
+    Decimal is done on them alone.
     """
     columns = [("program_id", Integer), ("period_label", String(10)), ("born_after", Date), ("born_until", Date),
                ("amount_fen", BigInteger)]
@@ -83,9 +84,20 @@ def over_standard_candidates(conn: Connection, ctx: Context) -> list[Any]:
                                        or_(tiers.c.born_after.is_(None), PR.c.birth_date > tiers.c.born_after),
                                        or_(tiers.c.born_until.is_(None), PR.c.birth_date <= tiers.c.born_until)))
                 .where(P.c.paid_fen.is_not(None), standard.is_not(None),
-                       standard * quantity < P.c.paid_fen - ctx.params["tolerance_fen"] - 0.5 + 1e-6)
+                       _may_exceed(standard * quantity, P.c.paid_fen - ctx.params["tolerance_fen"] - 0.5))
                 .order_by(P.c.id, standard.desc()))
         return list(conn.execute(stmt))
+
+
+def _may_exceed(product: Any, threshold: Any) -> Any:
+    """Over the standard ⟺ S·Q < 实发 − tolerance − ½ fen (half-up rounding), decided exactly in Python.
+
+    In floats: everything clearly below the threshold is a candidate; within 10⁻⁶ of it only
+    quantities with more than six decimals can be over (with ≤ 6 decimals S·Q is a multiple of 10⁻⁶,
+    so there it is an exact half, which rounds up and is not over).
+    """
+    many_decimals = type_coerce(P.c.quantity, String).like("%." + "_" * 7 + "%")  # the column holds decimal text
+    return and_(product < threshold + 1e-6, or_(product < threshold - 1e-6, many_decimals))
 
 
 def _tier_bounds(conn: Connection) -> list[tuple[Any, ...]]:
