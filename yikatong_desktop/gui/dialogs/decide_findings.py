@@ -44,6 +44,10 @@ class DecideDialog(RecordForm):
 
     def save(self) -> None:
         """Decide all the findings in one transaction and close, or show why not."""
+        if self.status is FindingStatus.DISMISSED and not self.reason.text().strip():
+            self.message.setText(self.tr("排除问题必须写明理由：核实了什么，为什么不是问题。"))
+            self.reason.setFocus()
+            return
         try:
             with self.app.uow() as uow:
                 self.changed = findings.decide(uow, self.app.actor, self.uids, self.status, self.reason.text())

@@ -409,13 +409,15 @@ def finding_html(f: Finding, history: Sequence[findings_view.StatusChange]) -> s
         lines.append(f"<li>{e(_EVIDENCE_KINDS.get(kind, kind))}：{e(label)}{more}</li>")
     if len(grouped) > _EVIDENCE_SHOWN:
         lines.append(f"<li>……另有 {len(grouped) - _EVIDENCE_SHOWN} 条</li>")
-    lines.append("</ul><p><b>处理记录</b></p><table border='1' cellspacing='0' cellpadding='3'>"
-                 "<tr><th>时间</th><th>状态</th><th>操作人</th><th>理由</th></tr>")
+    lines.append("</ul><p><b>处理记录</b></p><ul>")
     for step in history:
         label = STATUS_LABELS.get(FindingStatus(step.status), step.status)
-        by = "自查" if step.by is None or step.status == FindingStatus.RESOLVED.value else step.by
-        at = "" if step.status == FindingStatus.RESOLVED.value else step.at or ""
-        lines.append(f"<tr><td>{e(at)}</td><td>{label}</td><td>{e(by)}</td>"
-                     f"<td>{e(step.reason or '')}</td></tr>")
-    lines.append("</table>")
+        if step.status == FindingStatus.RESOLVED.value:
+            lines.append(f"<li>{label}（重新自查时数据已不再符合规则）</li>")
+            continue
+        by = "自查发现" if step.by is None else e(step.by)
+        when = f"{e(step.at)} " if step.at else ""
+        reason = f"：{e(step.reason)}" if step.reason else ""
+        lines.append(f"<li>{when}<b>{label}</b>（{by}）{reason}</li>")
+    lines.append("</ul>")
     return "".join(lines)
