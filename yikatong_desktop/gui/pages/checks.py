@@ -280,7 +280,13 @@ class ChecksPage(QWidget):
         self.model.set_filter(FindingFilter(rules=(rule,) if rule else (),
                                             org=self.village.currentData() or self.township.currentData(),
                                             statuses=(status,) if status else ()))
-        self.count_label.setText(self.tr("共 {0} 条").format(f"{self.model.rowCount():,}"))
+        rows = self.model.rowCount()
+        self.count_label.setText(self.tr("共 {0} 条").format(f"{rows:,}"))
+        if rows == 0:
+            ran = self.last_run_label.text() != self.tr("尚未运行自查")
+            self.detail.setHtml(self.tr("<p style='color:#8a6d3b'>没有符合条件的问题。请把筛选改回“全部”。</p>") if ran
+                                else self.tr("<p style='color:#8a6d3b'>还没有运行自查。请先导入花名册和名单，"
+                                             "再点“运行全部规则”。</p>"))
         self._selection_changed()
 
     def selected_findings(self) -> list[Finding]:
