@@ -225,6 +225,33 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "findings.decided": ("已把 {count} 条问题标为“{status}”。", "{count} findings marked “{status}”."),
     "findings.count": ("共 {count} 条。", "{count} findings."),
     "findings.written": ("已写入 {count} 条问题：{path}", "{count} findings written to {path}"),
+    # 核实表: findings sent to a village and its answers read back (SPEC §7)
+    "verify.unknown_village": ("没有村（社区）“{village}”（可用代码或名称）。",
+                               "No village “{village}” (code or name)."),
+    "verify.ambiguous_village": ("有多个叫“{village}”的单位：{choices}。请用代码。",
+                                 "Several org units are called “{village}”: {choices}. Use the code."),
+    "verify.nothing_open": ("{village}没有待核实的问题，未生成核实表。",
+                            "{village} has no open findings; no sheet written."),
+    "verify.written": ("已生成{village}的核实表（{count} 条问题）：{path}",
+                       "Verification sheet for {village} ({count} findings) written to {path}"),
+    "verify.not_sheet": ("{file} 不是核实表：{reason}。请导入由“自查”页或 ykt verify-sheet export 生成、"
+                         "村里填好的核实表。",
+                         "{file} is not a verification sheet: {reason}. Import a sheet made by "
+                         "`ykt verify-sheet export` and filled in by the village."),
+    "verify.no_header": ("没有找到含“编号”和“核实结果”的表头", "no header row with 编号 and 核实结果"),
+    "verify.unreadable": ("无法读取（{reason}）", "cannot be read ({reason})"),
+    "verify.summary": ("核实表共 {rows} 行：确认 {confirmed} 条，排除 {dismissed} 条，未填写核实结果 {blank} 行，"
+                       "与原状态相同 {same} 条，无法处理 {issues} 行。",
+                       "{rows} rows: {confirmed} confirmed, {dismissed} dismissed, {blank} not answered, "
+                       "{same} unchanged, {issues} could not be used."),
+    "verify.row_no_uid": ("没有编号，无法对应到问题", "no 编号: cannot be matched to a finding"),
+    "verify.row_unknown": ("没有编号为 {ref} 的问题", "no finding {ref}"),
+    "verify.row_ambiguous": ("编号 {ref} 对应多个问题", "{ref} matches several findings"),
+    "verify.row_answer": ("看不懂“{answer}”：请填写“属实”或“不属实”", "“{answer}” is not 属实 or 不属实"),
+    "verify.row_resolved": ("问题 {ref} 已消除（数据已改正），未处理", "finding {ref} is resolved; left as it is"),
+    "verify.row_other_village": ("问题 {ref} 不属于{village}，未处理", "finding {ref} is not in {village}; skipped"),
+    "verify.row_duplicate": ("问题 {ref} 在第 {first} 行已填写，本行未处理",
+                             "finding {ref} was answered on row {first}; this row skipped"),
 }
 
 

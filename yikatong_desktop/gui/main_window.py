@@ -7,13 +7,15 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QSt
 
 from yikatong_desktop.bootstrap import App
 from yikatong_desktop.gui.page_names import PAGES
+from yikatong_desktop.gui.pages.checks import ChecksPage
 from yikatong_desktop.gui.pages.dashboard import DashboardPage
 from yikatong_desktop.gui.pages.imports import ImportPage
 from yikatong_desktop.gui.pages.placeholder import PlaceholderPage
 from yikatong_desktop.gui.pages.roster import RosterPage
 from yikatong_desktop.gui.pages.settings import SettingsPage
 
-BUILT = {"dashboard": DashboardPage, "rosters": RosterPage, "import": ImportPage, "settings": SettingsPage}
+BUILT = {"dashboard": DashboardPage, "rosters": RosterPage, "import": ImportPage, "checks": ChecksPage,
+         "settings": SettingsPage}
 
 
 class MainWindow(QMainWindow):

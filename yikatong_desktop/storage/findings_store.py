@@ -73,7 +73,24 @@ def list_findings(conn: Connection, *, rules: Sequence[str] = (), org_prefix: st
     stmt = (select(F, pr.c.name.label("name"), pr.c.id_number.label("id_number"), g.c.name.label("program"),
                    g.c.code.label("program_code"), o.c.name.label("place"))
             .outerjoin(pr, pr.c.id == F.c.person_id).outerjoin(g, g.c.id == F.c.program_id)
-            .outerjoin(o, o.c.code == F.c.org_code).where(F.c.voided.is_(False)))
+            .outerjoin(o, o.c.code == F.c.org_code))
+    stmt = _filtered(stmt, rules=rules, org_prefix=org_prefix, statuses=statuses, uids=uids)
+    stmt = stmt.order_by(F.c.rule, F.c.amount_fen.desc(), F.c.id).offset(offset)
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    return list(conn.execute(stmt))
+
+
+def count_findings(conn: Connection, *, rules: Sequence[str] = (), org_prefix: str | None = None,
+                   statuses: Sequence[str] = ()) -> int:
+    """How many findings `list_findings` returns for the same filters."""
+    stmt = _filtered(select(func.count()).select_from(F), rules=rules, org_prefix=org_prefix, statuses=statuses)
+    return int(conn.execute(stmt).scalar_one())
+
+
+def _filtered(stmt: Any, *, rules: Sequence[str], org_prefix: str | None, statuses: Sequence[str],
+              uids: Sequence[str] = ()) -> Any:
+    stmt = stmt.where(F.c.voided.is_(False))
     if rules:
         stmt = stmt.where(F.c.rule.in_(list(rules)))
     if org_prefix:
@@ -82,10 +99,17 @@ def list_findings(conn: Connection, *, rules: Sequence[str] = (), org_prefix: st
         stmt = stmt.where(F.c.status.in_(list(statuses)))
     if uids:
         stmt = stmt.where(F.c.uid.in_(list(uids)))
-    stmt = stmt.order_by(F.c.rule, F.c.amount_fen.desc(), F.c.id).offset(offset)
-    if limit is not None:
-        stmt = stmt.limit(limit)
-    return list(conn.execute(stmt))
+    return stmt
+
+
+def open_by_org(conn: Connection) -> list[Any]:
+    """Per org unit with open findings: code, name, level, parent's name and how many (for 核实表)."""
+    o, up = t.org_units, t.org_units.alias("up")
+    return list(conn.execute(
+        select(o.c.code, o.c.name, o.c.level, up.c.name.label("parent_name"), func.count().label("open"))
+        .select_from(F).join(o, o.c.code == F.c.org_code).outerjoin(up, up.c.code == o.c.parent_code)
+        .where(F.c.voided.is_(False), F.c.status == "open")
+        .group_by(o.c.code, o.c.name, o.c.level, up.c.name).order_by(o.c.code)))
 
 
 def findings_by_uid_prefix(conn: Connection, prefix: str) -> list[Any]:

@@ -1,0 +1,72 @@
+"""`ykt verify-sheet export --village V --out F.xlsx | import F.xlsx`: the 核实表 round trip (SPEC §7)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from yikatong_desktop import bootstrap
+from yikatong_desktop.cli.output import emit_json, say
+from yikatong_desktop.domain.errors import InputRejected
+from yikatong_desktop.domain.messages import message
+from yikatong_desktop.services import verify_sheets
+
+
+def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """`verify-sheet export|import` on the main parser's subcommands."""
+    s = sub.add_parser("verify-sheet", help="核实表：把待核实问题发给村里，再导入村里填好的核实结果")
+    v = s.add_subparsers(dest="verify_command", metavar="SUBCOMMAND", parser_class=type(s))
+    v.required = True
+    e = v.add_parser("export", help="生成一个村的核实表（身份证号遮蔽）")
+    e.add_argument("--village", required=True, help="村（社区）代码或名称")
+    e.add_argument("--out", type=Path, required=True, help="写入的 .xlsx 文件")
+    e.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="打印 JSON")
+    i = v.add_parser("import", help="导入村里填好的核实表，按核实结果确认或排除问题")
+    i.add_argument("file", type=Path)
+    i.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="打印 JSON")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run `ykt verify-sheet …`."""
+    return _export(args) if args.verify_command == "export" else _import(args)
+
+
+def _export(args: argparse.Namespace) -> int:
+    folder = args.out.expanduser().resolve().parent
+    if not folder.is_dir():
+        raise InputRejected("db.dir_missing", path=str(args.out))
+    app = bootstrap.open_app(args.db)
+    try:
+        with app.uow() as uow:
+            done = verify_sheets.export_sheet(uow, app.actor, args.village, args.out)
+            uow.commit()
+    finally:
+        app.close()
+    say(message("verify.written", village=done.village.full_name, count=done.count, path=args.out))
+    if args.json:
+        emit_json({"village": done.village.code, "name": done.village.full_name, "count": done.count,
+                   "path": str(args.out)})
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    app = bootstrap.open_app(args.db)
+    try:
+        with app.uow() as uow:
+            report = verify_sheets.import_sheet(uow, app.actor, args.file)
+            uow.commit()
+    finally:
+        app.close()
+    for issue in report.issues:
+        say(issue.describe())
+    say(report.summary())
+    if args.json:
+        emit_json({"file": report.file, "village": report.village, "rows": report.rows,
+                   "confirmed": report.confirmed, "dismissed": report.dismissed, "blank": report.blank,
+                   "same": report.same,
+                   "issues": [{"sheet": i.sheet, "row": i.row, "column": i.column, "message": i.message}
+                              for i in report.issues]})
+    return 0
+
+
+COMMANDS = {"verify-sheet": run}
