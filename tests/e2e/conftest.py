@@ -27,3 +27,13 @@ def demo_db(demo_home: Path) -> Path:
     done = run(demo_home, "--db", str(path), "demo", "--persons", "500", "--seed", "7")
     assert done.returncode == 0, done.stderr
     return path
+
+
+@pytest.fixture
+def county(home: Path) -> Path:
+    """A fresh `ykt init`-ed county database (呼图壁县, passphrase pw)."""
+    db = home / "county.sqlite3"
+    done = run(home, "--db", str(db), "init", "--org", "652323", "--name", "呼图壁县", "--level", "county",
+               YKT_KEY_PASSPHRASE="pw")
+    assert done.returncode == 0, done.stderr
+    return db

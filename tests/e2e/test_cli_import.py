@@ -14,15 +14,6 @@ SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples"
 GAOLING = SAMPLES / "民政_高龄津贴_2018年3月.xlsx"
 
 
-@pytest.fixture
-def county(home: Path) -> Path:
-    db = home / "county.sqlite3"
-    done = run(home, "--db", str(db), "init", "--org", "652323", "--name", "呼图壁县", "--level", "county",
-               YKT_KEY_PASSPHRASE="pw")
-    assert done.returncode == 0, done.stderr
-    return db
-
-
 def test_import_prints_the_mapping_each_rejected_row_and_a_summary(home: Path, county: Path) -> None:
     errors = home / "错误.xlsx"
     done = run(home, "--db", str(county), "import", "roster", str(GAOLING), "--program", "高龄津贴",

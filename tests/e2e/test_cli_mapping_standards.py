@@ -11,15 +11,6 @@ from roster_files import MISLEADING_HEADER, misleading_rows, write_roster
 from ykt_cli import run
 
 
-@pytest.fixture
-def county(home: Path) -> Path:
-    db = home / "county.sqlite3"
-    done = run(home, "--db", str(db), "init", "--org", "652323", "--name", "呼图壁县", "--level", "county",
-               YKT_KEY_PASSPHRASE="pw")
-    assert done.returncode == 0, done.stderr
-    return db
-
-
 def test_a_remembered_fix_is_used_and_marked_on_the_next_file_of_the_department(home: Path, county: Path) -> None:
     first = write_roster(home / "三月.xlsx", MISLEADING_HEADER, misleading_rows(3))
     done = run(home, "--db", str(county), "import", "roster", str(first), "--column", "金额=应发金额",

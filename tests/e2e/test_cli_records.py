@@ -15,15 +15,6 @@ WANG = "65232319500101123" + compute_check_char("65232319500101123")
 BAD_CHECKSUM = WANG[:-1] + ("1" if WANG[-1] != "1" else "2")
 
 
-@pytest.fixture
-def county(home: Path) -> Path:
-    db = home / "county.sqlite3"
-    done = run(home, "--db", str(db), "init", "--org", "652323", "--name", "呼图壁县", "--level", "county",
-               YKT_KEY_PASSPHRASE="pw")
-    assert done.returncode == 0, done.stderr
-    return db
-
-
 def _count(db: Path, query: str) -> int:
     con = sqlite3.connect(db)
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -36,3 +37,16 @@ def app(demo_db: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Itera
     yield opened
     opened.close()
     set_synchronous(False)
+
+
+@pytest.fixture
+def mine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, app: bootstrap.App, demo_db: Path
+         ) -> Iterator[bootstrap.App]:
+    """A private copy of the demo installation, for tests that change data."""
+    copy = tmp_path / "copy.sqlite3"
+    for suffix in ("", ".keys"):
+        shutil.copy2(f"{demo_db}{suffix}", f"{copy}{suffix}")
+    monkeypatch.setenv("YKT_HOME", str(tmp_path / "home"))
+    opened = bootstrap.open_app(str(copy))
+    yield opened
+    opened.close()

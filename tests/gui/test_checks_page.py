@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,19 +22,6 @@ from yikatong_desktop.services.checks.registry import IMPLS
 
 OPEN_COL = RULE_HEADERS.index("待核实")
 DISMISSED_COL = RULE_HEADERS.index("已排除")
-
-
-@pytest.fixture
-def mine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, app: bootstrap.App, demo_db: Path
-         ) -> Iterator[bootstrap.App]:
-    """A private copy of the demo installation, for tests that change data."""
-    copy = tmp_path / "copy.sqlite3"
-    for suffix in ("", ".keys"):
-        shutil.copy2(f"{demo_db}{suffix}", f"{copy}{suffix}")
-    monkeypatch.setenv("YKT_HOME", str(tmp_path / "home"))
-    opened = bootstrap.open_app(str(copy))
-    yield opened
-    opened.close()
 
 
 def _page(qtbot: QtBot, app: bootstrap.App) -> ChecksPage:

@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 import json
-import shutil
 import sqlite3
-from collections.abc import Iterator
-from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -20,19 +16,6 @@ from yikatong_desktop.gui.dialogs.manual_entry import ManualEntryDialog
 from yikatong_desktop.gui.pages.roster import RosterPage
 
 NEW_ID = "65232319610203452" + compute_check_char("65232319610203452")
-
-
-@pytest.fixture
-def mine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, app: bootstrap.App, demo_db: Path
-         ) -> Iterator[bootstrap.App]:
-    """A private copy of the demo installation, for tests that change data."""
-    copy = tmp_path / "copy.sqlite3"
-    for suffix in ("", ".keys"):
-        shutil.copy2(f"{demo_db}{suffix}", f"{copy}{suffix}")
-    monkeypatch.setenv("YKT_HOME", str(tmp_path / "home"))
-    opened = bootstrap.open_app(str(copy))
-    yield opened
-    opened.close()
 
 
 def _page(qtbot: QtBot, app: bootstrap.App) -> RosterPage:

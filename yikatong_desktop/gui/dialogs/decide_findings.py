@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QDialogButtonBox, QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from yikatong_desktop.bootstrap import App
 from yikatong_desktop.domain.errors import YktError
@@ -35,12 +35,7 @@ class DecideDialog(RecordForm):
             label = self.tr("核实情况：")
         self.form.addRow(label, self.reason)
         self.form.addRow(self.message)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(verb)
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        self.form.addRow(buttons)
+        self.add_buttons(verb, self.save)
 
     def save(self) -> None:
         """Decide all the findings in one transaction and close, or show why not."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from yikatong_desktop.bootstrap import App
 from yikatong_desktop.domain.errors import YktError
@@ -30,11 +30,7 @@ class MergeProgramDialog(RecordForm):
         self.form.addRow(QLabel(self.tr("它的发放记录改为所选项目（原记录保留在历史中），名称加为简称，以后导入自动对应。")))
         self.form.addRow(self.tr("原因："), self.reason)
         self.form.addRow(self.message)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("并入"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        self.form.addRow(buttons)
+        self.add_buttons(self.tr("并入"), self.save)
 
     def save(self) -> None:
         """Merge and close, or say why not."""

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QWidget
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from yikatong_desktop.domain.errors import YktError
 from yikatong_desktop.gui.errors import user_text
@@ -32,6 +34,16 @@ class RecordForm(QDialog):
         self.inputs[title] = edit
         self.form.addRow(f"{title}：", edit)
         return edit
+
+    def add_buttons(self, verb: str, on_ok: Callable[[], None]) -> QDialogButtonBox:
+        """OK (named by its verb: 作废, 并入 …) and 取消 at the bottom; OK calls `on_ok`, which closes on success."""
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(verb)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(on_ok)
+        buttons.rejected.connect(self.reject)
+        self.form.addRow(buttons)
+        return buttons
 
     def texts(self) -> dict[str, str]:
         """Every field's text by title."""

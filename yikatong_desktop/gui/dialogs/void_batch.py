@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialogButtonBox, QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from yikatong_desktop.bootstrap import App
 from yikatong_desktop.domain.errors import YktError
@@ -22,11 +22,7 @@ class VoidBatchDialog(RecordForm):
         self.form.addRow(QLabel(self.tr("作废不会删除记录：原记录保留在历史中，可以查到。")))
         self.form.addRow(self.tr("作废原因："), self.reason)
         self.form.addRow(self.message)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("作废"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        self.form.addRow(buttons)
+        self.add_buttons(self.tr("作废"), self.save)
 
     def save(self) -> None:
         """Void the batch and close, or show why not."""
