@@ -23,10 +23,11 @@ from yikatong_desktop.domain.headers import Field
 from yikatong_desktop.domain.lists import ListKind
 from yikatong_desktop.domain.periods import Period, parse_period
 from yikatong_desktop.domain.permissions import Action
-from yikatong_desktop.domain.roster_rows import RosterRow, RowRejected, is_not_a_person, parse_roster_row
+from yikatong_desktop.domain.roster_rows import RosterRow, RowRejected, is_not_data
+from yikatong_desktop.domain.roster_table import RosterTable
 from yikatong_desktop.domain.values_errors import ValueRejected
 from yikatong_desktop.formats.excel_write import write_table_workbook
-from yikatong_desktop.formats.workbook import read_workbook
+from yikatong_desktop.formats.workbook import Sheet, read_workbook
 from yikatong_desktop.services.audit import org_code, record_event
 from yikatong_desktop.services.auth import Actor, authorize
 from yikatong_desktop.services.import_writer import store_rows
@@ -42,6 +43,8 @@ from yikatong_desktop.storage.unit_of_work import UnitOfWork
 
 #: Place columns merged down over their rows (乡镇 per township) read as filled in.
 _FILL_DOWN = (Field.COUNTY, Field.TOWNSHIP, Field.VILLAGE, Field.GROUP)
+#: Rows checked together: a column's repeated values are normalised once, and a cancel waits at most a chunk.
+_CHUNK = 5000
 
 
 @dataclass
@@ -98,7 +101,7 @@ class ImportReport:
         return sum(1 for i in self.issues if i.rejected)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Accepted:
     row: RosterRow
     sheet: str
@@ -261,31 +264,35 @@ def _read_sheet(plan: SheetPlan, report: ImportReport, accepted: list[_Accepted]
               for c in range(width)]
     report.headers[sheet.name] = [t.replace("\n", "") for t in titles]
     total = len(sheet.rows) - header.data_start
-    name_column = header.column_of(Field.NAME)
+    column_of = {f: c for c, f in header.columns.items()}  # the last column of a field, as a row's cells by field
+    id_column, name_column = column_of.get(Field.ID_NUMBER), column_of.get(Field.NAME)
     # A household roster names only the 户主 (户主姓名 + 身份证号): the person paid is the household head.
     paid_is_head = name_column is not None and "户主" in header.titles[name_column]
-    for r in range(header.data_start, len(sheet.rows)):
+    table = RosterTable(program=program, period=period)
+    for start in range(header.data_start, len(sheet.rows), _CHUNK):
         if is_cancelled():
             raise Cancelled()
-        cells = sheet.rows[r]
-        by_field = {f: (sheet.merged_value(r, c) if f in _FILL_DOWN else sheet.cell(r, c))
-                    for c, f in header.columns.items()}
-        if is_not_a_person(cells, by_field):
-            continue
-        report.rows_total += 1
-        try:
-            row = parse_roster_row(by_field, program=program, period=period)
-        except RowRejected as exc:
-            column = None if exc.column is None else _title(header.columns, header.titles, exc.column)
-            report.issues.append(RowIssue(sheet.name, r + 1, column, exc.message_zh, True, list(cells)))
-            continue
-        if paid_is_head and row.head_id is None:
-            row = replace(row, head_id=row.citizen.value, head_name=row.name)
-        for warning in row.warnings:
-            report.issues.append(RowIssue(sheet.name, r + 1, None, warning, False))
-        accepted.append(_Accepted(row, sheet.name, r + 1))
-        if (r - header.data_start) % 1000 == 0:
-            progress(r - header.data_start, total, sheet.name)
+        rows = [r for r in range(start, min(start + _CHUNK, len(sheet.rows)))
+                if not is_not_data(sheet.rows[r], _cell(sheet, r, id_column), _cell(sheet, r, name_column))]
+        report.rows_total += len(rows)
+        cells = sheet.columns(rows, list(header.columns), merged=[c for c, f in header.columns.items()
+                                                                   if f in _FILL_DOWN])
+        columns = dict(zip(header.columns.values(), cells, strict=True))
+        for r, row in zip(rows, table.parse(columns, len(rows)), strict=True):
+            if isinstance(row, RowRejected):
+                column = None if row.column is None else _title(header.columns, header.titles, row.column)
+                report.issues.append(RowIssue(sheet.name, r + 1, column, row.message_zh, True, list(sheet.rows[r])))
+                continue
+            if paid_is_head and row.head_id is None:
+                row = replace(row, head_id=row.citizen.value, head_name=row.name)
+            for warning in row.warnings:
+                report.issues.append(RowIssue(sheet.name, r + 1, None, warning, False))
+            accepted.append(_Accepted(row, sheet.name, r + 1))
+        progress(start - header.data_start, total, sheet.name)
+
+
+def _cell(sheet: Sheet, row: int, column: int | None) -> Any:
+    return None if column is None else sheet.cell(row, column)
 
 
 def _refuse_out_of_scope(report: ImportReport, accepted: list[_Accepted]) -> None:
