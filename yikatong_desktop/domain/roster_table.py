@@ -93,8 +93,9 @@ class RosterTable:
         got = {f: self._column(f, fn, cell[f]) for f, fn in (*_NORMALISERS.items(), *_TEXTS.items())}
         for f in (Field.HOLDER_ID, Field.HEAD_ID):  # mostly the IDs of the 身份证号 column: normalised once
             got[f] = self._other_ids(cell[f])
-        periods = self._column("period", self._period, list(zip(cell[Field.PERIOD], cell[Field.YEAR], strict=True)),
-                               typed=True)
+        pairs = list(zip(cell[Field.PERIOD], cell[Field.YEAR], strict=True))
+        periods = self._column("period", self._period, pairs,
+                               keys=[(p.__class__, p, y.__class__, y) for p, y in pairs])
         rejected = self._rejections(got, periods, count)
         methods = self._column("method", self._method, list(zip(
             got[Field.METHOD], [a is not None for a in got[Field.ACCOUNT]], got[Field.REMARK], strict=True)))
@@ -154,19 +155,20 @@ class RosterTable:
         return rejected
 
     def _column(self, key: object, fn: Callable[[Any], Any], values: Sequence[Any], *,
-                typed: bool = False) -> list[Outcome]:
+                keys: Sequence[Any] | None = None) -> list[Outcome]:
         """fn over a column, once per distinct value (1, 1.0 and "1" are different values).
 
-        `typed`: the values are tuples of cells, each compared with its type.
+        `keys` tell the values apart where a value alone would not (cells with their types).
         """
         types = {v.__class__ for v in values}
-        if len(types) == 1 and not typed:  # the usual column: one type, the values themselves as keys
+        if len(types) == 1 and keys is None:  # the usual column: one type, the values themselves as keys
             memo = self._memo.setdefault((key, *types), {})
             for v in set(values) - memo.keys():
                 memo[v] = _outcome(fn, v)
             return [memo[v] for v in values]
         memo = self._memo.setdefault(key, {})
-        keys = [_typed(v) for v in values]
+        if keys is None:
+            keys = [(v.__class__, v) for v in values]
         for k, v in zip(keys, values, strict=True):
             if k not in memo:
                 memo[k] = _outcome(fn, v)
@@ -189,12 +191,6 @@ class RosterTable:
     def _method(facts: tuple[str | None, bool, str | None]) -> str:
         written, has_account, remark = facts
         return method_of(written, "" if has_account else None, remark)
-
-
-def _typed(value: object) -> object:
-    if isinstance(value, tuple):
-        return tuple(_typed(v) for v in value)
-    return (value.__class__, value)
 
 
 _NO_PROGRAM = "缺少补贴项目：请在文件中加“补贴项目”列，或导入时用 --program 指定"
