@@ -195,9 +195,8 @@ def _decode(raw: bytes, where: Location) -> tuple[str, str]:
     raise InputRejected("file.encoding", where)
 
 
-def _trim(rows: Sequence[list[Any]]) -> list[list[Any]]:
-    """Drop trailing empty rows and cells, which say nothing."""
-    out = [list(r) for r in rows]
+def _trim(out: list[list[Any]]) -> list[list[Any]]:
+    """Drop trailing empty rows and cells, which say nothing (in place: the rows are the reader's own)."""
     while out and all(v is None for v in out[-1]):
         out.pop()
     for row in out:
