@@ -46,7 +46,8 @@ def _outcome(fn: Callable[[Any], Any], value: object) -> Outcome:
     try:
         return fn(value)
     except ValueRejected as exc:
-        return _Failed(exc)
+        # Kept without its traceback: the frames it holds would keep a whole sheet alive in a cycle.
+        return _Failed(ValueRejected(exc.code, exc.message_zh))
 
 
 def _unless_blank(fn: Callable[[Any], Any]) -> Callable[[Any], Any]:
@@ -185,7 +186,7 @@ class RosterTable:
         try:
             return row_period(pair[0], pair[1], self.period)
         except RowRejected as exc:
-            return exc
+            return RowRejected(exc.column, exc.message_zh)  # without the traceback (see _outcome)
 
     @staticmethod
     def _method(facts: tuple[str | None, bool, str | None]) -> str:
