@@ -107,6 +107,8 @@ def _check_char(first17: str) -> str:
 
 def normalize_id(raw: object) -> CitizenId:
     """Normalise a spreadsheet cell to a `CitizenId`, or raise `ValueRejected`."""
+    if raw.__class__ is str and len(raw) == 18 and raw.isascii() and raw[:17].isdigit() and raw[17] in "0123456789Xx":
+        return _check_18(raw.upper())  # typed cleanly (most cells): nothing to clean, fold or suspect
     text = _id_text(raw)
     if looks_like_damaged_number(text):
         raise ValueRejected("id_excel_damaged", MESSAGE_EXCEL_DAMAGED)

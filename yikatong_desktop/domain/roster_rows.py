@@ -97,7 +97,7 @@ def is_not_data(cells: Sequence[object], key: object, name: object) -> bool:
     if "计" in "".join(texts) and any(
             "计" in value and fold_text(value).replace(" ", "").startswith(_TOTALS) for value in texts):
         return True
-    if len(texts) == sum(value is not None for value in cells) and all(is_blank(value) for value in texts):
+    if len(texts) == len(cells) - cells.count(None) and all(is_blank(value) for value in texts):
         return True  # nothing but empty cells
     if not is_blank(key):
         # A footer line written from the first column (制表人：张三) lands in the key column.

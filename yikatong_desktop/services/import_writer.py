@@ -167,6 +167,7 @@ class Places:
         self.uow, self.owner, self.new_uid = uow, owner, new_uid
         self.level = str(uow.get_setting("org.level", "county"))
         self._children: dict[str, dict[str, str]] = {}
+        self._located: dict[tuple[Any, Any, Any], tuple[str | None, str | None, str | None]] = {}
 
     def _child(self, parent: str, name: str, level: str, width: int) -> str:
         children = self._children.get(parent)
@@ -183,6 +184,13 @@ class Places:
 
     def locate(self, row: PersonFacts) -> tuple[str | None, str | None, str | None]:
         """(township, village, group) codes for a row's places."""
+        names = (row.township, row.village, row.group)
+        found = self._located.get(names)
+        if found is None:
+            found = self._located[names] = self._locate(row)
+        return found
+
+    def _locate(self, row: PersonFacts) -> tuple[str | None, str | None, str | None]:
         own = self.owner
         township = own if self.level == "township" else (
             self._child(own, row.township, "township", 3) if row.township and self.level == "county" else None)
