@@ -240,22 +240,23 @@ def bulk_insert_rows(conn: Connection, table: Table, columns: Sequence[str], row
 
 
 def _bound(rows: Sequence[Sequence[Any]], procs: Sequence[tuple[int, Any]]) -> list[tuple[Any, ...]]:
-    """Rows with bind processors (dates, exact decimals, UTC times) applied, once per distinct value:
-    a roster's dates and flags repeat from row to row."""
-    converted = [list(r) for r in rows]
+    """Rows with bind processors (dates, exact decimals, UTC times) applied, once per distinct value
+    (a roster's dates and flags repeat from row to row), column by column."""
+    columns: list[Sequence[Any]] = list(zip(*rows, strict=True))
     for i, proc in procs:
         bound: dict[Any, Any] = {}
-        for row in converted:
-            value = row[i]
+        out = []
+        for value in columns[i]:
             if value.__class__ is Decimal:  # 1.5 and 1.50 are equal but not written alike
-                row[i] = proc(value)
+                out.append(proc(value))
                 continue
             key = (value.__class__, value)
             got = bound.get(key, _UNSET)
             if got is _UNSET:
                 got = bound[key] = proc(value)
-            row[i] = got
-    return [tuple(r) for r in converted]
+            out.append(got)
+        columns[i] = out
+    return list(zip(*columns, strict=True))
 
 
 @contextmanager
