@@ -114,6 +114,8 @@ def _is_footer(text: str) -> bool:
 
 def text_of(value: object) -> str | None:
     """A text cell folded and trimmed (a whole number without its “.0”); None when blank."""
+    if value.__class__ is str and value.isascii() and value.isprintable():
+        return value.strip() or None  # nothing to fold in printable ASCII (户编号, phone numbers …)
     if is_blank(value):
         return None
     if isinstance(value, float) and value.is_integer():

@@ -225,24 +225,21 @@ def bulk_insert_rows(conn: Connection, table: Table, columns: Sequence[str], row
     if conn.dialect.name != "sqlite":
         conn.execute(table.insert(), [{**dict(zip(columns, r, strict=True)), **same} for r in rows])
         return
-    procs = [(i, p) for i, c in enumerate(columns)
+    procs = [(i, p) for i, c in enumerate([*columns, *same])
              if (p := table.c[c].type._cached_bind_processor(conn.dialect)) is not None]
     values: Sequence[Sequence[Any]] = rows
-    if procs:
-        values = _bound(rows, procs)
-    if same:
-        tail = tuple(_bound([tuple(same.values())], [
-            (i, p) for i, c in enumerate(same) if (p := table.c[c].type._cached_bind_processor(conn.dialect))])[0])
-        values = [(*r, *tail) for r in values]
+    if procs or same:
+        values = _bound(rows, procs, list(same.values()))
     names = ",".join([*columns, *same])
     placeholders = ",".join("?" for _ in range(len(columns) + len(same)))
     conn.exec_driver_sql(f"INSERT INTO {table.name} ({names}) VALUES ({placeholders})", values)
 
 
-def _bound(rows: Sequence[Sequence[Any]], procs: Sequence[tuple[int, Any]]) -> list[tuple[Any, ...]]:
-    """Rows with bind processors (dates, exact decimals, UTC times) applied, once per distinct value
-    (a roster's dates and flags repeat from row to row), column by column."""
-    columns: list[Sequence[Any]] = list(zip(*rows, strict=True))
+def _bound(rows: Sequence[Sequence[Any]], procs: Sequence[tuple[int, Any]],
+           same: Sequence[Any]) -> list[tuple[Any, ...]]:
+    """Rows, then the `same` values, with bind processors (dates, exact decimals, UTC times) applied once
+    per distinct value (a roster's dates and flags repeat from row to row), column by column."""
+    columns: list[Sequence[Any]] = [*zip(*rows, strict=True), *([value] * len(rows) for value in same)]
     for i, proc in procs:
         bound: dict[Any, Any] = {}
         out = []
