@@ -81,11 +81,6 @@ class RosterRow:
     warnings: tuple[str, ...] = field(default=())
 
 
-def is_not_a_person(cells: Sequence[object], by_field: Mapping[Field, object]) -> bool:
-    """Blank rows, 合计/小计 rows and notes under the table are not data."""
-    return is_not_data(cells, by_field.get(Field.ID_NUMBER), by_field.get(Field.NAME))
-
-
 def is_not_data(cells: Sequence[object], key: object, name: object) -> bool:
     """Blank rows, 合计/小计 rows and notes under a table are not data.
 
