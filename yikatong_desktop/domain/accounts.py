@@ -35,6 +35,8 @@ _HOW_TO_FIX = f"银行账号应为{MIN_DIGITS}到{MAX_DIGITS}位数字，请按�
 
 def normalize_account(raw: object) -> str:
     """Normalise a spreadsheet cell to an account number of digits only, or raise `ValueRejected`."""
+    if raw.__class__ is str and raw.isascii() and raw.isdigit() and MIN_DIGITS <= len(raw) <= MAX_DIGITS:
+        return raw  # typed cleanly (most cells): nothing to clean, fold or suspect
     if is_blank(raw):
         raise ValueRejected("account_empty", MESSAGE_EMPTY)
     if isinstance(raw, bool) or isinstance(raw, date | time):

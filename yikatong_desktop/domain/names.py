@@ -36,6 +36,7 @@ def normalize_name(raw: object) -> str:
     return name
 
 
+@lru_cache(maxsize=131072)  # per person of an import; names repeat
 def name_key(name: str) -> str:
     """Comparison key: the normalised name without dots and whitespace, case-folded."""
     folded = _fold_name(name)

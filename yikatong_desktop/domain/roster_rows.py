@@ -49,7 +49,7 @@ class RowRejected(Exception):
         self.message_zh = message_zh
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RosterRow:
     """A roster row's normalised content, ready to store."""
 
@@ -81,30 +81,19 @@ class RosterRow:
     warnings: tuple[str, ...] = field(default=())
 
 
-def is_not_a_person(cells: Sequence[object], by_field: Mapping[Field, object]) -> bool:
-    """Blank rows, 合计/小计 rows and notes under the table are not data."""
-    return is_not_data(cells, by_field.get(Field.ID_NUMBER), by_field.get(Field.NAME))
-
-
 def is_not_data(cells: Sequence[object], key: object, name: object) -> bool:
     """Blank rows, 合计/小计 rows and notes under a table are not data.
 
     `key` is the cell that makes a row a record (the ID, or a bank return's account);
     `name` the cell beside it that a footer line (制表人：…) would occupy.
     """
-    has_value = False
-    for value in cells:
-        if value is None:
-            continue
-        if isinstance(value, str):
-            # Every totals word contains 计: fold (the slow part) only those cells.
-            if "计" in value and fold_text(value).replace(" ", "").startswith(_TOTALS):
-                return True
-            has_value = has_value or not is_blank(value)
-        else:
-            has_value = True
-    if not has_value:
+    texts = [value for value in cells if isinstance(value, str)]
+    # Every totals word contains 计: fold (the slow part) only those cells.
+    if "计" in "".join(texts) and any(
+            "计" in value and fold_text(value).replace(" ", "").startswith(_TOTALS) for value in texts):
         return True
+    if len(texts) == len(cells) - cells.count(None) and all(is_blank(value) for value in texts):
+        return True  # nothing but empty cells
     if not is_blank(key):
         # A footer line written from the first column (制表人：张三) lands in the key column.
         return isinstance(key, str) and _is_footer(key)
@@ -118,7 +107,10 @@ def _is_footer(text: str) -> bool:
     return ":" in folded or "：" in folded or folded.startswith(_FOOTER_WORDS)
 
 
-def _text(value: object) -> str | None:
+def text_of(value: object) -> str | None:
+    """A text cell folded and trimmed (a whole number without its “.0”); None when blank."""
+    if value.__class__ is str and value.isascii() and value.isprintable():
+        return value.strip() or None  # nothing to fold in printable ASCII (户编号, phone numbers …)
     if is_blank(value):
         return None
     if isinstance(value, float) and value.is_integer():
@@ -133,7 +125,7 @@ def _guard(column: Field, fn: object, value: object) -> object:
         raise RowRejected(column, exc.message_zh) from exc
 
 
-def _standard(value: object) -> int | None:
+def standard_fen(value: object) -> int | None:
     """补贴标准 is often written with its unit ("960元/年"): take the leading amount."""
     if is_blank(value):
         return None
@@ -145,7 +137,7 @@ def _standard(value: object) -> int | None:
     return parse_money(value)
 
 
-_cached_standard = lru_cache(maxsize=4096, typed=True)(_standard)
+_cached_standard = lru_cache(maxsize=4096, typed=True)(standard_fen)
 
 
 def _identity(by_field: Mapping[Field, object]) -> tuple[str, CitizenId, list[str]]:
@@ -154,12 +146,21 @@ def _identity(by_field: Mapping[Field, object]) -> tuple[str, CitizenId, list[st
     name = str(_guard(Field.NAME, normalize_name, by_field.get(Field.NAME)))
     citizen = _guard(Field.ID_NUMBER, normalize_id, by_field.get(Field.ID_NUMBER))
     assert isinstance(citizen, CitizenId)
+    warnings.extend(id_warnings(citizen))
+    return name, citizen, warnings
+
+
+def id_warnings(citizen: CitizenId) -> tuple[str, ...]:
+    """What a row says about an ID kept as written or of an abolished region."""
+    if citizen.valid and not citizen.warnings:
+        return ()
+    warnings = []
     if not citizen.valid:
         what = "校验码" if "checksum" in citizen.problems else "出生日期"
         warnings.append(f"身份证号{what}不对，已按原样保存并标记为无效，请核对原始证件")
     if "abolished_region" in citizen.warnings:
         warnings.append("身份证号的地区码已撤销（旧户籍地），按原样保存")
-    return name, citizen, warnings
+    return tuple(warnings)
 
 
 def parse_roster_row(by_field: Mapping[Field, object], *, program: str | None = None,
@@ -167,10 +168,10 @@ def parse_roster_row(by_field: Mapping[Field, object], *, program: str | None = 
     """Normalise one row; `program`/`period` stand in for missing columns (--program, --period)."""
     name, citizen, warnings = _identity(by_field)
 
-    program_text = _text(by_field.get(Field.PROGRAM)) or program
+    program_text = text_of(by_field.get(Field.PROGRAM)) or program
     if not program_text:
         raise RowRejected(Field.PROGRAM, "缺少补贴项目：请在文件中加“补贴项目”列，或导入时用 --program 指定")
-    row_period = _row_period(by_field, period)
+    the_period = row_period(by_field.get(Field.PERIOD), by_field.get(Field.YEAR), period)
 
     paid = _money(Field.PAID, by_field)
     due = _money(Field.DUE, by_field)
@@ -185,27 +186,27 @@ def parse_roster_row(by_field: Mapping[Field, object], *, program: str | None = 
                                                                               by_field.get(Field.PAID_DATE))
     account_raw = by_field.get(Field.ACCOUNT)
     account = None if is_blank(account_raw) else str(_guard(Field.ACCOUNT, normalize_account, account_raw))
-    remark = _text(by_field.get(Field.REMARK))
-    method = _method(_text(by_field.get(Field.METHOD)), account, remark)
+    remark = text_of(by_field.get(Field.REMARK))
+    method = method_of(text_of(by_field.get(Field.METHOD)), account, remark)
     holder_id_raw = by_field.get(Field.HOLDER_ID)
     holder_id = None if is_blank(holder_id_raw) else _guard(Field.HOLDER_ID, normalize_id, holder_id_raw)
     head_id_raw = by_field.get(Field.HEAD_ID)
     head_id = None if is_blank(head_id_raw) else _guard(Field.HEAD_ID, normalize_id, head_id_raw)
     group_raw = by_field.get(Field.GROUP)
     group = None if is_blank(group_raw) else _guard(Field.GROUP, _parse_group, group_raw)
-    holder_name = _text(by_field.get(Field.HOLDER_NAME))
-    head_name = _text(by_field.get(Field.HEAD_NAME))
+    holder_name = text_of(by_field.get(Field.HOLDER_NAME))
+    head_name = text_of(by_field.get(Field.HEAD_NAME))
     return RosterRow(
-        citizen=citizen, name=name, written_sex=_text(by_field.get(Field.SEX)),
-        ethnicity=_text(by_field.get(Field.ETHNICITY)), phone=_text(by_field.get(Field.PHONE)),
-        program_text=program_text, period=row_period, quantity=qty,  # type: ignore[arg-type]
+        citizen=citizen, name=name, written_sex=text_of(by_field.get(Field.SEX)),
+        ethnicity=text_of(by_field.get(Field.ETHNICITY)), phone=text_of(by_field.get(Field.PHONE)),
+        program_text=program_text, period=the_period, quantity=qty,  # type: ignore[arg-type]
         standard_fen=standard, due_fen=due, paid_fen=paid,  # type: ignore[arg-type]
         due_date=due_date, paid_date=paid_date, method=method,  # type: ignore[arg-type]
-        bank=_text(by_field.get(Field.BANK)), account=account,
+        bank=text_of(by_field.get(Field.BANK)), account=account,
         holder_name=None if holder_name is None else normalize_name(holder_name),
         holder_id=None if holder_id is None else holder_id.value,  # type: ignore[attr-defined]
-        township=_text(by_field.get(Field.TOWNSHIP)), village=_text(by_field.get(Field.VILLAGE)),
-        group=group, household_no=_text(by_field.get(Field.HOUSEHOLD_NO)),  # type: ignore[arg-type]
+        township=text_of(by_field.get(Field.TOWNSHIP)), village=text_of(by_field.get(Field.VILLAGE)),
+        group=group, household_no=text_of(by_field.get(Field.HOUSEHOLD_NO)),  # type: ignore[arg-type]
         head_name=None if head_name is None else normalize_name(head_name),
         head_id=None if head_id is None else head_id.value,  # type: ignore[attr-defined]
         remark=remark, warnings=tuple(warnings),
@@ -217,11 +218,10 @@ def _money(column: Field, by_field: Mapping[Field, object]) -> int | None:
     return None if is_blank(value) else int(_guard(column, _parse_money, value))  # type: ignore[call-overload]
 
 
-def _row_period(by_field: Mapping[Field, object], default: Period | None) -> Period:
-    raw = by_field.get(Field.PERIOD)
+def row_period(raw: object, year: object, default: Period | None) -> Period:
+    """A row's period from 补贴期间, else 补贴年度, else `default` (--period); RowRejected names the column."""
     if not is_blank(raw):
         return _guard(Field.PERIOD, _parse_period, raw)  # type: ignore[return-value]
-    year = by_field.get(Field.YEAR)
     if not is_blank(year):
         parsed = _guard(Field.YEAR, _parse_period, year)
         assert isinstance(parsed, Period)
@@ -231,7 +231,7 @@ def _row_period(by_field: Mapping[Field, object], default: Period | None) -> Per
     raise RowRejected(Field.PERIOD, "缺少补贴期间：请加“补贴期间”或“补贴年度”列，或导入时用 --period 指定")
 
 
-def _method(written: str | None, account: str | None, remark: str | None) -> str:
+def method_of(written: str | None, account: str | None, remark: str | None) -> str:
     """card when paid to an account; cash when written so or when there is no account."""
     said = " ".join(t for t in (written, remark) if t)
     if any(w in said for w in _CASH_WORDS):
@@ -268,12 +268,12 @@ def parse_person_row(by_field: Mapping[Field, object]) -> PersonRow:
     group = None if is_blank(group_raw) else _guard(Field.GROUP, _parse_group, group_raw)
     head_id_raw = by_field.get(Field.HEAD_ID)
     head_id = None if is_blank(head_id_raw) else _guard(Field.HEAD_ID, normalize_id, head_id_raw)
-    head_name = _text(by_field.get(Field.HEAD_NAME))
+    head_name = text_of(by_field.get(Field.HEAD_NAME))
     return PersonRow(
-        citizen=citizen, name=name, written_sex=_text(by_field.get(Field.SEX)),
-        ethnicity=_text(by_field.get(Field.ETHNICITY)), phone=_text(by_field.get(Field.PHONE)),
-        township=_text(by_field.get(Field.TOWNSHIP)), village=_text(by_field.get(Field.VILLAGE)),
-        group=group, household_no=_text(by_field.get(Field.HOUSEHOLD_NO)),  # type: ignore[arg-type]
+        citizen=citizen, name=name, written_sex=text_of(by_field.get(Field.SEX)),
+        ethnicity=text_of(by_field.get(Field.ETHNICITY)), phone=text_of(by_field.get(Field.PHONE)),
+        township=text_of(by_field.get(Field.TOWNSHIP)), village=text_of(by_field.get(Field.VILLAGE)),
+        group=group, household_no=text_of(by_field.get(Field.HOUSEHOLD_NO)),  # type: ignore[arg-type]
         head_name=None if head_name is None else normalize_name(head_name),
         head_id=None if head_id is None else head_id.value,  # type: ignore[attr-defined]
         warnings=tuple(warnings),

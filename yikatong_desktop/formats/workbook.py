@@ -64,6 +64,27 @@ class Sheet:
                     row[c] = value
         return grid
 
+    def columns(self, rows: Sequence[int], cols: Sequence[int], *, merged: Sequence[int] = ()) -> list[list[Any]]:
+        """The cells of some columns at some rows (ascending); columns in `merged` as `merged_value` gives them."""
+        data = self.rows
+        # Transposed in one go: zip_longest pads short rows with None, and a last row of Nones as wide as
+        # the widest column wanted makes every column exist (it is dropped again).
+        padding = [None] * (max(cols, default=-1) + 1)
+        grid = list(itertools.zip_longest(*(data[r] for r in rows), padding))
+        return [self._merged_over(rows, c, list(grid[c][:-1])) if c in merged else list(grid[c][:-1])
+                for c in cols]
+
+    def _merged_over(self, rows: Sequence[int], col: int, values: list[Any]) -> list[Any]:
+        areas = [area for area in self.merged if area[0][1] <= col <= area[1][1]]
+        if areas:
+            at = {r: i for i, r in enumerate(rows)}
+            for (r0, c0), (r1, _c1) in reversed(areas):  # the first area that covers a cell wins
+                value = self.cell(r0, c0)
+                for r in range(max(r0, rows[0]), min(r1, rows[-1]) + 1):
+                    if r in at:
+                        values[at[r]] = value
+        return values
+
     def merged_value(self, row: int, col: int) -> Any:
         """The value a merged area shows at a position (its top-left cell), else the cell itself."""
         for (r0, c0), (r1, c1) in self.merged:
@@ -174,9 +195,8 @@ def _decode(raw: bytes, where: Location) -> tuple[str, str]:
     raise InputRejected("file.encoding", where)
 
 
-def _trim(rows: Sequence[list[Any]]) -> list[list[Any]]:
-    """Drop trailing empty rows and cells, which say nothing."""
-    out = [list(r) for r in rows]
+def _trim(out: list[list[Any]]) -> list[list[Any]]:
+    """Drop trailing empty rows and cells, which say nothing (in place: the rows are the reader's own)."""
     while out and all(v is None for v in out[-1]):
         out.pop()
     for row in out:

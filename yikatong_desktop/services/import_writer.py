@@ -23,6 +23,10 @@ from yikatong_desktop.storage.unit_of_work import UnitOfWork
 _PAYMENT_FACTS = ("year", "period_start", "period_end", "quantity", "standard_fen", "due_fen", "paid_fen",
                   "due_date", "method", "account_id", "township_code", "village_code", "group_code",
                   "written_name", "written_sex", "written_holder_name", "written_holder_id", "remark")
+_PAYMENT_KEY = ("person_id", "program_id", "period_label", "paid_date", "occurrence")
+#: A payment as stored in bulk: natural key, facts, provenance (a new one gets its uid appended).
+_PAYMENT_COLUMNS = (*_PAYMENT_KEY, *_PAYMENT_FACTS, "batch_id", "sheet", "excel_row")
+_KEY_WIDTH, _FACTS_END = len(_PAYMENT_KEY), len(_PAYMENT_KEY) + len(_PAYMENT_FACTS)
 
 
 class PersonFacts(Protocol):
@@ -80,52 +84,51 @@ def store_rows(uow: UnitOfWork, owner: str, rows: Sequence[tuple[RosterRow, str,
         "imported_at": uow.clock.now(), "actor": actor, "replaces_uid": None}, owner=owner, uid=batch_uid)
     located = [(r, places.locate(r)) for r, _, _ in rows]
     households = _households(uow, owner, located, new_uid)
-    persons = _persons(uow, owner, located, households, new_uid)
+    persons, known = _persons(uow, owner, located, households, new_uid)
     accounts = account_ids(uow, owner, {(r.bank or "", r.account) for r, _, _ in rows if r.account is not None},
                            new_uid)
     seen: Counter[tuple[int, int, str, Any]] = Counter()
-    by_program: dict[int, list[dict[str, Any]]] = {}
-    for (row, sheet, excel_row), (_same, (township, village, group)) in zip(rows, located, strict=True):
+    by_program: dict[int, list[tuple[Any, ...]]] = {}
+    for (row, sheet, excel_row), (_same, place) in zip(rows, located, strict=True):
         person_id, program_id = persons[row.citizen.value], programs[row.program_text]
         key = (person_id, program_id, row.period.label, row.paid_date)
         seen[key] += 1
-        by_program.setdefault(program_id, []).append({
-            "person_id": person_id, "program_id": program_id, "year": row.period.year,
-            "period_label": row.period.label, "period_start": row.period.start, "period_end": row.period.end,
-            "quantity": row.quantity, "standard_fen": row.standard_fen, "due_fen": row.due_fen,
-            "paid_fen": row.paid_fen, "due_date": row.due_date, "paid_date": row.paid_date, "method": row.method,
-            "account_id": None if row.account is None else accounts[(row.bank or "", row.account)],
-            "township_code": township, "village_code": village, "group_code": group, "occurrence": seen[key],
-            "written_name": row.name, "written_sex": row.written_sex,
-            "written_holder_name": row.holder_name,  # as written: no column, no fact
-            "written_holder_id": row.holder_id, "batch_id": batch_id, "sheet": sheet, "excel_row": excel_row,
-            "remark": row.remark,
-        })
+        account_id = None if row.account is None else accounts[(row.bank or "", row.account)]
+        by_program.setdefault(program_id, []).append(
+            (*key, seen[key], *_payment_facts(row, account_id, place), batch_id, sheet, excel_row))
     for program_id, items in by_program.items():
-        _store_payments(uow, owner, program_id, items, counts, new_uid)
+        _store_payments(uow, owner, program_id, items, counts, new_uid, known)
     return counts
 
 
-def _store_payments(uow: UnitOfWork, owner: str, program_id: int, items: list[dict[str, Any]],
-                    counts: StoreCounts, new_uid: Callable[[], str]) -> None:
-    existing = store.existing_payments(uow.conn, [i["person_id"] for i in items], program_id)
+def _payment_facts(row: RosterRow, account_id: int | None, place: tuple[Any, Any, Any]) -> tuple[Any, ...]:
+    """A row's payment facts in _PAYMENT_FACTS order (the holder's name as written: no column, no fact)."""
+    period = row.period
+    return (period.year, period.start, period.end, row.quantity, row.standard_fen, row.due_fen, row.paid_fen,
+            row.due_date, row.method, account_id, *place, row.name, row.written_sex, row.holder_name,
+            row.holder_id, row.remark)
+
+
+def _store_payments(uow: UnitOfWork, owner: str, program_id: int, items: list[tuple[Any, ...]],
+                    counts: StoreCounts, new_uid: Callable[[], str], known: set[int]) -> None:
+    """Insert, update or keep each payment by its natural key; only persons stored before can have one."""
+    existing = store.existing_payments(uow.conn, [i[0] for i in items if i[0] in known], program_id)
     fresh = []
     for item in items:
-        key = (item["person_id"], program_id, item["period_label"], item["paid_date"], item["occurrence"])
-        old = existing.get(key)
+        old = existing.get(item[:_KEY_WIDTH]) if existing else None
         if old is None:
-            fresh.append({**item, "uid": new_uid()})
-        elif all(getattr(old, k) == item[k] for k in _PAYMENT_FACTS):
+            fresh.append((*item, new_uid()))
+        elif all(getattr(old, k) == v for k, v in zip(_PAYMENT_FACTS, item[_KEY_WIDTH:_FACTS_END], strict=True)):
             counts.unchanged += 1
             counts.kept.add(old.uid)
         else:
             counts.kept.add(old.uid)
-            changes = {k: item[k] for k in (*_PAYMENT_FACTS, "batch_id", "sheet", "excel_row")}
+            changes = dict(zip(_PAYMENT_COLUMNS[_KEY_WIDTH:], item[_KEY_WIDTH:], strict=True))
             uow.records.change("payments", old.uid, changes, expected_version=old.version)
             counts.updated += 1
-    uow.records.add_many("payments", fresh, owner=owner)
+    uow.records.add_rows("payments", (*_PAYMENT_COLUMNS, "uid"), fresh, owner=owner)
     counts.inserted += len(fresh)
-    counts.added.extend(f["uid"] for f in fresh)
+    counts.added.extend(f[-1] for f in fresh)
 
 
 def _program_ids(uow: UnitOfWork, owner: str, texts: set[str], counts: StoreCounts,
@@ -154,7 +157,7 @@ def store_persons(uow: UnitOfWork, owner: str, rows: Sequence[PersonFacts],
     """Persons without payments (entered by hand), stored as a roster's persons are: ID number → local id."""
     places = Places(uow, owner, new_uid)
     located = [(r, places.locate(r)) for r in rows]
-    return _persons(uow, owner, located, _households(uow, owner, located, new_uid), new_uid)
+    return _persons(uow, owner, located, _households(uow, owner, located, new_uid), new_uid)[0]
 
 
 class Places:
@@ -164,6 +167,7 @@ class Places:
         self.uow, self.owner, self.new_uid = uow, owner, new_uid
         self.level = str(uow.get_setting("org.level", "county"))
         self._children: dict[str, dict[str, str]] = {}
+        self._located: dict[tuple[Any, Any, Any], tuple[str | None, str | None, str | None]] = {}
 
     def _child(self, parent: str, name: str, level: str, width: int) -> str:
         children = self._children.get(parent)
@@ -180,6 +184,13 @@ class Places:
 
     def locate(self, row: PersonFacts) -> tuple[str | None, str | None, str | None]:
         """(township, village, group) codes for a row's places."""
+        names = (row.township, row.village, row.group)
+        found = self._located.get(names)
+        if found is None:
+            found = self._located[names] = self._locate(row)
+        return found
+
+    def _locate(self, row: PersonFacts) -> tuple[str | None, str | None, str | None]:
         own = self.owner
         township = own if self.level == "township" else (
             self._child(own, row.township, "township", 3) if row.township and self.level == "county" else None)
@@ -198,37 +209,42 @@ def _household_key(row: PersonFacts, village: str | None, group: str | None) -> 
     return None
 
 
+_HOUSEHOLD_COLUMNS = ("hh_key", "hh_no", "head_name", "head_id_number", "village_code", "group_code")
+_PERSON_COLUMNS = ("id_number", "id_valid", "id_problems", "name", "name_key", "pinyin", "sex", "ethnicity",
+                   "birth_date", "household_id", "village_code", "group_code", "phone")
+
+
 def _households(uow: UnitOfWork, owner: str, located: Sequence[tuple[PersonFacts, tuple[Any, Any, Any]]],
                 new_uid: Callable[[], str]) -> dict[str, int]:
-    wanted: dict[str, dict[str, Any]] = {}
+    wanted: dict[str, tuple[Any, ...]] = {}
     for row, (_t, village, group) in located:
         key = _household_key(row, village, group)
         if key is not None and key not in wanted:
-            wanted[key] = {"hh_key": key, "hh_no": row.household_no, "head_name": row.head_name,
-                           "head_id_number": row.head_id, "village_code": village, "group_code": group}
+            wanted[key] = (key, row.household_no, row.head_name, row.head_id, village, group)
     found = store.ids_by_key(uow.conn, "households", "hh_key", wanted)
-    new = [{**v, "uid": new_uid()} for k, v in wanted.items() if k not in found]
-    return {**found, **uow.records.add_many_keyed("households", new, owner=owner, key="hh_key")}
+    new = [(*v, new_uid()) for k, v in wanted.items() if k not in found]
+    return {**found, **uow.records.add_rows_keyed("households", (*_HOUSEHOLD_COLUMNS, "uid"), new, owner=owner,
+                                                  key="hh_key")}
 
 
 def _persons(uow: UnitOfWork, owner: str, located: Sequence[tuple[PersonFacts, tuple[Any, Any, Any]]],
-             households: dict[str, int], new_uid: Callable[[], str]) -> dict[str, int]:
-    wanted: dict[str, dict[str, Any]] = {}
+             households: dict[str, int], new_uid: Callable[[], str]) -> tuple[dict[str, int], set[int]]:
+    """ID number → local id of the rows' persons, created when new; and the ids of those stored before."""
+    wanted: dict[str, tuple[Any, ...]] = {}
     for row, (_t, village, group) in located:
         number = row.citizen.value
         if number in wanted:
             continue
         hh_key = _household_key(row, village, group)
-        wanted[number] = {
-            "id_number": number, "id_valid": row.citizen.valid, "id_problems": ",".join(row.citizen.problems),
-            "name": row.name, "name_key": name_key(row.name), "pinyin": pinyin_sort_key(row.name),
-            "sex": row.citizen.sex if row.citizen.valid else row.written_sex, "ethnicity": row.ethnicity,
-            "birth_date": row.citizen.birth_date, "household_id": households.get(hh_key) if hh_key else None,
-            "village_code": village, "group_code": group, "phone": row.phone,
-        }
+        citizen = row.citizen
+        wanted[number] = (
+            number, citizen.valid, ",".join(citizen.problems), row.name, name_key(row.name),
+            pinyin_sort_key(row.name), citizen.sex if citizen.valid else row.written_sex, row.ethnicity,
+            citizen.birth_date, households.get(hh_key) if hh_key else None, village, group, row.phone)
     found = store.ids_by_key(uow.conn, "persons", "id_number", wanted)
-    new = [{**v, "uid": new_uid()} for k, v in wanted.items() if k not in found]
-    return {**found, **uow.records.add_many_keyed("persons", new, owner=owner, key="id_number")}
+    new = [(*v, new_uid()) for k, v in wanted.items() if k not in found]
+    added = uow.records.add_rows_keyed("persons", (*_PERSON_COLUMNS, "uid"), new, owner=owner, key="id_number")
+    return {**found, **added}, set(found.values())
 
 
 def account_ids(uow: UnitOfWork, owner: str, wanted: set[tuple[str, str]],
@@ -245,6 +261,6 @@ def account_ids(uow: UnitOfWork, owner: str, wanted: set[tuple[str, str]],
             found[(bank, number)] = next(iter(cards.values()))
         elif bank and set(cards) == {""}:
             found[(bank, number)] = cards[""]  # the same card, now with its bank named
-    new = [{"uid": new_uid(), "bank": bank, "number": number} for bank, number in sorted(wanted - set(found))]
-    by_uid = uow.records.add_many_keyed("bank_accounts", new, owner=owner, key="uid")
-    return {**found, **{(n["bank"], n["number"]): by_uid[n["uid"]] for n in new}}
+    new = [(new_uid(), bank, number) for bank, number in sorted(wanted - set(found))]
+    by_uid = uow.records.add_rows_keyed("bank_accounts", ("uid", "bank", "number"), new, owner=owner, key="uid")
+    return {**found, **{(bank, number): by_uid[uid] for uid, bank, number in new}}

@@ -9,8 +9,10 @@ from __future__ import annotations
 import operator
 import os
 import sqlite3
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,8 +28,9 @@ if TYPE_CHECKING:  # Alembic is imported only when a schema is checked or migrat
     from alembic.script import ScriptDirectory
 from yikatong_desktop.domain.errors import InputRejected
 
-__all__ = ["SCHEMA_HEAD", "DatabaseLocation", "Engine", "bulk_insert", "create_database", "iter_chunks",
-           "locate", "online_backup", "open_database", "refresh_statistics", "schema_revision", "upsert"]
+__all__ = ["SCHEMA_HEAD", "DatabaseLocation", "Engine", "bulk_insert", "bulk_insert_rows", "create_database",
+           "indexes_built_after", "iter_chunks", "locate", "online_backup", "open_database", "refresh_statistics",
+           "schema_revision", "upsert"]
 
 _MIGRATIONS = Path(__file__).with_name("migrations")
 #: The newest migration; equal to Alembic's head (a test checks), so opening an
@@ -203,27 +206,81 @@ def schema_revision() -> str:
 
 def bulk_insert(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
     """Insert many rows through the driver's executemany (several times faster than ORM paths)."""
+    if rows:
+        columns = list(rows[0].keys())
+        fetch = operator.itemgetter(*columns)
+        bulk_insert_rows(conn, table, columns, [fetch(r) if len(columns) > 1 else (fetch(r),) for r in rows])
+
+
+def bulk_insert_rows(conn: Connection, table: Table, columns: Sequence[str], rows: Sequence[Sequence[Any]],
+                     same: Mapping[str, Any] | None = None) -> None:
+    """Insert many rows given as tuples in `columns` order through the driver's executemany.
+
+    `same`: columns with one value for every row (owner, version, time), bound once.
+    """
     if not rows:
         return
     faults.rows_written(len(rows))
-    columns = list(rows[0].keys())
-    if conn.dialect.name == "sqlite":
-        # Bind processors (dates, exact decimals, UTC times) only where a column has one.
-        fetch = operator.itemgetter(*columns)
-        procs = [(i, p) for i, c in enumerate(columns)
-                 if (p := table.c[c].type._cached_bind_processor(conn.dialect)) is not None]
-        values: list[Any] = []
-        for r in rows:
-            got = fetch(r)
-            row = list(got) if len(columns) > 1 else [got]
-            for i, proc in procs:
-                row[i] = proc(row[i])
-            values.append(tuple(row))
-        placeholders = ",".join("?" for _ in columns)
-        sql = f'INSERT INTO {table.name} ({",".join(columns)}) VALUES ({placeholders})'
-        conn.exec_driver_sql(sql, values)
-    else:
-        conn.execute(table.insert(), list(rows))
+    same = same or {}
+    if conn.dialect.name != "sqlite":
+        conn.execute(table.insert(), [{**dict(zip(columns, r, strict=True)), **same} for r in rows])
+        return
+    procs = [(i, p) for i, c in enumerate([*columns, *same])
+             if (p := table.c[c].type._cached_bind_processor(conn.dialect)) is not None]
+    values: Sequence[Sequence[Any]] = rows
+    if procs or same:
+        values = _bound(rows, procs, list(same.values()))
+    names = ",".join([*columns, *same])
+    placeholders = ",".join("?" for _ in range(len(columns) + len(same)))
+    conn.exec_driver_sql(f"INSERT INTO {table.name} ({names}) VALUES ({placeholders})", values)
+
+
+def _bound(rows: Sequence[Sequence[Any]], procs: Sequence[tuple[int, Any]],
+           same: Sequence[Any]) -> list[tuple[Any, ...]]:
+    """Rows, then the `same` values, with bind processors (dates, exact decimals, UTC times) applied once
+    per distinct value (a roster's dates and flags repeat from row to row), column by column."""
+    columns: list[Sequence[Any]] = [*zip(*rows, strict=True), *([value] * len(rows) for value in same)]
+    for i, proc in procs:
+        bound: dict[Any, Any] = {}
+        out = []
+        for value in columns[i]:
+            if value.__class__ is Decimal:  # 1.5 and 1.50 are equal but not written alike
+                out.append(proc(value))
+                continue
+            key = (value.__class__, value)
+            got = bound.get(key, _UNSET)
+            if got is _UNSET:
+                got = bound[key] = proc(value)
+            out.append(got)
+        columns[i] = out
+    return list(zip(*columns, strict=True))
+
+
+@contextmanager
+def indexes_built_after(conn: Connection, table: Table) -> Iterator[None]:
+    """Into an empty SQLite table, load with its plain secondary indexes dropped and built again after.
+
+    Building an index once from the loaded rows (a sort) is cheaper than inserting every row into
+    every index. Unique indexes and constraints stay, so nothing a constraint checks is deferred;
+    the drop and the rebuild are in the caller's transaction, so an interrupted load leaves the
+    schema as it was.
+    """
+    if conn.dialect.name != "sqlite" or conn.exec_driver_sql(f"SELECT 1 FROM {table.name} LIMIT 1").first():
+        yield
+        return
+    indexes = conn.exec_driver_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL "
+        "AND sql NOT LIKE 'CREATE UNIQUE%'", (table.name,)).all()
+    for name, _sql in indexes:
+        conn.exec_driver_sql(f'DROP INDEX "{name}"')
+    try:
+        yield
+    finally:
+        for _name, sql in indexes:
+            conn.exec_driver_sql(sql)
+
+
+_UNSET = object()
 
 
 def upsert(conn: Connection, table: Table, values: Mapping[str, Any], key: Sequence[str]) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, and_, select
+from sqlalchemy import Connection, Table, and_, select
 
 from yikatong_desktop.storage import tables as t
 from yikatong_desktop.storage.database import iter_chunks
@@ -19,6 +19,8 @@ def ids_by_key(conn: Connection, kind: str, column: str, keys: Iterable[str]) ->
     table = t.RECORD_TABLES[kind]
     col = table.c[column]
     found: dict[str, int] = {}
+    if _empty(conn, table):  # the first import into a new database
+        return found
     for chunk in iter_chunks(sorted(set(keys)), _CHUNK):
         for key, local in conn.execute(select(col, table.c.id).where(col.in_(chunk))):
             found[key] = local
@@ -29,10 +31,16 @@ def accounts_by_number(conn: Connection, numbers: Iterable[str]) -> dict[str, di
     """Stored cards by number: number → {bank → local id} (a bank may be "" when no roster named it)."""
     a = t.bank_accounts
     found: dict[str, dict[str, int]] = {}
+    if _empty(conn, a):
+        return found
     for chunk in iter_chunks(sorted(set(numbers)), _CHUNK):
         for bank, number, local in conn.execute(select(a.c.bank, a.c.number, a.c.id).where(a.c.number.in_(chunk))):
             found.setdefault(number, {})[bank] = local
     return found
+
+
+def _empty(conn: Connection, table: Table) -> bool:
+    return conn.execute(select(table.c.id).limit(1)).first() is None
 
 
 def org_children(conn: Connection, parent_code: str) -> list[tuple[str, str]]:

@@ -8,7 +8,8 @@ record first (the version is the optimistic lock).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from contextlib import nullcontext
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Row, Table, func, insert, or_, select, update
@@ -16,12 +17,13 @@ from sqlalchemy import Connection, Row, Table, func, insert, or_, select, update
 from yikatong_desktop.domain.canonical import canonical_json
 from yikatong_desktop.domain.errors import InputRejected
 from yikatong_desktop.storage import tables as t
-from yikatong_desktop.storage.database import bulk_insert, iter_chunks
+from yikatong_desktop.storage.database import bulk_insert, bulk_insert_rows, indexes_built_after, iter_chunks
 
 if TYPE_CHECKING:
     from yikatong_desktop.storage.unit_of_work import UnitOfWork
 
 _JSON_COLUMNS = {"funding_levels", "synonyms", "area", "evidence"}
+_BULK_CHUNK = 20_000  # rows per executemany: converted values of one chunk at a time
 
 
 class StaleRecord(InputRejected):
@@ -56,8 +58,22 @@ class Records:
             row["owner_org"], row["version"], row["updated_at"] = owner, version, now
             row["voided"] = bool(r.get("voided", False))
             stamped.append(row)
-        for chunk in iter_chunks(stamped, 20_000):
+        for chunk in iter_chunks(stamped, _BULK_CHUNK):
             bulk_insert(self._conn, table, chunk)
+
+    def add_rows(self, kind: str, columns: Sequence[str], rows: Sequence[Sequence[Any]], *, owner: str) -> None:
+        """Bulk-insert new, live records given as tuples in `columns` order (a uid among them).
+
+        The tuple form of `add_many` for large imports: no dict per row, inserted in chunks; a
+        large load into an empty table builds its secondary indexes afterwards.
+        """
+        table = t.RECORD_TABLES[kind]
+        # One change: one version, one time.
+        stamp = {"owner_org": owner, "version": self._uow.next_version(), "updated_at": self._uow.clock.now(),
+                 "voided": False}
+        with indexes_built_after(self._conn, table) if len(rows) >= _BULK_CHUNK else nullcontext():
+            for chunk in iter_chunks(rows, _BULK_CHUNK):
+                bulk_insert_rows(self._conn, table, columns, chunk, same=stamp)
 
     def add_many_keyed(self, kind: str, rows: Sequence[Mapping[str, Any]], *, owner: str, key: str) -> dict[Any, int]:
         """Bulk-insert and return key → local id of the new rows, read back in one range query.
@@ -65,10 +81,18 @@ class Records:
         New rows always get ids above the highest id before the insert (SQLite and PostgreSQL
         sequences alike), so no per-key lookups are needed.
         """
+        return self._keyed(kind, key, bool(rows), lambda: self.add_many(kind, rows, owner=owner))
+
+    def add_rows_keyed(self, kind: str, columns: Sequence[str], rows: Sequence[Sequence[Any]], *, owner: str,
+                       key: str) -> dict[Any, int]:
+        """`add_rows`, returning key → local id of the new rows (as `add_many_keyed`)."""
+        return self._keyed(kind, key, bool(rows), lambda: self.add_rows(kind, columns, rows, owner=owner))
+
+    def _keyed(self, kind: str, key: str, any_rows: bool, insert: Callable[[], None]) -> dict[Any, int]:
         table = t.RECORD_TABLES[kind]
         before = self._conn.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one()
-        self.add_many(kind, rows, owner=owner)
-        if not rows:
+        insert()
+        if not any_rows:
             return {}
         return {k: i for k, i in self._conn.execute(select(table.c[key], table.c.id).where(table.c.id > before))}
 
