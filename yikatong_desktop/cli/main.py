@@ -12,7 +12,15 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from yikatong_desktop import __version__, bootstrap
-from yikatong_desktop.cli import checks_cmd, programs_cmd, records_cmd, standards_cmd, verify_cmd
+from yikatong_desktop.cli import (
+    basics_cmd,
+    checks_cmd,
+    programs_cmd,
+    records_cmd,
+    rules_cmd,
+    standards_cmd,
+    verify_cmd,
+)
 from yikatong_desktop.cli.output import emit_json, say, table
 from yikatong_desktop.domain.column_mapping import parse_field
 from yikatong_desktop.domain.errors import InputRejected, UsageError, YktError, exit_code_for
@@ -107,6 +115,8 @@ def build_parser() -> argparse.ArgumentParser:
     standards_cmd.add_parser(sub)
     programs_cmd.add_parser(sub)
     checks_cmd.add_parsers(sub)
+    basics_cmd.add_parser(sub)
+    rules_cmd.add_parser(sub)
     verify_cmd.add_parsers(sub)
 
     s = sub.add_parser("gui", help="打开图形界面")
@@ -340,6 +350,7 @@ COMMANDS = {
     "init": _cmd_init, "demo": _cmd_demo, "import": _cmd_import, "batch": _cmd_batch, "template": _cmd_template,
     "stats": _cmd_stats, "audit": _cmd_audit, "gui": _cmd_gui, "standards": standards_cmd.run,
     "program": programs_cmd.run, **checks_cmd.COMMANDS, **verify_cmd.COMMANDS,
+    "basics": basics_cmd.run, "rules": rules_cmd.run,
     **records_cmd.COMMANDS,
 }
 

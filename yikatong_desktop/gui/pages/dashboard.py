@@ -20,6 +20,7 @@ from yikatong_desktop.bootstrap import App
 from yikatong_desktop.domain.money import format_yuan
 from yikatong_desktop.gui.errors import user_text
 from yikatong_desktop.gui.tasks import run_task
+from yikatong_desktop.gui.widgets.basics_panel import BasicsPanel
 from yikatong_desktop.services import queries
 from yikatong_desktop.services.queries import Dashboard
 
@@ -69,7 +70,8 @@ class DashboardPage(QWidget):
         self.years.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.years.verticalHeader().setDefaultSectionSize(32)
         layout.addWidget(self.years)
-        layout.addStretch(1)
+        self.basics_panel = BasicsPanel(app)
+        layout.addWidget(self.basics_panel, 1)
         self.refresh()
 
     def refresh(self) -> None:
@@ -79,6 +81,7 @@ class DashboardPage(QWidget):
                 return queries.dashboard(uow, self.app.actor)
 
         run_task(load, self._show, owner=self)
+        self.basics_panel.refresh()
 
     def _show(self, board: Dashboard | None, error: BaseException | None) -> None:
         if error is not None or board is None:

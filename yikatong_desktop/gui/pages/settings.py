@@ -25,6 +25,7 @@ from yikatong_desktop.domain.errors import YktError
 from yikatong_desktop.domain.orgs import LEVEL_LABELS, OrgLevel
 from yikatong_desktop.gui.dialogs.merge_program import MergeProgramDialog
 from yikatong_desktop.gui.errors import show_error, user_text
+from yikatong_desktop.gui.widgets.rule_params_box import RuleParamsBox
 from yikatong_desktop.services import programs, queries
 from yikatong_desktop.services.programs import ProgramInfo
 
@@ -71,6 +72,8 @@ class SettingsPage(QWidget):
         camp_form.addRow(self.save_button, self.status)
         layout.addWidget(camp_box)
         layout.addWidget(self._programs_box(), 1)
+        self.rule_params = RuleParamsBox(app)
+        layout.addWidget(self.rule_params, 1)
 
     def _programs_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("补贴项目目录（导入时新建的项目请并入目录中的项目）"))

@@ -12,6 +12,7 @@ from sqlalchemy import (
     Integer,
     String,
     and_,
+    case,
     cast,
     func,
     literal,
@@ -55,11 +56,13 @@ def cash_payment(conn: Connection, ctx: Context) -> Any:
 
 
 def late_payment(conn: Connection, ctx: Context) -> Any:
-    """Paid later than the due date plus the program's grace days."""
+    """Paid later than the due date plus the program's grace days (a per-program rule parameter, if set)."""
     late = days_between(ctx.dialect, P.c.due_date, P.c.paid_date)
+    own = ctx.program_params.get("grace_days") or {}
+    grace = case(dict(own), value=G.c.code, else_=G.c.grace_days) if own else G.c.grace_days
     return conn.execute(payment_rows(P.c.paid_fen.label("amount_fen"), late.label("late_days"),
-                                     G.c.grace_days.label("grace_days"))
-                        .where(P.c.paid_date.is_not(None), P.c.due_date.is_not(None), late > G.c.grace_days))
+                                     grace.label("grace_days"))
+                        .where(P.c.paid_date.is_not(None), P.c.due_date.is_not(None), late > grace))
 
 
 def over_standard_candidates(conn: Connection, ctx: Context) -> list[Any]:
