@@ -70,6 +70,7 @@ def test_set_and_reset_are_stored_in_the_format_the_checks_read_and_audited(demo
     ("MULTI_CARD", "max_accounts", "２", None, InputRejected),  # full-width digit
     ("MULTI_CARD", "max_accounts", "2", "NY01", UsageError),  # not a per-program parameter
     ("LATE_PAYMENT", "grace_days", "10", "没有的项目", InputRejected),
+    ("LATE_PAYMENT", "grace_days", "10", None, UsageError),  # per program only: the catalogue's is the default
     ("NO_SUCH_RULE", "x", "1", None, UsageError),
     ("MULTI_CARD", "max_cards", "1", None, UsageError),
     ("CASH_PAYMENT", "x", "1", None, UsageError),  # a rule without parameters

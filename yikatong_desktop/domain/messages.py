@@ -232,6 +232,9 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "rules.no_params": ("规则 {rule} 没有可调整的参数。", "Rule {rule} has no parameters."),
     "rules.unknown_param": ("规则 {rule} 没有参数“{param}”。可用参数：{params}。",
                             "Rule {rule} has no parameter “{param}”. Parameters: {params}."),
+    "rules.program_only": ("参数 {param}（{title}）只能按项目设置：请用 --program 指定项目"
+                           "（未设定的项目用项目目录中的值）。",
+                           "{param} is set per program only: give --program (others keep the catalogue's value)."),
     "rules.not_per_program": ("参数 {param}（{title}）不能按项目分别设置，请去掉 --program。",
                               "Parameter {param} ({title}) cannot differ per program; drop --program."),
     "rules.bad_value": ("“{value}”不是有效的值：{title}必须是不小于 0 的整数（最大 {max}）。",

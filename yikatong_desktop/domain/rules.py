@@ -46,6 +46,7 @@ class Param:
     default: int
     title: str
     per_program: bool = False
+    program_only: bool = False  # no value for all programs: each program's own catalogue value is the default
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,8 @@ class Rule:
 
 RULES: tuple[Rule, ...] = (
     Rule("LATE_PAYMENT", "未按时发放", "1.1", Severity.MEDIUM, "发放日期晚于应发日期加项目宽限天数",
-         (Param("grace_days", 30, "宽限天数（项目目录中各项目另有设定时以项目为准）", per_program=True),)),
+         (Param("grace_days", 30, "宽限天数（默认取项目目录中该项目的宽限天数，可按项目另设）", per_program=True,
+                program_only=True),)),
     Rule("UNDERPAID", "少发", "1.1", Severity.HIGH, "实发金额少于应发金额",
          (Param("tolerance_fen", 0, "容许差额（分）"),)),
     Rule("ENTITLED_NOT_PAID", "应发未发", "1.1", Severity.HIGH, "在应享名单上（或应发大于0）但该期间没有发放"),

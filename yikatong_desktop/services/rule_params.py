@@ -127,6 +127,8 @@ def _find(rule: str, param: str) -> tuple[Rule, Param]:
 
 def _program_code(uow: UnitOfWork, p: Param, program: str | None) -> str | None:
     if program is None or not program.strip():
+        if p.program_only:
+            raise UsageError("rules.program_only", param=p.name, title=p.title)
         return None
     if not p.per_program:
         raise UsageError("rules.not_per_program", param=p.name, title=p.title)
