@@ -310,3 +310,83 @@ def test_every_template_is_read_back_by_its_importer(installation: Installation,
              ListKind.BANK_RETURN: "bank_returns", ListKind.FIELD_CHECKS: "field_checks"}[kind]
     assert counts[table] == 1
     app.close()
+
+
+def test_a_return_line_answers_the_payment_nearest_its_date_and_no_payment_twice(installation: Installation,
+                                                                                tmp_path: Path) -> None:
+    app = installation()
+    account = "6228480494082511440"
+    rows = [["姓名", "身份证号", "补贴项目", "补贴期间", "实发金额", "发放日期", "银行账号"]]
+    rows += [["王建国", ID_A, "高龄津贴", f"2018-0{m}", 100, f"2018-0{m}-18", account] for m in (1, 2, 3)]
+    with app.uow() as uow:
+        import_roster(uow, app.actor, _book(tmp_path / "r.xlsx", rows))
+        uow.commit()
+    header = ["账号", "户名", "金额", "状态", "入账日期"]
+    feb = _book(tmp_path / "feb.xlsx", [header, [account, "王建国", 100, "成功", "2018-02-19"]])
+    assert _list(app, ListKind.BANK_RETURN, feb).matched == 1
+    answered = "SELECT p.period_label FROM bank_returns r JOIN payments p ON p.id = r.payment_id ORDER BY r.id"
+    assert sql(app.location.path, answered) == [("2018-02",)]  # not the latest period: the nearest date
+    # The same facts re-saved change nothing; another line near February takes the next free payment.
+    again = _list(app, ListKind.BANK_RETURN, _book(tmp_path / "feb2.xlsx", [header, [account, "王建国", 100, "成功",
+                                                                                    "2018-02-19"]], title="重存"))
+    assert (again.unchanged, again.inserted) == (1, 0)
+    late = _book(tmp_path / "late.xlsx", [header, [account, "王建国", 100, "成功", "2018-02-25"]])
+    assert _list(app, ListKind.BANK_RETURN, late).matched == 1
+    assert sql(app.location.path, answered) == [("2018-02",), ("2018-03",)]
+    app.close()
+
+
+def test_a_list_named_for_several_statuses_does_not_guess_a_rows_missing_reason(installation: Installation,
+                                                                               tmp_path: Path) -> None:
+    app = installation()
+    path = _book(tmp_path / "2017年死亡迁出退出人员名单.xlsx", [["身份证号", "姓名", "事由", "日期"],
+                                                               [ID_A, "王建国", "迁出", "2018-01-01"],
+                                                               [ID_B, "李秀英", None, "2018-02-01"]])
+    report = _list(app, ListKind.STATUS, path)
+    rejected = [i for i in report.issues if i.rejected]
+    assert report.accepted == 1 and len(rejected) == 1 and "缺少事由" in rejected[0].message
+    assert sql(app.location.path, "SELECT status FROM person_statuses") == [("moved",)]
+    app.close()
+
+
+@pytest.mark.parametrize(("kind", "header", "row", "column"), [
+    (ListKind.BANK_RETURN, ["账号", "户名", "金额", "状态"], ["6228480494082511440", "·", 100, "成功"], "户名"),
+    (ListKind.FIELD_CHECKS, ["身份证号", "日期", "卡在本人手中", "持卡人"], [ID_A, "2019-01-01", "否", "。"], "持卡人"),
+    (ListKind.CADRES, ["身份证号", "姓名", "关系", "干部身份证号", "干部姓名"], [ID_A, "王建国", "配偶", ID_B, "."],
+     "干部姓名"),
+])
+def test_a_name_of_punctuation_only_is_a_rejected_row_not_a_crash(installation: Installation, tmp_path: Path,
+                                                                  kind: ListKind, header: list[object],
+                                                                  row: list[object], column: str) -> None:
+    app = installation()
+    report = _list(app, kind, _book(tmp_path / "x.xlsx", [header, row]))
+    assert report.accepted == 0 and [i.column for i in report.issues if i.rejected] == [column]
+    app.close()
+
+
+def test_a_person_first_met_on_a_list_gets_the_rosters_facts_later(installation: Installation,
+                                                                   tmp_path: Path) -> None:
+    app = installation()
+    checks = _book(tmp_path / "核查.xlsx", [["身份证号", "日期", "卡在本人手中"], [ID_A, "2019-01-01", "是"]])
+    _list(app, ListKind.FIELD_CHECKS, checks)
+    assert sql(app.location.path, "SELECT name, household_id FROM persons") == [("", None)]
+    with app.uow() as uow:
+        import_roster(uow, app.actor, _book(tmp_path / "r.xlsx", [
+            ["姓名", "身份证号", "户编号", "乡镇", "村(社区)", "补贴项目", "补贴期间", "实发金额"],
+            ["王建国", ID_A, "H-1", "大丰镇", "东庄子村", "高龄津贴", "2018-03", 100]]))
+        uow.commit()
+    name, household, village = sql(app.location.path, "SELECT name, household_id, village_code FROM persons")[0]
+    assert name == "王建国" and household is not None and village is not None
+    assert sql(app.location.path, "SELECT COUNT(*) FROM record_history WHERE kind = 'persons'") == [(1,)]
+    app.close()
+
+
+def test_two_rows_for_one_record_in_a_file_refuse_the_second(installation: Installation, tmp_path: Path) -> None:
+    app = installation()
+    report = _list(app, ListKind.STATUS, _book(tmp_path / "死亡.xlsx", [["身份证号", "姓名", "日期"],
+                                                                        [ID_A, "王建国", "2018-06-01"],
+                                                                        [ID_A, "王建国", "2017-06-01"]]))
+    rejected = [i for i in report.issues if i.rejected]
+    assert report.accepted == 1 and rejected[0].row == 4 and "第 3 行" in rejected[0].message
+    assert sql(app.location.path, "SELECT status_date FROM person_statuses") == [("2018-06-01",)]
+    app.close()

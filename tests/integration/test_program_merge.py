@@ -70,3 +70,29 @@ def test_bad_merges_are_refused_and_change_nothing(installation: Installation) -
             merge_program(uow, app.actor, source, target, reason=reason)
     assert sql(app.location.path, "SELECT COUNT(*) FROM programs WHERE voided = 1") == [(0,)]
     app.close()
+
+
+def test_a_merge_with_a_rejected_standard_of_the_same_year_and_tier_keeps_the_rejected_one(
+        installation: Installation) -> None:
+    app = installation()
+    with app.uow() as uow:
+        mz02 = uow.records.find_program("MZ02")[0]
+        uow.records.add("program_standards", {"program_id": mz02.id, "year": 2020, "tier": "333.00元",
+                                              "min_age": None, "max_age": None, "amount_fen": 33300, "unit": "元",
+                                              "confirmed": False, "voided": True}, owner="652323", uid="rejected")
+        xz = uow.records.add("programs", {"code": "XZ01", "name": "高龄补助金", "department": "未知部门",
+                                          "basis": "person", "frequency": "as_needed", "unit": "元",
+                                          "funding_levels": [], "synonyms": [], "card_required": True,
+                                          "household_based": False, "min_age": None,
+                                          "excludes_public_employees": False, "area": [], "grace_days": 30,
+                                          "in_scope": True}, owner="652323", uid="xz01")
+        uow.records.add("program_standards", {"program_id": xz, "year": 2020, "tier": "333.00元", "min_age": None,
+                                              "max_age": None, "amount_fen": 44400, "unit": "元", "confirmed": False},
+                        owner="652323", uid="proposed")
+        uow.commit()
+    with app.uow() as uow:
+        merge_program(uow, app.actor, "XZ01", "MZ02", reason="同一项目")
+        uow.commit()
+    assert sql(app.location.path, "SELECT uid, voided FROM program_standards WHERE uid IN ('rejected', 'proposed') "
+                                  "ORDER BY uid") == [("proposed", 1), ("rejected", 1)]
+    app.close()

@@ -135,6 +135,14 @@ def test_over_standard_rounds_half_up_and_prefers_the_catalogue(county: bootstra
     found = {f.name: f for f in _check(county, "OVER_STANDARD")}
     assert set(found) == {"多一分", "半分多发", "七位小数", "八十五岁二百"}
     assert "按目录标准100.00元应发100.00元，实发200.00元" in found["八十五岁二百"].explanation
+    # An untiered 150 as well: the highest matching standard applies, so the 92-year-old is still fine.
+    with county.uow() as uow:
+        uow.records.add("program_standards", {"program_id": program.id, "year": 2018, "tier": "", "min_age": None,
+                                              "max_age": None, "amount_fen": 15000, "unit": "元/人·月",
+                                              "confirmed": True}, owner="652323", uid="std-untiered")
+        uow.commit()
+    found = {f.name: f for f in _check(county, "OVER_STANDARD") if f.status == "open"}
+    assert "九十二岁二百" not in found and "按目录标准150.00元" in found["八十五岁二百"].explanation
 
 
 def test_out_of_scope_by_age_on_the_periods_last_day(county: bootstrap.App, tmp_path: Path) -> None:

@@ -65,3 +65,9 @@ def test_an_id_given_as_a_number_is_masked_but_amounts_are_not() -> None:
 def test_dates_times_and_amounts_in_details_are_left_readable() -> None:
     text = '{"end":"2019-08-10","at":"2019-07-15T02:00:00.000000Z","paid":"1,234.50","count":72690}'
     assert mask_text(text) == text
+
+
+def test_a_record_uid_whose_last_block_is_all_digits_is_not_taken_for_an_account() -> None:
+    uid = "0f584874-e585-4ee9-96b7-123456789012"
+    assert mask_text(f"voided {uid} and card 6217001666132229635") == f"voided {uid} and card 6217***********9635"
+    assert mask_value({"payments_voided": [uid]}) == {"payments_voided": [uid]}

@@ -200,6 +200,12 @@ def status_of(reason: str) -> str | None:
     return None
 
 
+def statuses_named(text: str) -> set[str]:
+    """Every status a title names (“死亡迁出人员名单” names two): a list's name stands in for a missing
+    事由 only when it names exactly one."""
+    return {status for status, words in _STATUS_WORDS if any(w in text for w in words)}
+
+
 def _status_row(cells: Cells, defaults: Defaults) -> StatusRow:
     person, warnings = _person(cells)
     reason = _text(cells.get(ListField.REASON)) or defaults.reason
@@ -229,8 +235,8 @@ def _cadre_row(cells: Cells, defaults: Defaults) -> CadreRow:
     if relation != "本人" and cadre_id is None:
         warnings.append("亲属一行没有填写对应干部的身份证号：已按亲属保存，请补录干部身份证号")
     cadre_name = _text(cells.get(ListField.CADRE_NAME))
-    return CadreRow(person, _text(cells.get(ListField.POSITION)), relation, cadre_id,
-                    None if cadre_name is None else normalize_name(cadre_name), tuple(warnings))
+    cadre_written = None if cadre_name is None else _guard(ListField.CADRE_NAME, normalize_name, cadre_name)
+    return CadreRow(person, _text(cells.get(ListField.POSITION)), relation, cadre_id, cadre_written, tuple(warnings))
 
 
 def _eligible_row(cells: Cells, defaults: Defaults) -> EligibleRow:
@@ -287,7 +293,8 @@ def _bank_return_row(cells: Cells, defaults: Defaults) -> BankReturnRow:
     credited = _date(cells, ListField.CREDITED_DATE)
     succeeded = _succeeded(_text(cells.get(ListField.RETURN_STATUS)), failure, credited)
     holder = _text(cells.get(ListField.HOLDER_NAME))
-    return BankReturnRow(account, None if holder is None else normalize_name(holder), amount, succeeded,
+    return BankReturnRow(account, None if holder is None else _guard(ListField.HOLDER_NAME, normalize_name, holder),
+                         amount, succeeded,
                          None if succeeded else (failure or "未注明"), credited,
                          _money(cells, ListField.FEE) or 0, _text(cells.get(ListField.MEMO)))
 
@@ -320,7 +327,8 @@ def _field_check_row(cells: Cells, defaults: Defaults) -> FieldCheckRow:
     if not in_hand and holder is None:
         warnings.append("卡不在本人手中，但没有写持卡人：请补录实际持卡人")
     return FieldCheckRow(person, when, _text(cells.get(ListField.INSPECTOR)), in_hand,
-                         None if holder is None else normalize_name(holder), _text(cells.get(ListField.NOTE)),
+                         None if holder is None else _guard(ListField.CARD_HOLDER, normalize_name, holder),
+                         _text(cells.get(ListField.NOTE)),
                          tuple(warnings))
 
 

@@ -33,8 +33,20 @@ def _mask_run(match: re.Match[str]) -> str:
     return digits[:keep] + "*" * (len(digits) - 2 * keep) + digits[-keep:]
 
 
+_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+
+
 def mask_text(text: str) -> str:
-    """Mask ID-, phone- and account-shaped digit runs inside free text."""
+    """Mask ID-, phone- and account-shaped digit runs inside free text; record uids are left whole
+    (a uid's last block may be twelve digits: it is no account)."""
+    if "-" in text and _UUID.search(text):
+        parts = _UUID.split(text)
+        uids = _UUID.findall(text)
+        return "".join(_mask_plain(part) + (uids[i] if i < len(uids) else "") for i, part in enumerate(parts))
+    return _mask_plain(text)
+
+
+def _mask_plain(text: str) -> str:
     text = _ID.sub(lambda m: f"{m.group(1)}********{m.group(2)}", text)
     text = _ID15.sub(lambda m: f"{m.group(1)}*****{m.group(2)}", text)
     text = _PHONE.sub(r"\1****\2", text)

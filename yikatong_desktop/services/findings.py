@@ -144,8 +144,8 @@ def table_rows(findings: Sequence[Finding], *, mask: bool = False) -> list[list[
 
 
 def export_findings(path: Path, findings: Sequence[Finding], fmt: str) -> None:
-    """Findings to .csv (UTF-8 with BOM, opens in Excel) or .xlsx."""
-    rows = table_rows(findings)
+    """Findings to .csv (UTF-8 with BOM, opens in Excel) or .xlsx; a file can leave the office, so IDs are masked."""
+    rows = table_rows(findings, mask=True)
     if fmt == "csv":
         tmp = path.with_name(path.name + ".part")
         with tmp.open("w", encoding="utf-8-sig", newline="") as fh:

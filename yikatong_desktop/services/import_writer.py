@@ -242,9 +242,24 @@ def _persons(uow: UnitOfWork, owner: str, located: Sequence[tuple[PersonFacts, t
             pinyin_sort_key(row.name), citizen.sex if citizen.valid else row.written_sex, row.ethnicity,
             citizen.birth_date, households.get(hh_key) if hh_key else None, village, group, row.phone)
     found = store.ids_by_key(uow.conn, "persons", "id_number", wanted)
+    _complete_list_persons(uow, found, wanted)
     new = [(*v, new_uid()) for k, v in wanted.items() if k not in found]
     added = uow.records.add_rows_keyed("persons", (*_PERSON_COLUMNS, "uid"), new, owner=owner, key="id_number")
     return {**found, **added}, set(found.values())
+
+
+#: What a roster may fill in for a person first met on a list (SPEC §5: "later rosters meet them").
+_FILLED_IN = ("name", "name_key", "pinyin", "sex", "ethnicity", "household_id", "village_code", "group_code", "phone")
+
+
+def _complete_list_persons(uow: UnitOfWork, found: dict[str, int], wanted: dict[str, tuple[Any, ...]]) -> None:
+    """Persons a list created (no name, or neither household nor village) get the roster's facts for
+    what they lack, as a new version; nothing a roster stored before is overwritten."""
+    for row in store.persons_lacking_roster_facts(uow.conn, found.values()):
+        facts = dict(zip(_PERSON_COLUMNS, wanted[row.id_number], strict=True))
+        changes = {k: facts[k] for k in _FILLED_IN if facts[k] not in (None, "") and getattr(row, k) in (None, "")}
+        if changes:
+            uow.records.change("persons", row.uid, changes, expected_version=row.version)
 
 
 def account_ids(uow: UnitOfWork, owner: str, wanted: set[tuple[str, str]],

@@ -21,12 +21,15 @@ from yikatong_desktop.domain.list_rows import (
     STATUS_TITLES,
     AllocationRow,
     BankReturnRow,
+    CadreRow,
     Defaults,
     EligibleRow,
+    StaffRow,
     StatusRow,
     bank_totals,
     parse_list_row,
     status_of,
+    statuses_named,
 )
 from yikatong_desktop.domain.lists import SPECS, ListField, ListKind, ListSpec
 from yikatong_desktop.domain.money import format_yuan
@@ -92,6 +95,7 @@ def import_list(uow: UnitOfWork, actor: Actor, kind: ListKind, path: Path, *, pr
                             columns="、".join(spec.title_of(f) for f in spec.must_have),
                             sheets="、".join(s.name for s in book.visible_sheets()) or "（无）")
     programs = _programs(uow, read.accepted, report)
+    _refuse_repeats(read.accepted, report)
     if strict and report.rejected:
         raise InputRejected("import.strict", Location(file=path.name), count=report.rejected)
     if kind is ListKind.BANK_RETURN:
@@ -127,13 +131,18 @@ def import_list(uow: UnitOfWork, actor: Actor, kind: ListKind, path: Path, *, pr
 
 
 def _sheet_reason(sheet: Sheet, path: Path, defaults: Defaults) -> Defaults:
-    """A status list without a 事由 column says it in its name (死亡人员名单): every row is that."""
+    """A status list without 事由 says it in its name (死亡人员名单): every row without one is that.
+
+    Only a name that names exactly one status counts (“死亡迁出退出人员名单” does not): otherwise a
+    row without 事由 is rejected with the hint to write it."""
     if defaults.reason is not None:
         return defaults
     for text in (sheet.name, path.stem):
-        status = status_of(text)
-        if status is not None:
-            return Defaults(defaults.program, defaults.period, STATUS_TITLES[status])
+        named = statuses_named(text)
+        if len(named) == 1:
+            return Defaults(defaults.program, defaults.period, STATUS_TITLES[named.pop()])
+        if named:
+            return defaults
     return defaults
 
 
@@ -221,6 +230,38 @@ def _programs(uow: UnitOfWork, accepted: list[Accepted], report: ImportReport) -
                 keep.append(a)
         accepted[:] = keep
     return found
+
+
+def _natural_key(row: Any) -> tuple[Any, ...] | None:
+    """What makes a list row one record (kinds whose rows may repeat — allocations, bank lines, visits — have none)."""
+    match row:
+        case StatusRow():
+            return ("status", row.person.citizen.value, row.status, row.program_text)
+        case StaffRow():
+            return ("staff", row.person.citizen.value)
+        case CadreRow():
+            return ("cadre", row.person.citizen.value, row.cadre_id)
+        case EligibleRow():
+            return ("eligible", row.person.citizen.value, row.program_text, row.from_period.label)
+    return None
+
+
+def _refuse_repeats(accepted: list[Accepted], report: ImportReport) -> None:
+    """A second row for the same record in one file is refused, naming the first: which one is right is
+    for the clerk to say (two death dates for one person cannot both stand)."""
+    first: dict[tuple[Any, ...], Accepted] = {}
+    keep = []
+    for a in accepted:
+        key = _natural_key(a.row)
+        if key is None or key not in first:
+            if key is not None:
+                first[key] = a
+            keep.append(a)
+            continue
+        earlier = first[key]
+        why = f"与工作表“{earlier.sheet}”第 {earlier.excel_row} 行是同一人的同一条记录：请只保留正确的一行"
+        report.issues.append(RowIssue(a.sheet, a.excel_row, None, why, True))
+    accepted[:] = keep
 
 
 def _program_text(row: Any) -> str | None:

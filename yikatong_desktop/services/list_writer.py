@@ -187,27 +187,37 @@ def _values(row: ListRow, persons: dict[str, int], programs: dict[str, int], own
 
 def _match_returns(uow: UnitOfWork, accepted: Sequence[Accepted], items: list[dict[str, Any]],
                    counts: ListCounts) -> None:
-    """Each return line answers one payment to its account: the payee's name first, then the amount,
-    then the latest period. A payment answers one line of a file at most (two people on one card
-    are two payments)."""
+    """Each return line answers one payment to its account: the payee's name first, then the payment
+    nearest the line's 入账日期 (the file's usual date for a failed line, which has none), then the
+    amount, then the latest period. A payment answers one line at most: not one of this file already,
+    nor one a return line of another file answers (unless it is this very line again)."""
     numbers = {i["account_number"] for i in items}
     candidates: dict[str, list[Any]] = {}
     for p in store.payments_on_accounts(uow.conn, numbers):
         candidates.setdefault(p.account_number, []).append(p)
+    answered = store.answered_payments(uow.conn, [p.id for ps in candidates.values() for p in ps])
     cards = store.accounts_by_number(uow.conn, numbers)
+    dates = Counter(a.row.credited_date for a in accepted
+                    if isinstance(a.row, BankReturnRow) and a.row.credited_date is not None)
+    usual = dates.most_common(1)[0][0] if dates else None
     taken: set[int] = set()
     for a, item in zip(accepted, items, strict=True):
         row = a.row
         assert isinstance(row, BankReturnRow)
-        pool = [p for p in candidates.get(row.account, []) if p.id not in taken]
+        line = (row.account, row.amount_fen, row.credited_date, row.succeeded)
+        pool = [p for p in candidates.get(row.account, [])
+                if p.id not in taken and answered.get(p.id, line) == line]
         banks = cards.get(row.account, {})
         if len(banks) == 1:
             item["account_id"] = next(iter(banks.values()))
         wanted_name = None if row.holder_name is None else name_key(row.holder_name)
+        when = row.credited_date or usual
 
-        def score(p: Any, wanted: str | None = wanted_name, amount: int = row.amount_fen) -> tuple[Any, ...]:
+        def score(p: Any, wanted: str | None = wanted_name, amount: int = row.amount_fen,
+                  day: Any = when) -> tuple[Any, ...]:
             paid = p.paid_fen if p.paid_fen is not None else p.due_fen
-            return (wanted is not None and p.name_key == wanted, paid == amount, p.period_start, p.id)
+            near = -abs((day - p.paid_date).days) if day is not None and p.paid_date is not None else 0
+            return (wanted is not None and p.name_key == wanted, near, paid == amount, p.period_start, p.id)
 
         if not pool:
             counts.unmatched.append(a)

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, Table, and_, select
+from sqlalchemy import Connection, Table, and_, or_, select
 
 from yikatong_desktop.storage import tables as t
 from yikatong_desktop.storage.database import iter_chunks
@@ -97,4 +97,26 @@ def payments_on_accounts(conn: Connection, numbers: Iterable[str]) -> list[Any]:
                    pr.c.name_key, p.c.written_name)
             .join(a, a.c.id == p.c.account_id).join(pr, pr.c.id == p.c.person_id)
             .where(a.c.number.in_(chunk), p.c.voided.is_(False))))
+    return out
+
+
+def answered_payments(conn: Connection, payment_ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
+    """Payments a live bank-return line already answers: payment id → (account, amount, date, succeeded)."""
+    r = t.bank_returns
+    found: dict[int, tuple[Any, ...]] = {}
+    for chunk in iter_chunks(sorted(set(payment_ids)), _CHUNK):
+        for row in conn.execute(select(r.c.payment_id, r.c.account_number, r.c.amount_fen, r.c.credited_date,
+                                       r.c.succeeded).where(r.c.payment_id.in_(chunk), r.c.voided.is_(False))):
+            found[row.payment_id] = (row.account_number, row.amount_fen, row.credited_date, row.succeeded)
+    return found
+
+
+def persons_lacking_roster_facts(conn: Connection, person_ids: Iterable[int]) -> list[Any]:
+    """Of these persons, those first met on a list: no name, or neither a household nor a village."""
+    p = t.persons
+    out: list[Any] = []
+    for chunk in iter_chunks(sorted(set(person_ids)), _CHUNK):
+        out.extend(conn.execute(select(p).where(
+            p.c.id.in_(chunk), p.c.voided.is_(False),
+            or_(p.c.name == "", and_(p.c.household_id.is_(None), p.c.village_code.is_(None))))))
     return out

@@ -34,12 +34,12 @@ def payment_collisions(conn: Connection, source_id: int, target_id: int) -> list
 
 
 def standard_collisions(conn: Connection, source_id: int, target_id: int) -> list[tuple[str, int]]:
-    """(uid, version) of the source's live standards whose (year, tier) the target already has."""
+    """(uid, version) of the source's live standards whose (year, tier) the target already has, live or
+    void (the unique constraint covers both: a rejected proposal still holds its place)."""
     s, g = t.program_standards.alias("s"), t.program_standards.alias("g")
     return [(r[0], int(r[1])) for r in conn.execute(
         select(s.c.uid, s.c.version)
-        .join(g, and_(g.c.year == s.c.year, g.c.tier == s.c.tier, g.c.program_id == target_id,
-                      g.c.voided.is_(False)))
+        .join(g, and_(g.c.year == s.c.year, g.c.tier == s.c.tier, g.c.program_id == target_id))
         .where(s.c.program_id == source_id, s.c.voided.is_(False)))]
 
 

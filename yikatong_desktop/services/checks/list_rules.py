@@ -79,7 +79,8 @@ def _card_held_evidence(row: Any) -> Evidence:
 
 
 def _fee(row: Any) -> str:
-    what = f"{period_text(row.period_label)}{row.program}" if row.program else f"账号{row.account_number}"
+    tail = str(row.account_number)[-4:]
+    what = f"{period_text(row.period_label)}{row.program}" if row.program else f"尾号{tail}的账户"
     parts = []
     if row.shortfall_fen:
         parts.append(f"实发{yuan(row.paid_fen)}，入账{yuan(row.credited_fen)}，少{yuan(row.shortfall_fen)}")
@@ -89,7 +90,7 @@ def _fee(row: Any) -> str:
 
 
 def _fee_evidence(row: Any) -> Evidence:
-    label = f"代发回盘 {row.account_number} 入账{yuan(row.credited_fen)} 手续费{yuan(row.fee_fen)}"
+    label = f"代发回盘 尾号{str(row.account_number)[-4:]} 入账{yuan(row.credited_fen)} 手续费{yuan(row.fee_fen)}"
     items = [{"kind": "bank_returns", "uid": row.key, "label": label}]
     if row.payment_uid:
         items.append({"kind": "payments", "uid": row.payment_uid,
@@ -104,7 +105,7 @@ def _unissued(row: Any) -> str:
 
 
 def _unissued_evidence(row: Any) -> Evidence:
-    label = f"代发回盘 {row.account_number} 失败{f'：{row.failure_reason}' if row.failure_reason else ''}"
+    label = f"代发回盘 尾号{str(row.account_number)[-4:]} 失败{f'：{row.failure_reason}' if row.failure_reason else ''}"
     return [*payment_evidence(row), {"kind": "bank_returns", "uid": row.return_uid, "label": label}]
 
 

@@ -69,7 +69,7 @@ def over_standard_candidates(conn: Connection, ctx: Context) -> list[Any]:
     """Payments whose 实发 may exceed the applicable standard × quantity (exactly decided in Python).
 
     The applicable standard: the catalogue's confirmed one for the program, year and the tier the
-    person's age on the period's last day falls in (the highest first when several match), else
+    person's age on the period's last day falls in (the highest when several match), else
     the row's own 补贴标准. Age tiers become birth-date bounds per program and period (computed
     here, a few hundred rows, looked up by index), so the payments are only compared, never put
     through date functions. A float product selects candidates; the exact half-up comparison in
@@ -78,17 +78,18 @@ def over_standard_candidates(conn: Connection, ctx: Context) -> list[Any]:
     columns = [("program_id", Integer), ("period_label", String(10)), ("born_after", Date), ("born_until", Date),
                ("amount_fen", BigInteger)]
     with lookup_table(conn, "tiers", columns, _tier_bounds(conn), ["program_id", "period_label"]) as tiers:
-        standard = func.coalesce(tiers.c.amount_fen, P.c.standard_fen)
+        # The highest matching tier (several may match: overlapping or untiered standards), by index.
+        catalogue = (select(func.max(tiers.c.amount_fen))
+                     .where(tiers.c.program_id == P.c.program_id, tiers.c.period_label == P.c.period_label,
+                            or_(tiers.c.born_after.is_(None), PR.c.birth_date > tiers.c.born_after),
+                            or_(tiers.c.born_until.is_(None), PR.c.birth_date <= tiers.c.born_until))
+                     .scalar_subquery())
+        standard = func.coalesce(catalogue, P.c.standard_fen)
         quantity = func.coalesce(cast(P.c.quantity, Float), 1.0)
         stmt = (payment_rows(P.c.paid_fen.label("amount_fen"), standard.label("applicable_fen"),
-                             tiers.c.amount_fen.label("catalogue_fen"), P.c.standard_fen, P.c.quantity)
-                .outerjoin(tiers, and_(tiers.c.program_id == P.c.program_id,
-                                       tiers.c.period_label == P.c.period_label,
-                                       or_(tiers.c.born_after.is_(None), PR.c.birth_date > tiers.c.born_after),
-                                       or_(tiers.c.born_until.is_(None), PR.c.birth_date <= tiers.c.born_until)))
+                             catalogue.label("catalogue_fen"), P.c.standard_fen, P.c.quantity)
                 .where(P.c.paid_fen.is_not(None), standard.is_not(None),
-                       _may_exceed(standard * quantity, P.c.paid_fen - ctx.params["tolerance_fen"] - 0.5))
-                .order_by(P.c.id, standard.desc()))
+                       _may_exceed(standard * quantity, P.c.paid_fen - ctx.params["tolerance_fen"] - 0.5)))
         return list(conn.execute(stmt))
 
 
