@@ -25,3 +25,4 @@ def test_quarters_and_years() -> None:
 def test_one_off_and_as_needed_programs_owe_no_regular_period() -> None:
     assert labels("one_off", date(2010, 1, 1), 0, date(2019, 6, 1)) == []
     assert labels("as_needed", date(2010, 1, 1), 0, date(2019, 6, 1)) == []
+

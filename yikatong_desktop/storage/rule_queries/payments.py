@@ -78,16 +78,15 @@ def over_standard_candidates(conn: Connection, ctx: Context) -> list[Any]:
     columns = [("program_id", Integer), ("period_label", String(10)), ("born_after", Date), ("born_until", Date),
                ("amount_fen", BigInteger)]
     with lookup_table(conn, "tiers", columns, _tier_bounds(conn), ["program_id", "period_label"]) as tiers:
-        # The highest matching tier (several may match: overlapping or untiered standards), by index.
-        catalogue = (select(func.max(tiers.c.amount_fen))
-                     .where(tiers.c.program_id == P.c.program_id, tiers.c.period_label == P.c.period_label,
-                            or_(tiers.c.born_after.is_(None), PR.c.birth_date > tiers.c.born_after),
-                            or_(tiers.c.born_until.is_(None), PR.c.birth_date <= tiers.c.born_until))
-                     .scalar_subquery())
-        standard = func.coalesce(catalogue, P.c.standard_fen)
+        # The tiers are disjoint (see _tier_bounds): at most one matches a payment, looked up by index.
+        standard = func.coalesce(tiers.c.amount_fen, P.c.standard_fen)
         quantity = func.coalesce(cast(P.c.quantity, Float), 1.0)
         stmt = (payment_rows(P.c.paid_fen.label("amount_fen"), standard.label("applicable_fen"),
-                             catalogue.label("catalogue_fen"), P.c.standard_fen, P.c.quantity)
+                             tiers.c.amount_fen.label("catalogue_fen"), P.c.standard_fen, P.c.quantity)
+                .outerjoin(tiers, and_(tiers.c.program_id == P.c.program_id,
+                                       tiers.c.period_label == P.c.period_label,
+                                       or_(tiers.c.born_after.is_(None), PR.c.birth_date > tiers.c.born_after),
+                                       or_(tiers.c.born_until.is_(None), PR.c.birth_date <= tiers.c.born_until)))
                 .where(P.c.paid_fen.is_not(None), standard.is_not(None),
                        _may_exceed(standard * quantity, P.c.paid_fen - ctx.params["tolerance_fen"] - 0.5)))
         return list(conn.execute(stmt))
@@ -105,19 +104,45 @@ def _may_exceed(product: Any, threshold: Any) -> Any:
 
 
 def _tier_bounds(conn: Connection) -> list[tuple[Any, ...]]:
-    """Confirmed catalogue standards as (program, period, birth-date bounds, amount)."""
+    """Confirmed catalogue standards as disjoint (program, period, birth-date range, amount) rows.
+
+    Standards may overlap (an untiered one beside age tiers, two tiers sharing an age): where they
+    do, the highest applies, so each payment meets at most one row.
+    """
     st = t.program_standards
     standards: dict[tuple[int, int], list[Any]] = {}
     for r in conn.execute(select(st.c.program_id, st.c.year, st.c.min_age, st.c.max_age, st.c.amount_fen)
                           .where(st.c.confirmed.is_(True), st.c.voided.is_(False))):
         standards.setdefault((r.program_id, r.year), []).append(r)
-    rows = []
+    rows: list[tuple[Any, ...]] = []
     for program_id, label, end in program_periods(conn):
-        for r in standards.get((program_id, end.year), []):
-            until = None if r.min_age is None else born_on_or_before(end, r.min_age)
-            after = None if r.max_age is None else born_on_or_before(end, r.max_age + 1)
-            rows.append((program_id, label, after, until, int(r.amount_fen)))
+        ranges = [(None if r.max_age is None else born_on_or_before(end, r.max_age + 1),
+                   None if r.min_age is None else born_on_or_before(end, r.min_age), int(r.amount_fen))
+                  for r in standards.get((program_id, end.year), [])]
+        rows.extend((program_id, label, after, until, fen) for after, until, fen in disjoint_maximum(ranges))
     return rows
+
+
+def disjoint_maximum(ranges: list[tuple[Any, Any, int]]) -> list[tuple[Any, Any, int]]:
+    """(after, until, amount) ranges — after exclusive, until inclusive, None unbounded — made disjoint,
+    each piece with the highest amount of the ranges covering it; neighbours with one amount joined."""
+    if len(ranges) <= 1:
+        return list(ranges)
+    points = sorted({b for after, until, _ in ranges for b in (after, until) if b is not None})
+    pieces = list(zip([None, *points], [*points, None], strict=True))
+    out: list[tuple[Any, Any, int]] = []
+    for lo, hi in pieces:
+        covering = [fen for after, until, fen in ranges
+                    if (after is None or (lo is not None and after <= lo))
+                    and (until is None or (hi is not None and hi <= until))]
+        if not covering:
+            continue
+        best = max(covering)
+        if out and out[-1][1] == lo and out[-1][2] == best:
+            out[-1] = (out[-1][0], hi, best)
+        else:
+            out.append((lo, hi, best))
+    return out
 
 
 def out_of_scope(conn: Connection, ctx: Context) -> list[Any]:
