@@ -12,11 +12,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from yikatong_desktop.domain.money import format_yuan
 from yikatong_desktop.domain.rules import SEVERITY_LABELS, STATUS_LABELS, FindingStatus, Severity
+from yikatong_desktop.gui.models.titled_table import TitledTableModel
 from yikatong_desktop.services.checks.texts import period_text
 from yikatong_desktop.services.findings import Finding
 
@@ -64,7 +65,7 @@ CountFn = Callable[[FindingFilter], int]
 PageFn = Callable[[FindingFilter, int, int], Sequence[Finding]]
 
 
-class FindingsModel(QAbstractTableModel):
+class FindingsModel(TitledTableModel):
     """Lazy, filterable view of findings; rows are Finding objects."""
 
     def __init__(self, count: CountFn, page: PageFn, parent: Any = None) -> None:
@@ -74,19 +75,6 @@ class FindingsModel(QAbstractTableModel):
         self._rows = 0
         self._pages: OrderedDict[int, Sequence[Finding]] = OrderedDict()
         self._titles = tuple(_tr(title) for title, _ in COLUMNS)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self._rows
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
-        if role != _DISPLAY:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self._titles[section] if 0 <= section < len(self._titles) else None
-        return str(section + 1)
 
     def data(self, index: Index, role: int = _DISPLAY) -> Any:
         column = index.column()

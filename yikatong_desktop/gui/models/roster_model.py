@@ -16,7 +16,6 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -24,6 +23,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from yikatong_desktop.gui.models.titled_table import TitledTableModel
 from yikatong_desktop.gui.tasks import run_task
 from yikatong_desktop.services.queries import RosterFilter, RosterRow
 from yikatong_desktop.services.roster_columns import COLUMNS, METHODS, Column
@@ -52,7 +52,7 @@ CountFn = Callable[[RosterFilter], int]
 PageFn = Callable[[RosterFilter, str, bool, int, int], Sequence[RosterRow]]
 
 
-class RosterModel(QAbstractTableModel):
+class RosterModel(TitledTableModel):
     """Lazy, sortable, filterable view of live payments joined with persons."""
 
     #: Emitted with the total once the rows of the current filter are counted.
@@ -75,19 +75,6 @@ class RosterModel(QAbstractTableModel):
         self.reload()
 
     # -- Qt model interface ---------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self._rows
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
-        if role != _DISPLAY:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self._titles[section] if 0 <= section < len(self._titles) else None
-        return str(section + 1)
-
     def data(self, index: Index, role: int = _DISPLAY) -> Any:
         # Called for every visible cell and role on each paint: roles are plain ints
         # and a row's texts are formatted once, then served from a tuple.
