@@ -50,3 +50,20 @@ def mine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, app: bootstrap.App, de
     opened = bootstrap.open_app(str(copy))
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def county(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, app: bootstrap.App) -> Iterator[bootstrap.App]:
+    """A fresh county installation (the `app` fixture only for its synchronous task runner)."""
+    from yikatong_desktop.services import setup
+
+    monkeypatch.setenv("YKT_HOME", str(tmp_path / "home"))
+
+    def seed(created: bootstrap.App) -> None:
+        with created.uow() as uow:
+            setup.initialise(uow, created.actor, code="652323", name="呼图壁县", level="county")
+            uow.commit()
+
+    made = bootstrap.create_app(str(tmp_path / "c.sqlite3"), "pw", org_code="652323", org_name="呼图壁县", seed=seed)
+    yield made
+    made.close()

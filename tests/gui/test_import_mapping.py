@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
@@ -16,22 +14,6 @@ from roster_files import MISLEADING_HEADER, citizen_id, misleading_rows, write_r
 from yikatong_desktop import bootstrap
 from yikatong_desktop.gui.app import qt_application
 from yikatong_desktop.gui.pages.imports import ImportPage
-from yikatong_desktop.services import setup
-
-
-@pytest.fixture
-def county(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, app: bootstrap.App) -> Iterator[bootstrap.App]:
-    """A fresh county installation (the `app` fixture only for its synchronous task runner)."""
-    monkeypatch.setenv("YKT_HOME", str(tmp_path / "home"))
-
-    def seed(created: bootstrap.App) -> None:
-        with created.uow() as uow:
-            setup.initialise(uow, created.actor, code="652323", name="呼图壁县", level="county")
-            uow.commit()
-
-    made = bootstrap.create_app(str(tmp_path / "c.sqlite3"), "pw", org_code="652323", org_name="呼图壁县", seed=seed)
-    yield made
-    made.close()
 
 
 def _page(qtbot: QtBot, county: bootstrap.App) -> ImportPage:

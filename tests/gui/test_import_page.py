@@ -6,31 +6,14 @@ import sqlite3
 from pathlib import Path
 
 import openpyxl
-import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from yikatong_desktop import bootstrap
 from yikatong_desktop.gui.app import qt_application
 from yikatong_desktop.gui.pages.imports import ImportPage
-from yikatong_desktop.services import setup
 
 SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples"
-
-
-@pytest.fixture
-def county(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, app: bootstrap.App) -> bootstrap.App:
-    """A fresh county installation (the `app` fixture only for its synchronous task runner)."""
-    monkeypatch.setenv("YKT_HOME", str(tmp_path / "home"))
-
-    def seed(created: bootstrap.App) -> None:
-        with created.uow() as uow:
-            setup.initialise(uow, created.actor, code="652323", name="呼图壁县", level="county")
-            uow.commit()
-
-    made = bootstrap.create_app(str(tmp_path / "c.sqlite3"), "pw", org_code="652323", org_name="呼图壁县", seed=seed)
-    yield made
-    made.close()
 
 
 def test_check_then_import_shows_the_summary_the_rejected_rows_and_the_history(

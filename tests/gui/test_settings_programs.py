@@ -13,33 +13,26 @@ from yikatong_desktop import bootstrap
 from yikatong_desktop.domain.ids import compute_check_char
 from yikatong_desktop.gui.app import qt_application
 from yikatong_desktop.gui.pages.settings import SettingsPage
-from yikatong_desktop.services import setup
 from yikatong_desktop.services.imports import import_roster
 
 
 @pytest.fixture
-def county(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, app: bootstrap.App) -> bootstrap.App:
-    monkeypatch.setenv("YKT_HOME", str(tmp_path / "home"))
-
-    def seed(created: bootstrap.App) -> None:
-        with created.uow() as uow:
-            setup.initialise(uow, created.actor, code="652323", name="呼图壁县", level="county")
-            uow.commit()
-
-    made = bootstrap.create_app(str(tmp_path / "c.sqlite3"), "pw", org_code="652323", org_name="呼图壁县", seed=seed)
+def county_with_new_program(county: bootstrap.App, tmp_path: Path) -> bootstrap.App:
+    """A county where an import created a program (XZ01) that is not in the catalogue."""
     book = openpyxl.Workbook()
     book.active.append(["姓名", "身份证号", "补贴项目", "补贴年度", "实发金额"])
     body = "65232319300101001"
     book.active.append(["王一", body + compute_check_char(body), "老年人补贴（新）", "2018", 100])
     book.save(tmp_path / "a.xlsx")
-    with made.uow() as uow:
-        import_roster(uow, made.actor, tmp_path / "a.xlsx")
+    with county.uow() as uow:
+        import_roster(uow, county.actor, tmp_path / "a.xlsx")
         uow.commit()
-    yield made
-    made.close()
+    return county
 
 
-def test_a_new_program_is_listed_first_and_merged_through_the_dialog(qtbot: QtBot, county: bootstrap.App) -> None:
+def test_a_new_program_is_listed_first_and_merged_through_the_dialog(qtbot: QtBot,
+                                                                    county_with_new_program: bootstrap.App) -> None:
+    county = county_with_new_program
     qt_application()
     page = SettingsPage(county)
     qtbot.addWidget(page)

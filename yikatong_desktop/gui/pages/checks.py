@@ -35,6 +35,7 @@ from yikatong_desktop.gui.errors import show_error
 from yikatong_desktop.gui.models.findings_model import FindingFilter, FindingsModel
 from yikatong_desktop.gui.tasks import run_task, run_with_progress
 from yikatong_desktop.gui.widgets.finding_detail import finding_html
+from yikatong_desktop.gui.widgets.place_combo import fill_villages
 from yikatong_desktop.services import findings, findings_view, queries, verify_sheets
 from yikatong_desktop.services.checks.engine import RuleOutcome
 from yikatong_desktop.services.checks.run import run_checks
@@ -262,14 +263,7 @@ class ChecksPage(QWidget):
         self.apply_filter()
 
     def _fill_villages(self) -> None:
-        code = self.township.currentData()
-        self.village.blockSignals(True)
-        self.village.clear()
-        self.village.addItem(self.tr("全部村"), None)
-        for vcode, name, parent in self.choices["villages"]:
-            if code is None or parent == code:
-                self.village.addItem(name, vcode)
-        self.village.blockSignals(False)
+        fill_villages(self.village, self.choices["villages"], self.township.currentData())
 
     def apply_filter(self) -> None:
         """Show the findings of the chosen rule, place and state."""

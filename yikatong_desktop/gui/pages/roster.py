@@ -35,6 +35,7 @@ from yikatong_desktop.gui.dialogs.void_record import VoidRecordDialog
 from yikatong_desktop.gui.errors import show_error
 from yikatong_desktop.gui.models.roster_model import COLUMNS, METHODS, RosterModel
 from yikatong_desktop.gui.tasks import run_with_progress
+from yikatong_desktop.gui.widgets.place_combo import fill_villages
 from yikatong_desktop.services import queries
 from yikatong_desktop.services.progress import Cancelled, IsCancelled, Progress
 from yikatong_desktop.services.queries import RosterFilter, RosterRow
@@ -181,14 +182,7 @@ class RosterPage(QWidget):
             self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
 
     def _township_changed(self) -> None:
-        code = self.township.currentData()
-        self.village.blockSignals(True)
-        self.village.clear()
-        self.village.addItem(self.tr("全部村"), None)
-        for vcode, name, parent in self.choices["villages"]:
-            if code is None or parent == code:
-                self.village.addItem(name, vcode)
-        self.village.blockSignals(False)
+        fill_villages(self.village, self.choices["villages"], self.township.currentData())
         self.apply_filter()
 
     def apply_filter(self) -> None:
