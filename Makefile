@@ -27,6 +27,7 @@ lint: setup
 	$(BIN)/lint-imports
 
 test: lint
+	@bash installers/debian-deps.sh --test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 bench: setup

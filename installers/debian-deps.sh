@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # System libraries Qt needs on Debian 12 (and UOS/Kylin), Xvfb for real screenshots,
-# poppler for PDF checks. Installs only what is missing; without root it names them.
+# poppler for PDF checks; with --test also the PostgreSQL server the tests start a throwaway
+# cluster of. Installs only what is missing; without root it names them.
 set -eu
 pkgs="libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6 libglib2.0-0 libdbus-1-3
 xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0
 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0 libxcb-shm0 libxcb-sync1 libx11-xcb1
 poppler-utils sqlite3"
+[ "${1:-}" = "--test" ] && pkgs="$pkgs postgresql"
 command -v dpkg-query >/dev/null 2>&1 || { echo "debian-deps: not a Debian system; install Qt's libraries yourself."; exit 0; }
 missing=""
 for p in $pkgs; do

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from dbs import Databases
 from ykt_cli import run
 
 
@@ -30,10 +31,10 @@ def demo_db(demo_home: Path) -> Path:
 
 
 @pytest.fixture
-def county(home: Path) -> Path:
-    """A fresh `ykt init`-ed county database (呼图壁县, passphrase pw)."""
-    db = home / "county.sqlite3"
-    done = run(home, "--db", str(db), "init", "--org", "652323", "--name", "呼图壁县", "--level", "county",
+def county(home: Path, dbs: Databases) -> str:
+    """A fresh `ykt init`-ed county database (呼图壁县, passphrase pw), on SQLite and on PostgreSQL."""
+    db = dbs.target("county.sqlite3")
+    done = run(home, "--db", db, "init", "--org", "652323", "--name", "呼图壁县", "--level", "county",
                YKT_KEY_PASSPHRASE="pw")
     assert done.returncode == 0, done.stderr
     return db

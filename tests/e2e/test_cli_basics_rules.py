@@ -19,7 +19,7 @@ def test_basics_prints_a_summary_writes_a_workbook_and_json(demo_home: Path, dem
     assert openpyxl.load_workbook(out).sheetnames == ["汇总", "按项目", "按乡镇、村", "政出多门", "卡出多行"]
     data = json.loads(run(demo_home, "--db", str(demo_db), "basics", "--year", "2018", "--json").stdout)
     db = sqlite3.connect(demo_db)
-    count, fen = db.execute("SELECT count(*), sum(paid_fen) FROM payments WHERE voided = 0 AND year = 2018").fetchone()
+    count, fen = db.execute("SELECT count(*), sum(paid_fen) FROM payments WHERE NOT voided AND year = 2018").fetchone()
     assert (data["total"]["payments"], data["total"]["paid_fen"], data["year"]) == (count, fen, 2018)
 
 

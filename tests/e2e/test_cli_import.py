@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 import openpyxl
 import pytest
+from dbs import count, integrity_ok
 from ykt_cli import run
 
 SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples"
 GAOLING = SAMPLES / "民政_高龄津贴_2018年3月.xlsx"
 
 
-def test_import_prints_the_mapping_each_rejected_row_and_a_summary(home: Path, county: Path) -> None:
+def test_import_prints_the_mapping_each_rejected_row_and_a_summary(home: Path, county: str) -> None:
     errors = home / "错误.xlsx"
     done = run(home, "--db", str(county), "import", "roster", str(GAOLING), "--program", "高龄津贴",
                "--period", "2018年3月", "--errors", str(errors))
@@ -35,14 +35,14 @@ def test_import_prints_the_mapping_each_rejected_row_and_a_summary(home: Path, c
     (("import", "roster", str(GAOLING), "--program", "MZ02", "--period", "三月"), 2, "无法识别"),
     (("import", "roster", "/nonexistent/花名册.xlsx"), 3, "文件不存在"),
 ])
-def test_refusals_are_one_clear_message_with_an_exit_code(home: Path, county: Path, args: tuple[str, ...],
+def test_refusals_are_one_clear_message_with_an_exit_code(home: Path, county: str, args: tuple[str, ...],
                                                           code: int, says: str) -> None:
     done = run(home, "--db", str(county), *args)
     assert done.returncode == code and says in done.stderr
-    assert sqlite3.connect(county).execute("SELECT COUNT(*) FROM payments").fetchone()[0] == 0
+    assert count(county, "SELECT COUNT(*) FROM payments") == 0
 
 
-def test_garbage_named_xlsx_is_refused(home: Path, county: Path) -> None:
+def test_garbage_named_xlsx_is_refused(home: Path, county: str) -> None:
     junk = home / "花名册.xlsx"
     junk.write_bytes(b"\x00\x01garbage" * 100)
     done = run(home, "--db", str(county), "import", "roster", str(junk), "--program", "MZ02", "--period", "2018")
@@ -50,21 +50,18 @@ def test_garbage_named_xlsx_is_refused(home: Path, county: Path) -> None:
 
 
 @pytest.mark.parametrize("after_rows", [1, 60, 119])
-def test_a_kill_during_import_leaves_nothing_of_the_file(home: Path, county: Path, after_rows: int) -> None:
+def test_a_kill_during_import_leaves_nothing_of_the_file(home: Path, county: str, after_rows: int) -> None:
     done = run(home, "--db", str(county), "import", "roster", str(GAOLING), "--program", "MZ02",
                "--period", "2018-03", YKT_FAULT_KILL_AFTER_ROWS=str(after_rows))
     assert done.returncode == 137
-    con = sqlite3.connect(county)
-    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    assert con.execute("SELECT COUNT(*) FROM payments").fetchone()[0] == 0
-    assert con.execute("SELECT COUNT(*) FROM persons").fetchone()[0] == 0
-    assert con.execute("SELECT COUNT(*) FROM import_batches").fetchone()[0] == 0
-    con.close()
+    assert integrity_ok(county)
+    for table in ("payments", "persons", "import_batches"):
+        assert count(county, f"SELECT COUNT(*) FROM {table}") == 0, table
     ok = run(home, "--db", str(county), "import", "roster", str(GAOLING), "--program", "MZ02", "--period", "2018-03")
     assert ok.returncode == 0 and "新增 120 笔" in ok.stderr
 
 
-def test_the_roster_template_is_what_the_importer_reads(home: Path, county: Path) -> None:
+def test_the_roster_template_is_what_the_importer_reads(home: Path, county: str) -> None:
     template = home / "模板.xlsx"
     made = run(home, "template", "roster", "--out", str(template))
     assert made.returncode == 0 and "模板已保存" in made.stderr
@@ -92,7 +89,7 @@ def test_an_unknown_template_is_a_usage_error(home: Path) -> None:
     assert done.returncode == 2 and "roster" in done.stderr
 
 
-def test_batches_are_listed_and_a_wrong_one_voided_from_the_cli(home: Path, county: Path) -> None:
+def test_batches_are_listed_and_a_wrong_one_voided_from_the_cli(home: Path, county: str) -> None:
     assert run(home, "--db", str(county), "import", "roster", str(GAOLING), "--program", "MZ02",
                "--period", "2018-03").returncode == 0
     listed = run(home, "--db", str(county), "--json", "batch", "list")
@@ -102,12 +99,11 @@ def test_batches_are_listed_and_a_wrong_one_voided_from_the_cli(home: Path, coun
     assert no_reason.returncode == 2
     done = run(home, "--db", str(county), "batch", "void", batch["uid"], "--reason", "期间选错了")
     assert done.returncode == 0 and "120 条" in done.stderr
-    con = sqlite3.connect(county)
-    assert con.execute("SELECT COUNT(*) FROM payments WHERE voided = 0").fetchone()[0] == 0
+    assert count(county, "SELECT COUNT(*) FROM payments WHERE NOT voided") == 0
     assert run(home, "--db", str(county), "batch", "void", batch["uid"], "--reason", "x").returncode == 3
 
 
-def test_lists_are_imported_by_kind_and_counted_by_stats(home: Path, county: Path) -> None:
+def test_lists_are_imported_by_kind_and_counted_by_stats(home: Path, county: str) -> None:
     done = run(home, "--db", str(county), "import", "roster", str(GAOLING), "--program", "MZ02", "--period", "2018-03")
     assert done.returncode == 0, done.stderr
     deaths = run(home, "--db", str(county), "--json", "import", "status", str(SAMPLES / "死亡人员名单_2018.xlsx"))
@@ -138,20 +134,18 @@ def test_every_list_template_is_written(home: Path, kind: str) -> None:
 
 
 @pytest.mark.parametrize("after_rows", [5, 20])
-def test_a_kill_during_a_list_import_leaves_nothing_of_the_file(home: Path, county: Path, after_rows: int) -> None:
+def test_a_kill_during_a_list_import_leaves_nothing_of_the_file(home: Path, county: str, after_rows: int) -> None:
     deaths = str(SAMPLES / "死亡人员名单_2018.xlsx")
     done = run(home, "--db", str(county), "import", "status", deaths, YKT_FAULT_KILL_AFTER_ROWS=str(after_rows))
     assert done.returncode == 137
-    con = sqlite3.connect(county)
-    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert integrity_ok(county)
     for table in ("persons", "person_statuses", "import_batches", "audit_events WHERE action = 'import.status'"):
-        assert con.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] == 0, table
-    con.close()
+        assert count(county, f"SELECT COUNT(*) FROM {table}") == 0, table
     ok = run(home, "--db", str(county), "import", "status", deaths)
     assert ok.returncode == 0 and "新增 17 条" in ok.stderr
 
 
-def test_a_program_the_import_created_is_listed_and_merged_from_the_cli(home: Path, county: Path) -> None:
+def test_a_program_the_import_created_is_listed_and_merged_from_the_cli(home: Path, county: str) -> None:
     roster = home / "r.csv"
     roster.write_text("姓名,身份证号,补贴项目,补贴年度,实发金额\n王建国,652323195001011235,老年补贴新,2018,100\n",
                       encoding="utf-8")

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
+from dbs import count, sql
 from roster_files import MISLEADING_HEADER, misleading_rows, write_roster
 from ykt_cli import run
 
 
-def test_a_remembered_fix_is_used_and_marked_on_the_next_file_of_the_department(home: Path, county: Path) -> None:
+def test_a_remembered_fix_is_used_and_marked_on_the_next_file_of_the_department(home: Path, county: str) -> None:
     first = write_roster(home / "三月.xlsx", MISLEADING_HEADER, misleading_rows(3))
     done = run(home, "--db", str(county), "import", "roster", str(first), "--column", "金额=应发金额",
                "--column", "本次实际到账(元)=实发金额", "--remember")
@@ -24,19 +24,18 @@ def test_a_remembered_fix_is_used_and_marked_on_the_next_file_of_the_department(
     assert "金额→due（按记住的对应）" in done.stderr and "本次实际到账→paid（按记住的对应）" in done.stderr
     report = json.loads(done.stdout)
     assert report["department"] == "民政局" and sorted(report["remembered"]["Sheet1"]) == ["本次实际到账", "金额"]
-    db = sqlite3.connect(county)
-    assert db.execute("SELECT DISTINCT paid_fen, due_fen FROM payments ORDER BY 1").fetchall() == [
+    assert sql(county, "SELECT DISTINCT paid_fen, due_fen FROM payments ORDER BY 1") == [
         (9000, 10000), (9500, 10000)]
 
 
 @pytest.mark.parametrize(("column", "says"), [("金额", "标题=含义"), ("金额=工资", "没有名为“工资”的列含义")])
-def test_a_bad_column_option_is_a_usage_error(home: Path, county: Path, column: str, says: str) -> None:
+def test_a_bad_column_option_is_a_usage_error(home: Path, county: str, column: str, says: str) -> None:
     path = write_roster(home / "三月.xlsx", MISLEADING_HEADER, misleading_rows(1))
     done = run(home, "--db", str(county), "import", "roster", str(path), "--column", column)
     assert done.returncode == 2 and says in done.stderr
 
 
-def test_standards_proposed_by_an_import_are_listed_and_confirmed(home: Path, county: Path) -> None:
+def test_standards_proposed_by_an_import_are_listed_and_confirmed(home: Path, county: str) -> None:
     path = write_roster(home / "三月.xlsx", MISLEADING_HEADER, misleading_rows(3))
     done = run(home, "--db", str(county), "import", "roster", str(path))
     assert "补贴标准尚未列入项目目录" in done.stderr and "高龄老人基本生活津贴 2018 年 100.00 元" in done.stderr
@@ -58,5 +57,4 @@ def test_standards_proposed_by_an_import_are_listed_and_confirmed(home: Path, co
 
     audit = run(home, "--db", str(county), "audit", "verify")
     assert audit.returncode == 0, audit.stderr
-    assert sqlite3.connect(county).execute(
-        "SELECT COUNT(*) FROM audit_events WHERE action = 'standards.confirm'").fetchone() == (1,)
+    assert count(county, "SELECT COUNT(*) FROM audit_events WHERE action = 'standards.confirm'") == 1

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
+from dbs import count, sql
 from ykt_cli import run
 
 from yikatong_desktop.domain.ids import compute_check_char
@@ -15,21 +15,13 @@ WANG = "65232319500101123" + compute_check_char("65232319500101123")
 BAD_CHECKSUM = WANG[:-1] + ("1" if WANG[-1] != "1" else "2")
 
 
-def _count(db: Path, query: str) -> int:
-    con = sqlite3.connect(db)
-    try:
-        return int(con.execute(query).fetchone()[0])
-    finally:
-        con.close()
-
-
-def _payment(home: Path, db: Path, id_number: str, *more: str) -> object:
+def _payment(home: Path, db: str, id_number: str, *more: str) -> object:
     return run(home, "--db", str(db), "--json", "payment", "add", "--id", id_number, "--name", "王建国",
                "--program", "耕地地力保护补贴", "--year", "2018", "--paid", "1,234.50", "--date", "2018-06-15",
                "--account", "6228480012345678901", "--bank", "农业银行", "--reason", "村委会核实后补录", *more)
 
 
-def test_a_payment_typed_in_is_shown_with_its_uid_then_corrected_and_voided(home: Path, county: Path) -> None:
+def test_a_payment_typed_in_is_shown_with_its_uid_then_corrected_and_voided(home: Path, county: str) -> None:
     added = _payment(home, county, WANG, "--set", "联系电话=13899912345")
     assert added.returncode == 0, added.stderr
     result = json.loads(added.stdout)
@@ -56,12 +48,10 @@ def test_a_payment_typed_in_is_shown_with_its_uid_then_corrected_and_voided(home
                  "--with-payments")
     assert voided.returncode == 0 and "已作废" in voided.stderr
 
-    assert _count(county, "SELECT paid_fen FROM payments") == 100000
-    assert _count(county, "SELECT COUNT(*) FROM payments WHERE voided = 1") == 1
-    assert _count(county, "SELECT COUNT(*) FROM record_history") >= 4
-    con = sqlite3.connect(county)
-    details = " ".join(d for (d,) in con.execute("SELECT detail FROM audit_events"))
-    con.close()
+    assert count(county, "SELECT paid_fen FROM payments") == 100000
+    assert count(county, "SELECT COUNT(*) FROM payments WHERE voided") == 1
+    assert count(county, "SELECT COUNT(*) FROM record_history") >= 4
+    details = " ".join(d for (d,) in sql(county, "SELECT detail FROM audit_events"))
     assert WANG not in details and "6228480012345678901" not in details and "13899912345" not in details
     assert "按户口本" in details and "138****2345" in details
 
@@ -73,21 +63,21 @@ def test_a_payment_typed_in_is_shown_with_its_uid_then_corrected_and_voided(home
     (WANG, ("--set", "工资=100"), 2, "没有名为“工资”的栏目"),
     (WANG, ("--set", "工资"), 2, "字段=值"),
 ])
-def test_bad_values_are_refused_naming_the_field_and_store_nothing(home: Path, county: Path, id_number: str,
+def test_bad_values_are_refused_naming_the_field_and_store_nothing(home: Path, county: str, id_number: str,
                                                                    more: tuple[str, ...], code: int,
                                                                    says: str) -> None:
     done = _payment(home, county, id_number, *more)
     assert done.returncode == code and says in done.stderr and done.stdout == ""
     for table in ("persons", "payments", "bank_accounts", "import_batches"):
-        assert _count(county, f"SELECT COUNT(*) FROM {table}") == 0
-    assert _count(county, "SELECT COUNT(*) FROM audit_events") == 1  # init only
+        assert count(county, f"SELECT COUNT(*) FROM {table}") == 0
+    assert count(county, "SELECT COUNT(*) FROM audit_events") == 1  # init only
 
 
-def test_an_id_failing_its_checksum_is_stored_marked_invalid_with_a_note(home: Path, county: Path) -> None:
+def test_an_id_failing_its_checksum_is_stored_marked_invalid_with_a_note(home: Path, county: str) -> None:
     done = run(home, "--db", str(county), "person", "add", "--id", BAD_CHECKSUM, "--name", "李秀英",
                "--township", "大丰镇", "--village", "东村", "--group", "3", "--reason", "新迁入")
     assert done.returncode == 0 and "校验码不对" in done.stderr
-    assert _count(county, "SELECT COUNT(*) FROM persons WHERE id_valid = 0 AND group_code LIKE '%-3'") == 1
+    assert count(county, "SELECT COUNT(*) FROM persons WHERE NOT id_valid AND group_code LIKE '%-3'") == 1
     again = run(home, "--db", str(county), "person", "add", "--id", BAD_CHECKSUM, "--name", "李秀英",
                 "--reason", "再录")
     assert again.returncode == 3 and "已在库中" in again.stderr

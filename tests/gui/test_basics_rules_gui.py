@@ -21,7 +21,7 @@ def test_the_dashboard_shows_the_basics_per_program_and_bank(qtbot: QtBot, app: 
     panel = page.basics_panel
     db = sqlite3.connect(app.location.path)
     programs, persons, fen = db.execute("SELECT count(DISTINCT program_id), count(DISTINCT person_id), sum(paid_fen) "
-                                        "FROM payments WHERE voided = 0").fetchone()
+                                        "FROM payments WHERE NOT voided").fetchone()
     assert f"补贴项目 {programs} 项" in panel.headline.text() and f"受益 {persons:,} 人" in panel.headline.text()
     assert "一卡通" in panel.methods.text() and "现金" in panel.methods.text()
     assert panel.programs.rowCount() == programs + 1  # and the 合计 row
@@ -29,7 +29,7 @@ def test_the_dashboard_shows_the_basics_per_program_and_bank(qtbot: QtBot, app: 
     assert panel.programs.item(last, 0).text() == "合计"
     assert panel.programs.item(last, panel.programs.columnCount() - 2).text() == f"{Decimal(fen) / 100:,.2f}"
     banks = {r[0] for r in db.execute("SELECT DISTINCT a.bank FROM payments p JOIN bank_accounts a "
-                                      "ON a.id = p.account_id WHERE p.voided = 0")}
+                                      "ON a.id = p.account_id WHERE NOT p.voided")}
     assert {panel.banks.item(i, 0).text() for i in range(panel.banks.rowCount())} == banks
 
 

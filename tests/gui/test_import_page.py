@@ -105,5 +105,5 @@ def test_lists_are_imported_by_kind_and_a_batch_voided_from_the_history(qtbot: Q
     dialog.save()
     assert "17 条记录作废" in page.summary_label.text() and page.history.item(0, 8).text() == "已作废"
     db = sqlite3.connect(county.location.path)
-    assert db.execute("SELECT COUNT(*) FROM person_statuses WHERE voided = 0").fetchone()[0] == 0
+    assert db.execute("SELECT COUNT(*) FROM person_statuses WHERE NOT voided").fetchone()[0] == 0
     assert db.execute("SELECT action FROM audit_events ORDER BY id DESC LIMIT 1").fetchone()[0] == "import.void_batch"

@@ -43,7 +43,7 @@ def _db(app: bootstrap.App) -> sqlite3.Connection:
 
 def test_table_shows_every_live_payment_and_fetches_pages_lazily(qtbot: QtBot, app: bootstrap.App) -> None:
     page = _page(qtbot, app)
-    total = _db(app).execute("select count(*) from payments where voided=0").fetchone()[0]
+    total = _db(app).execute("select count(*) from payments where NOT voided").fetchone()[0]
     assert total > 5 * PAGE_SIZE
     assert page.model.rowCount() == total
     assert page.count_label.text() == f"共 {total:,} 笔"
@@ -67,15 +67,15 @@ def test_search_by_name_id_and_account_filters_the_table(qtbot: QtBot, app: boot
     name, id_number, pid = db.execute(
         "select name, id_number, id from persons where id in (select person_id from payments) limit 1").fetchone()
     expected = db.execute("select count(*) from payments p join persons s on s.id=p.person_id "
-                          "where p.voided=0 and s.name like ?", (f"%{name}%",)).fetchone()[0]
+                          "where NOT p.voided and s.name like ?", (f"%{name}%",)).fetchone()[0]
     _search(qtbot, page, name)
     assert page.model.rowCount() == expected
     assert all(page.model.row_at(i).name.find(name) >= 0 for i in range(page.model.rowCount()))
     _search(qtbot, page, id_number)
-    own = db.execute("select count(*) from payments where voided=0 and person_id=?", (pid,)).fetchone()[0]
+    own = db.execute("select count(*) from payments where NOT voided and person_id=?", (pid,)).fetchone()[0]
     assert page.model.rowCount() == own
     number, acc_id = db.execute("select number, id from bank_accounts limit 1").fetchone()
-    on_account = db.execute("select count(*) from payments where voided=0 and account_id=?", (acc_id,)).fetchone()[0]
+    on_account = db.execute("select count(*) from payments where NOT voided and account_id=?", (acc_id,)).fetchone()[0]
     _search(qtbot, page, number[-8:])
     assert page.model.rowCount() >= on_account > 0
     assert any(page.model.row_at(i).account == number for i in range(page.model.rowCount()))
@@ -92,21 +92,21 @@ def test_township_village_program_and_year_filters(qtbot: QtBot, app: bootstrap.
     db = _db(app)
     page.township.setCurrentIndex(page.township.findData("652323200"))
     page.model.ensure_counted()
-    n = db.execute("select count(*) from payments where voided=0 and township_code='652323200'").fetchone()[0]
+    n = db.execute("select count(*) from payments where NOT voided and township_code='652323200'").fetchone()[0]
     assert page.model.rowCount() == n > 0
     villages = {page.village.itemData(i) for i in range(1, page.village.count())}
     assert villages and all(v.startswith("652323200") for v in villages)
     village = page.village.itemData(1)
     page.village.setCurrentIndex(1)
     page.model.ensure_counted()
-    n = db.execute("select count(*) from payments where voided=0 and village_code=?", (village,)).fetchone()[0]
+    n = db.execute("select count(*) from payments where NOT voided and village_code=?", (village,)).fetchone()[0]
     assert page.model.rowCount() == n
     page.township.setCurrentIndex(0)
     page.program.setCurrentIndex(page.program.findData("MZ02"))
     page.year.setCurrentIndex(page.year.findData("2018"))
     page.model.ensure_counted()
     n = db.execute("select count(*) from payments p join programs g on g.id=p.program_id "
-                   "where p.voided=0 and g.code='MZ02' and p.year=2018").fetchone()[0]
+                   "where NOT p.voided and g.code='MZ02' and p.year=2018").fetchone()[0]
     assert page.model.rowCount() == n > 0
     assert {page.model.row_at(i).program for i in range(n)} == {"高龄老人基本生活津贴"}
 
@@ -140,7 +140,7 @@ def test_first_page_shows_before_the_count_which_then_extends_the_table(qtbot: Q
     set_synchronous(False)  # the real thread pool counts while the first page is on screen
     page = RosterPage(app)
     qtbot.addWidget(page)
-    total = _db(app).execute("select count(*) from payments where voided=0").fetchone()[0]
+    total = _db(app).execute("select count(*) from payments where NOT voided").fetchone()[0]
     assert page.model.count_pending and page.model.rowCount() == PAGE_SIZE
     assert "正在统计" in page.count_label.text()
     with qtbot.waitSignal(page.model.counted, timeout=5000) as signal:
@@ -272,9 +272,9 @@ def test_the_person_pane_shows_what_the_lists_say(qtbot: QtBot, app: bootstrap.A
             ("SELECT p.id_number FROM person_statuses s JOIN persons p ON p.id = s.person_id "
              "WHERE s.status = 'death'", "死亡（死亡）2018-"),
             ("SELECT p.id_number FROM field_checks c JOIN persons p ON p.id = c.person_id "
-             "WHERE c.card_in_hand = 0", "卡不在本人手中，持卡人：村会计 王某"),
+             "WHERE NOT c.card_in_hand", "卡不在本人手中，持卡人：村会计 王某"),
             ("SELECT s.id_number FROM bank_returns r JOIN payments p ON p.id = r.payment_id "
-             "JOIN persons s ON s.id = p.person_id WHERE r.succeeded = 0", "失败：")):
+             "JOIN persons s ON s.id = p.person_id WHERE NOT r.succeeded", "失败：")):
         id_number = db.execute(query).fetchone()[0]
         _search(qtbot, page, id_number)
         page.table.selectRow(0)

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import pytest
+from dbs import Databases
 from ykt_integration import DemoDb, build_demo, init_installation
 
 from yikatong_desktop import bootstrap
@@ -36,6 +36,6 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory, _private_data_folder: None
 
 
 @pytest.fixture
-def installation(tmp_path: Path) -> Callable[..., bootstrap.App]:
-    """A factory for fresh `init`-ed installations in this test's tmp folder."""
-    return lambda name="ykt.sqlite3", **kw: init_installation(tmp_path / name, **kw)
+def installation(dbs: Databases) -> Callable[..., bootstrap.App]:
+    """A factory for fresh `init`-ed installations, on SQLite and on PostgreSQL (the test runs on each)."""
+    return lambda name="ykt.sqlite3", **kw: init_installation(dbs.target(name), **kw)

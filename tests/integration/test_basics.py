@@ -21,7 +21,7 @@ THIRD_BANK_TOWNSHIP = "652323200"
 ROWS = """SELECT p.person_id, coalesce(pr.household_id, -pr.id), g.code, g.department, p.year, p.method,
                  coalesce(p.paid_fen, 0), p.account_id, nullif(a.bank, ''), p.township_code, p.village_code
           FROM payments p JOIN programs g ON g.id = p.program_id JOIN persons pr ON pr.id = p.person_id
-          LEFT JOIN bank_accounts a ON a.id = p.account_id WHERE p.voided = 0"""
+          LEFT JOIN bank_accounts a ON a.id = p.account_id WHERE NOT p.voided"""
 
 
 def _rows(path: Path, where: str = "", params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:

@@ -43,7 +43,7 @@ def test_without_a_fix_the_misleading_amount_column_is_read_as_paid(installation
     path = write_roster(tmp_path / "民政.xlsx", MISLEADING_HEADER, misleading_rows(3))
     report = _import(app, path)
     assert report.mapping["Sheet1"]["金额"] == "paid" and "本次实际到账" not in report.mapping["Sheet1"]
-    assert sql(app.location.path, "SELECT DISTINCT paid_fen, due_fen FROM payments") == [(10000, None)]
+    assert sql(app.location, "SELECT DISTINCT paid_fen, due_fen FROM payments") == [(10000, None)]
 
 
 def test_an_override_maps_the_columns_right_and_the_import_stores_the_real_amounts(installation: Installation,
@@ -53,7 +53,7 @@ def test_an_override_maps_the_columns_right_and_the_import_stores_the_real_amoun
     report = _import(app, path, columns=FIX)
     assert report.mapping["Sheet1"]["金额"] == "due" and report.mapping["Sheet1"]["本次实际到账"] == "paid"
     assert report.accepted == 3 and report.paid_total_fen == 3 * 9500
-    assert sql(app.location.path, "SELECT DISTINCT paid_fen, due_fen FROM payments") == [(9500, 10000)]
+    assert sql(app.location, "SELECT DISTINCT paid_fen, due_fen FROM payments") == [(9500, 10000)]
 
 
 def test_an_override_that_drops_a_required_column_refuses_the_file(installation: Installation,
@@ -66,7 +66,7 @@ def test_an_override_that_drops_a_required_column_refuses_the_file(installation:
     with pytest.raises(UsageError) as twice:  # one field, one column
         _import(app, path, columns={"金额": Field.PAID, "本次实际到账": Field.PAID})
     assert "一项只能对应一列" in twice.value.text()
-    assert sql(app.location.path, "SELECT COUNT(*) FROM payments") == [(0,)]
+    assert sql(app.location, "SELECT COUNT(*) FROM payments") == [(0,)]
 
 
 def test_the_preview_reads_header_fields_and_first_rows_without_storing(installation: Installation,
@@ -80,7 +80,7 @@ def test_the_preview_reads_header_fields_and_first_rows_without_storing(installa
     assert sheet.header_rows == (2, 2) and sheet.missing == []
     assert [(c.title, c.field_name) for c in sheet.columns][-2:] == [("金额", "实发金额"), ("本次实际到账", "不导入")]
     assert len(sheet.rows) == 10 and sheet.rows[0][2] == citizen_id(1)
-    assert sql(app.location.path, "SELECT COUNT(*) FROM payments") == [(0,)]
+    assert sql(app.location, "SELECT COUNT(*) FROM payments") == [(0,)]
 
 
 def test_a_confirmed_fix_is_applied_to_the_next_file_of_the_department_and_marked(installation: Installation,
@@ -88,17 +88,17 @@ def test_a_confirmed_fix_is_applied_to_the_next_file_of_the_department_and_marke
     app = installation()
     first = write_roster(tmp_path / "三月.xlsx", MISLEADING_HEADER, misleading_rows(3))
     _confirm(app, first, FIX)
-    stored = json.loads(sql(app.location.path, "SELECT value FROM settings WHERE key LIKE 'import.columns.民政局.%'")
+    stored = json.loads(sql(app.location, "SELECT value FROM settings WHERE key LIKE 'import.columns.民政局.%'")
                         [0][0])
     assert stored["fixes"] == {"本次实际到账": "paid", "金额": "due"}  # only what differs from detection
-    events = sql(app.location.path, "SELECT detail FROM audit_events WHERE action = 'import.columns'")
+    events = sql(app.location, "SELECT detail FROM audit_events WHERE action = 'import.columns'")
     assert len(events) == 1 and json.loads(events[0][0])["department"] == "民政局"
 
     second = write_roster(tmp_path / "四月.xlsx", MISLEADING_HEADER, misleading_rows(4, first=50, paid=90),
                           title="四月花名册")
     report = _import(app, second)  # no overrides given: the remembered ones apply
     assert report.department == "民政局" and sorted(report.remembered["Sheet1"]) == ["本次实际到账", "金额"]
-    assert sql(app.location.path, "SELECT DISTINCT paid_fen, due_fen FROM payments") == [(9000, 10000)]
+    assert sql(app.location, "SELECT DISTINCT paid_fen, due_fen FROM payments") == [(9000, 10000)]
 
 
 def test_a_fix_is_not_applied_to_another_department_or_another_layout(installation: Installation,

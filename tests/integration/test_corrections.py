@@ -59,7 +59,7 @@ def _counts(db: Path) -> tuple[Any, ...]:
 def test_a_payment_entered_by_hand_is_stored_like_an_imported_row_and_audited_masked(
         installation: Installation) -> None:
     app = installation()
-    db = app.location.path
+    db = app.location
     result = _add(app, _payment(**{"银行账号": ACCOUNT, "代发银行": "农业银行"}))
     app.close()
     assert result.person_created and result.payment_uid and not result.warnings
@@ -79,7 +79,7 @@ def test_a_payment_entered_by_hand_is_stored_like_an_imported_row_and_audited_ma
 def test_a_payment_by_hand_with_an_unusable_id_is_refused_and_stores_nothing(
         installation: Installation, id_text: str, says: str) -> None:
     app = installation()
-    db = app.location.path
+    db = app.location
     before = _counts(db)
     with pytest.raises(InputRejected) as caught:
         _add(app, _payment(id_text))
@@ -93,7 +93,7 @@ def test_a_payment_by_hand_with_a_checksum_failing_id_is_stored_as_written_and_m
         installation: Installation) -> None:
     app = installation()
     result = _add(app, _payment(BAD_CHECKSUM))
-    db = app.location.path
+    db = app.location
     app.close()
     assert any("校验码" in w for w in result.warnings)
     assert sql(db, "SELECT id_number, id_valid, id_problems FROM persons") == [(BAD_CHECKSUM, 0, "checksum")]
@@ -106,7 +106,7 @@ def test_a_payment_by_hand_with_a_checksum_failing_id_is_stored_as_written_and_m
 def test_bad_values_by_hand_name_their_column_and_store_nothing(installation: Installation,
                                                                 change: dict[str, str], says: str) -> None:
     app = installation()
-    db = app.location.path
+    db = app.location
     before = _counts(db)
     with pytest.raises(InputRejected, match=says):
         _add(app, {**_payment(), **change})
@@ -120,7 +120,7 @@ def test_the_same_payment_twice_by_hand_is_refused_pointing_at_the_stored_one(in
     with pytest.raises(InputRejected, match=first.payment_uid):
         _add(app, _payment(**{"实发金额": "99"}))
     second = _add(app, _payment(**{"发放日期": "2018-07-15"}))  # another date: another payment
-    db = app.location.path
+    db = app.location
     app.close()
     assert not second.person_created and second.person_uid == first.person_uid
     assert sql(db, "SELECT paid_fen FROM payments ORDER BY id") == [(123450,), (123450,)]
@@ -144,7 +144,7 @@ def test_a_person_by_hand_then_a_second_time_is_refused(installation: Installati
         add_person_by_hand(uow, app.actor, {"身份证号": LI_ID, "姓名": "李秀英"}, reason="again")
     with app.reader() as uow:
         shown = find_person(uow, app.actor, LI_ID.lower())
-    db = app.location.path
+    db = app.location
     app.close()
     assert shown["person"]["name"] == "李秀英" and shown["person"]["sex"] == "女" and shown["payments"] == []
     assert sql(db, "SELECT s.group_code LIKE v.code || '-3', v.name FROM persons s JOIN org_units v "
@@ -166,7 +166,7 @@ def test_correcting_a_person_makes_a_new_version_keeps_history_and_audits_before
     with app.reader() as uow:
         history = uow.records.history("persons", entered.person_uid)
         after = person_for_edit(uow, app.actor, entered.person_uid)
-    db = app.location.path
+    db = app.location
     app.close()
     assert version > current["version"] and after["version"] == version
     assert (after["name"], after["phone"], after["ethnicity"]) == ("买买提·艾力", "13999998888", "维吾尔族")
@@ -189,7 +189,7 @@ def test_a_correction_on_a_stale_version_is_refused_and_changes_nothing(installa
     with pytest.raises(StaleRecord, match="刷新"), app.uow() as uow:
         correct_person(uow, app.actor, entered.person_uid, {"民族": "回族"}, reason="乙", expected_version=read)
         uow.commit()
-    db = app.location.path
+    db = app.location
     app.close()
     assert sql(db, "SELECT ethnicity FROM persons") == [("汉族",)]
     assert len(_events(db, "person.correct")) == 1
@@ -226,7 +226,7 @@ def test_a_payment_correction_can_move_it_to_another_card_audited_masked(install
         uow.commit()
     with app.reader() as uow:
         now = payment_for_edit(uow, app.actor, entered.payment_uid)
-    db = app.location.path
+    db = app.location
     app.close()
     assert (now["method"], now["bank"], now["account"]) == ("card", "信用社", ACCOUNT)
     (event,) = _events(db, "payment.correct")
@@ -246,7 +246,7 @@ def test_voiding_a_payment_is_a_tombstone_version_with_its_reason(installation: 
         uow.commit()
     with pytest.raises(InputRejected, match="已经作废"), app.uow() as uow:
         void_record(uow, app.actor, "payments", entered.payment_uid, reason="again", expected_version=read + 1)
-    db = app.location.path
+    db = app.location
     app.close()
     assert sql(db, "SELECT voided FROM payments") == [(1,)]
     assert sql(db, "SELECT voided FROM record_history WHERE uid = ?", (entered.payment_uid,)) == [(0,)]
@@ -264,7 +264,7 @@ def test_a_person_with_live_payments_is_voided_only_together_with_them(installat
         void_record(uow, app.actor, "persons", entered.person_uid, reason="身份证号录错", expected_version=read,
                     with_payments=True)
         uow.commit()
-    db = app.location.path
+    db = app.location
     app.close()
     assert sql(db, "SELECT (SELECT voided FROM persons), (SELECT voided FROM payments)") == [(1, 1)]
     (event,) = _events(db, "person.void")

@@ -14,6 +14,11 @@ from yikatong_desktop.domain.errors import InputRejected
 from yikatong_desktop.storage.database import SCHEMA_HEAD
 
 
+@pytest.fixture
+def backend() -> str:
+    """PRAGMAs, file magic and WAL are SQLite's own: these run on SQLite only."""
+    return "sqlite"
+
 def test_sqlite_runs_in_wal_mode_with_foreign_keys_on(installation: Callable[..., bootstrap.App]) -> None:
     app = installation()
     with app.reader() as uow:

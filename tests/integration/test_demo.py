@@ -23,7 +23,7 @@ RULES = ("LATE_PAYMENT", "UNDERPAID", "OVER_STANDARD", "OUT_OF_SCOPE", "CASH_PAY
          "NAME_ID_MISMATCH", "CARD_NOT_OWN", "MULTI_CARD", "TOO_MANY_BANKS", "SHARED_ACCOUNT", "DUPLICATE_PAYMENT",
          "PAID_AFTER_DEATH", "PAID_AFTER_EXIT", "PUBLIC_EMPLOYEE", "CADRE_RELATIVE", "ENTITLED_NOT_PAID",
          "FUNDS_NOT_DISBURSED", "UNISSUED_FUNDS", "BANK_FEE", "CARD_HELD_BY_OTHERS")
-LIVE = "p.voided = 0"
+LIVE = "NOT p.voided"
 PAYMENT_PERSON = "payments p JOIN persons r ON r.id = p.person_id JOIN programs g ON g.id = p.program_id"
 
 
@@ -105,7 +105,7 @@ def test_over_standard_rows_are_the_only_ones_paid_above_standard_times_quantity
         demo_db: DemoDb, payments: list[dict[str, Any]]) -> None:
     catalog: dict[tuple[str, int], list[tuple[int | None, int | None, int]]] = defaultdict(list)
     for code, year, lo, hi, fen in sql(demo_db.path, """SELECT g.code, s.year, s.min_age, s.max_age, s.amount_fen
-            FROM program_standards s JOIN programs g ON g.id = s.program_id WHERE s.voided = 0"""):
+            FROM program_standards s JOIN programs g ON g.id = s.program_id WHERE NOT s.voided"""):
         catalog[(code, year)].append((lo, hi, fen))
 
     over, off_row_standard = set(), set()
@@ -159,7 +159,7 @@ def test_invalid_ids_are_flagged_and_every_other_id_is_valid(demo_db: DemoDb) ->
 
 
 def test_recorded_sex_matches_every_valid_id(demo_db: DemoDb) -> None:
-    for id_number, sex in sql(demo_db.path, "SELECT id_number, sex FROM persons WHERE id_valid = 1"):
+    for id_number, sex in sql(demo_db.path, "SELECT id_number, sex FROM persons WHERE id_valid"):
         assert normalize_id(id_number).sex == sex, id_number
 
 
@@ -297,7 +297,7 @@ def test_list_planted_cases_are_backed_by_the_lists(demo_db: DemoDb) -> None:
         allocated = _row(db, "SELECT amount_fen FROM fund_allocations a JOIN programs g ON g.id = a.program_id "
                              "WHERE g.code = ? AND a.org_code = ?", case["program"], case["township"])[0]
         paid = _row(db, f"SELECT SUM(p.paid_fen) FROM {PAYMENT_PERSON} WHERE g.code = ? AND p.year = 2018 "
-                        "AND p.township_code = ? AND p.voided = 0", case["program"], case["township"])[0]
+                        "AND p.township_code = ? AND NOT p.voided", case["program"], case["township"])[0]
         assert allocated - paid == case["amount_fen"] > 0
     for case in demo_db.cases("UNISSUED_FUNDS"):
         pay_id = _payment(db, case["payment_uid"])[0]

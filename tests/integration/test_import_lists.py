@@ -58,7 +58,7 @@ def _book(path: Path, rows: Sequence[Sequence[object]], *, title: str | None = "
 
 
 def _count(app: bootstrap.App, table: str) -> int:
-    return int(sql(app.location.path, f"SELECT COUNT(*) FROM {table} WHERE voided = 0")[0][0])
+    return int(sql(app.location, f"SELECT COUNT(*) FROM {table} WHERE NOT voided")[0][0])
 
 
 def test_the_death_list_sample_keeps_everyone_and_links_roster_persons(installation: Installation) -> None:
@@ -68,13 +68,13 @@ def test_the_death_list_sample_keeps_everyone_and_links_roster_persons(installat
     want = EXPECTED[DEATHS.name]
     assert (report.rows_total, report.accepted, report.rejected) == (want["data_rows"], want["accept"], 0)
     # No 事由 column: the sheet (死亡人员) says every row is a death.
-    assert sql(app.location.path, "SELECT DISTINCT status, reason FROM person_statuses") == [("death", "死亡")]
+    assert sql(app.location, "SELECT DISTINCT status, reason FROM person_statuses") == [("death", "死亡")]
     # Two of the dead are on the 高龄津贴 roster; the other 15 are kept as persons for later rosters.
     assert report.persons_new == 15
-    died = dict(sql(app.location.path, "SELECT p.id_number, s.status_date FROM person_statuses s "
+    died = dict(sql(app.location, "SELECT p.id_number, s.status_date FROM person_statuses s "
                                        "JOIN persons p ON p.id = s.person_id"))
     assert died["652323193509305796"] == "2017-12-05" and died["652323193610226996"] == "2018-03-15"
-    assert sql(app.location.path, "SELECT deregistered_date FROM person_statuses s JOIN persons p ON "
+    assert sql(app.location, "SELECT deregistered_date FROM person_statuses s JOIN persons p ON "
                                   "p.id = s.person_id WHERE p.id_number = '652323195201119195'") == [("2016-09-02",)]
     app.close()
 
@@ -83,11 +83,11 @@ def test_the_staff_sample_converts_15_digit_ids_and_normalises_dots(installation
     app = installation()
     report = _list(app, ListKind.STAFF, STAFF)
     assert (report.accepted, report.rejected) == (EXPECTED[STAFF.name]["accept"], 0)
-    rows = dict(sql(app.location.path, "SELECT p.id_number, e.written_name FROM public_employees e "
+    rows = dict(sql(app.location, "SELECT p.id_number, e.written_name FROM public_employees e "
                                        "JOIN persons p ON p.id = e.person_id"))
     assert "652323198710222514" in rows  # listed as 652323871022251
     assert rows["652323197310305877"] == "努尔买买提·买买提"
-    assert sql(app.location.path, "SELECT employer, category FROM public_employees e JOIN persons p "
+    assert sql(app.location, "SELECT employer, category FROM public_employees e JOIN persons p "
                                   "ON p.id = e.person_id WHERE p.id_number = '652323193010300910'") == \
         [("呼图壁县民政局", "离退休")]
     app.close()
@@ -102,9 +102,9 @@ def test_the_bank_return_sample_is_matched_to_the_roster_and_checked_against_its
     assert (report.rows_total, report.accepted, report.rejected) == (want["data_rows"], want["accept"], 0)
     assert report.matched == 118 and not [i for i in report.issues if not i.rejected]
     assert any(n.startswith("已与银行合计行核对一致") for n in report.notes)
-    db = app.location.path
-    assert sql(db, "SELECT SUM(succeeded), SUM(1 - succeeded) FROM bank_returns") == [(want["success"],
-                                                                                       want["failed"])]
+    db = app.location
+    assert sql(db, "SELECT SUM(CASE WHEN succeeded THEN 1 ELSE 0 END), SUM(CASE WHEN succeeded THEN 0 ELSE 1 END) "
+                   "FROM bank_returns") == [(want["success"], want["failed"])]
     by_row = {r[0]: r[1:] for r in sql(db, "SELECT r.excel_row, pr.id_number, r.failure_reason, r.fee_fen, "
                                            "r.amount_fen, p.paid_fen FROM bank_returns r JOIN payments p ON "
                                            "p.id = r.payment_id JOIN persons pr ON pr.id = p.person_id")}
@@ -179,7 +179,7 @@ def test_each_list_kind_stores_its_rows_and_a_second_import_changes_nothing(
     path = _book(tmp_path / f"{kind.value}.xlsx", [header, *rows, [], ["制表人：张三"]])
     report = _list(app, kind, path)
     assert (report.rows_total, report.accepted, report.rejected) == (len(rows), len(rows), 0), report.issues
-    assert sql(app.location.path, query) == STORED[kind]
+    assert sql(app.location, query) == STORED[kind]
     assert _list(app, kind, path).already_imported
     # The same facts in another file (re-saved, another title) change nothing either.
     again = _book(tmp_path / f"{kind.value}-2.xlsx", [header, *rows], title="名单（重新导出）")
@@ -196,8 +196,8 @@ def test_a_corrected_list_updates_changed_rows_and_replaces_voids_the_rest(insta
     corrected = _book(tmp_path / "b.xlsx", [["身份证号", "姓名", "单位"], [ID_A, "王建国", "县林草局"]])
     report = _list(app, ListKind.STAFF, corrected, replaces=first.batch_uid)
     assert (report.updated, report.replaced_voided) == (1, 1)
-    assert sql(app.location.path, "SELECT employer FROM public_employees WHERE voided = 0") == [("县林草局",)]
-    assert sql(app.location.path, "SELECT COUNT(*) FROM record_history WHERE kind = 'public_employees'") == [(2,)]
+    assert sql(app.location, "SELECT employer FROM public_employees WHERE NOT voided") == [("县林草局",)]
+    assert sql(app.location, "SELECT COUNT(*) FROM record_history WHERE kind = 'public_employees'") == [(2,)]
     # A roster cannot replace a list batch, nor a list another kind's batch.
     cadres = _book(tmp_path / "c.xlsx", [["身份证号", "姓名", "职务"], [ID_A, "王建国", "村主任"]])
     with pytest.raises(InputRejected) as caught:
@@ -257,7 +257,7 @@ def test_dry_run_and_strict_store_nothing(installation: Installation, tmp_path: 
         _list(app, ListKind.STAFF, path, strict=True)
     assert caught.value.key == "import.strict"
     assert _count(app, "public_employees") == 0 and _count(app, "persons") == 0
-    assert sql(app.location.path, "SELECT COUNT(*) FROM import_batches") == [(0,)]
+    assert sql(app.location, "SELECT COUNT(*) FROM import_batches") == [(0,)]
     app.close()
 
 
@@ -272,7 +272,7 @@ def test_a_status_list_without_reason_column_or_name_needs_reason(installation: 
         _list(app, ListKind.STATUS, path, reason="调走了")
     report = _list(app, ListKind.STATUS, path, reason="迁出")
     assert report.accepted == 1
-    assert sql(app.location.path, "SELECT status FROM person_statuses") == [("moved",)]
+    assert sql(app.location, "SELECT status FROM person_statuses") == [("moved",)]
     app.close()
 
 
@@ -325,14 +325,14 @@ def test_a_return_line_answers_the_payment_nearest_its_date_and_no_payment_twice
     feb = _book(tmp_path / "feb.xlsx", [header, [account, "王建国", 100, "成功", "2018-02-19"]])
     assert _list(app, ListKind.BANK_RETURN, feb).matched == 1
     answered = "SELECT p.period_label FROM bank_returns r JOIN payments p ON p.id = r.payment_id ORDER BY r.id"
-    assert sql(app.location.path, answered) == [("2018-02",)]  # not the latest period: the nearest date
+    assert sql(app.location, answered) == [("2018-02",)]  # not the latest period: the nearest date
     # The same facts re-saved change nothing; another line near February takes the next free payment.
     again = _list(app, ListKind.BANK_RETURN, _book(tmp_path / "feb2.xlsx", [header, [account, "王建国", 100, "成功",
                                                                                     "2018-02-19"]], title="重存"))
     assert (again.unchanged, again.inserted) == (1, 0)
     late = _book(tmp_path / "late.xlsx", [header, [account, "王建国", 100, "成功", "2018-02-25"]])
     assert _list(app, ListKind.BANK_RETURN, late).matched == 1
-    assert sql(app.location.path, answered) == [("2018-02",), ("2018-03",)]
+    assert sql(app.location, answered) == [("2018-02",), ("2018-03",)]
     app.close()
 
 
@@ -345,7 +345,7 @@ def test_a_list_named_for_several_statuses_does_not_guess_a_rows_missing_reason(
     report = _list(app, ListKind.STATUS, path)
     rejected = [i for i in report.issues if i.rejected]
     assert report.accepted == 1 and len(rejected) == 1 and "缺少事由" in rejected[0].message
-    assert sql(app.location.path, "SELECT status FROM person_statuses") == [("moved",)]
+    assert sql(app.location, "SELECT status FROM person_statuses") == [("moved",)]
     app.close()
 
 
@@ -369,15 +369,15 @@ def test_a_person_first_met_on_a_list_gets_the_rosters_facts_later(installation:
     app = installation()
     checks = _book(tmp_path / "核查.xlsx", [["身份证号", "日期", "卡在本人手中"], [ID_A, "2019-01-01", "是"]])
     _list(app, ListKind.FIELD_CHECKS, checks)
-    assert sql(app.location.path, "SELECT name, household_id FROM persons") == [("", None)]
+    assert sql(app.location, "SELECT name, household_id FROM persons") == [("", None)]
     with app.uow() as uow:
         import_roster(uow, app.actor, _book(tmp_path / "r.xlsx", [
             ["姓名", "身份证号", "户编号", "乡镇", "村(社区)", "补贴项目", "补贴期间", "实发金额"],
             ["王建国", ID_A, "H-1", "大丰镇", "东庄子村", "高龄津贴", "2018-03", 100]]))
         uow.commit()
-    name, household, village = sql(app.location.path, "SELECT name, household_id, village_code FROM persons")[0]
+    name, household, village = sql(app.location, "SELECT name, household_id, village_code FROM persons")[0]
     assert name == "王建国" and household is not None and village is not None
-    assert sql(app.location.path, "SELECT COUNT(*) FROM record_history WHERE kind = 'persons'") == [(1,)]
+    assert sql(app.location, "SELECT COUNT(*) FROM record_history WHERE kind = 'persons'") == [(1,)]
     app.close()
 
 
@@ -388,5 +388,5 @@ def test_two_rows_for_one_record_in_a_file_refuse_the_second(installation: Insta
                                                                         [ID_A, "王建国", "2017-06-01"]]))
     rejected = [i for i in report.issues if i.rejected]
     assert report.accepted == 1 and rejected[0].row == 4 and "第 3 行" in rejected[0].message
-    assert sql(app.location.path, "SELECT status_date FROM person_statuses") == [("2018-06-01",)]
+    assert sql(app.location, "SELECT status_date FROM person_statuses") == [("2018-06-01",)]
     app.close()

@@ -50,7 +50,7 @@ def test_each_sample_gives_the_counts_and_total_of_expected_json(installation: I
     assert (report.accepted - report.warned, report.warned, report.rejected) == \
         (want["accept"], want["accept_warn"], want["reject"])
     assert report.paid_total_fen == want["accepted_total_fen"]
-    assert sql(app.location.path, "SELECT COUNT(*), SUM(paid_fen) FROM payments WHERE voided = 0") == \
+    assert sql(app.location, "SELECT COUNT(*), SUM(paid_fen) FROM payments WHERE NOT voided") == \
         [(report.accepted, want["accepted_total_fen"])]
     app.close()
 
@@ -78,7 +78,7 @@ def test_values_are_stored_exactly_as_the_rules_say(installation: Installation) 
     app = installation()
     _import(app, SAMPLES / "农业_耕地地力保护补贴_2018.xls", program="NY01", period="2018")
     _import(app, SAMPLES / "民政_高龄津贴_2018年3月.xlsx", program="MZ02", period="2018-03")
-    db = app.location.path
+    db = app.location
     app.close()
     # 1.00 亩 × 105.23: the float 105.23 becomes 10523 fen, never 10522.
     assert sql(db, "SELECT paid_fen, standard_fen, quantity FROM payments WHERE sheet = '东庄子村' AND excel_row = 4") \
@@ -89,7 +89,7 @@ def test_values_are_stored_exactly_as_the_rules_say(installation: Installation) 
     assert any("·" in n for (n,) in sql(db, "SELECT name FROM persons")) and \
         not any("•" in n for (n,) in sql(db, "SELECT name FROM persons"))
     assert sql(db, "SELECT paid_date FROM payments WHERE excel_row = 105 AND sheet = '2018年3月'") == [("2018-03-28",)]
-    assert sql(db, "SELECT COUNT(*) FROM persons WHERE id_valid = 0") == [(2,)]
+    assert sql(db, "SELECT COUNT(*) FROM persons WHERE NOT id_valid") == [(2,)]
     assert sql(db, "SELECT COUNT(*) FROM payments WHERE method = 'cash'") == [(1,)]
     assert Decimal(sql(db, "SELECT quantity FROM payments WHERE sheet = '东庄子村' AND excel_row = 5")[0][0]) > 1
 
@@ -100,7 +100,7 @@ def test_a_rejected_row_stores_nothing_of_its_person(installation: Installation)
     source = openpyxl.load_workbook(SAMPLES / name).active
     rejected_id = str(source.cell(row=64, column=7).value).lstrip("'")  # the '待核实' amount row
     _import(app, SAMPLES / name, **_flags(name))
-    assert sql(app.location.path, "SELECT COUNT(*) FROM persons WHERE id_number = ?", (rejected_id,)) == [(0,)]
+    assert sql(app.location, "SELECT COUNT(*) FROM persons WHERE id_number = ?", (rejected_id,)) == [(0,)]
     app.close()
 
 
@@ -113,7 +113,7 @@ def test_importing_the_same_file_again_changes_nothing_and_says_so(installation:
     again = _import(app, SAMPLES / name)
     with app.reader() as uow:
         after = stats(uow, app.actor)
-    events = sql(app.location.path, "SELECT COUNT(*) FROM audit_events WHERE action = 'import.roster'")
+    events = sql(app.location, "SELECT COUNT(*) FROM audit_events WHERE action = 'import.roster'")
     app.close()
     assert again.already_imported and before == after and events == [(1,)]
 
@@ -129,10 +129,10 @@ def test_a_corrected_file_updates_the_stored_payments_as_new_versions(installati
     second.write_text(first.read_text(encoding="utf-8").replace(",200,", ",250,"), encoding="utf-8")
     one = _import(app, first)
     two = _import(app, second)
-    db = app.location.path
+    db = app.location
     app.close()
     assert (one.inserted, two.inserted, two.updated, two.unchanged) == (2, 0, 1, 1)
-    assert sql(db, "SELECT SUM(paid_fen), COUNT(*) FROM payments WHERE voided = 0") == [(35000, 2)]
+    assert sql(db, "SELECT SUM(paid_fen), COUNT(*) FROM payments WHERE NOT voided") == [(35000, 2)]
     assert sql(db, "SELECT COUNT(*) FROM record_history WHERE kind = 'payments'") == [(1,)]
 
 
@@ -144,8 +144,8 @@ def test_dry_run_and_strict_store_nothing(installation: Installation) -> None:
     with pytest.raises(InputRejected) as caught:
         _import(app, SAMPLES / name, strict=True, **_flags(name))
     assert "11" in caught.value.text("zh")
-    assert sql(app.location.path, "SELECT COUNT(*) FROM payments") == [(0,)]
-    assert sql(app.location.path, "SELECT COUNT(*) FROM audit_events WHERE action = 'import.roster'") == [(0,)]
+    assert sql(app.location, "SELECT COUNT(*) FROM payments") == [(0,)]
+    assert sql(app.location, "SELECT COUNT(*) FROM audit_events WHERE action = 'import.roster'") == [(0,)]
     app.close()
 
 
@@ -181,7 +181,7 @@ def test_files_without_the_required_columns_are_refused(installation: Installati
     with pytest.raises(InputRejected) as caught:
         _import(app, path)
     assert caught.value.key == key and caught.value.exit_code == 3
-    assert sql(app.location.path, "SELECT COUNT(*) FROM persons") == [(0,)]
+    assert sql(app.location, "SELECT COUNT(*) FROM persons") == [(0,)]
     app.close()
 
 
@@ -210,13 +210,13 @@ def test_a_corrected_file_replaces_the_old_batch_and_voids_the_rows_it_no_longer
     app = installation()
     old = _import(app, _csv(tmp_path / "v1.csv", [WANG, LI, ZHAO]))
     new = _import(app, _csv(tmp_path / "v2.csv", [WANG, LI.replace(",200,", ",250,")]), replaces=old.batch_uid)
-    db = app.location.path
+    db = app.location
     app.close()
     assert (new.inserted, new.updated, new.unchanged, new.replaced_voided) == (0, 1, 1, 1)
     live = sql(db, "SELECT s.name, p.paid_fen FROM payments p JOIN persons s ON s.id = p.person_id "
-                   "WHERE p.voided = 0 ORDER BY p.paid_fen")
+                   "WHERE NOT p.voided ORDER BY p.paid_fen")
     assert live == [("王建国", 10000), ("李秀英", 25000)]
-    assert sql(db, "SELECT COUNT(*) FROM payments WHERE voided = 1") == [(1,)]  # 赵玉兰: a tombstone, not deleted
+    assert sql(db, "SELECT COUNT(*) FROM payments WHERE voided") == [(1,)]  # 赵玉兰: a tombstone, not deleted
     assert sql(db, "SELECT replaces_uid FROM import_batches WHERE uid = ?", (new.batch_uid,)) == [(old.batch_uid,)]
 
 
@@ -234,9 +234,9 @@ def test_voiding_a_batch_voids_its_payments_with_a_reason_in_the_audit(installat
         uow.commit()
     with app.uow() as uow, pytest.raises(InputRejected):
         void_batch(uow, app.actor, report.batch_uid, "again")
-    db = app.location.path
+    db = app.location
     app.close()
-    assert sql(db, "SELECT COUNT(*) FROM payments WHERE voided = 0") == [(0,)]
+    assert sql(db, "SELECT COUNT(*) FROM payments WHERE NOT voided") == [(0,)]
     assert sql(db, "SELECT COUNT(*) FROM record_history WHERE kind = 'payments'") == [(2,)]
     detail = sql(db, "SELECT detail FROM audit_events WHERE action = 'import.void_batch'")[0][0]
     assert "项目选错了" in detail and '"records_voided":2' in detail
@@ -255,7 +255,7 @@ def test_a_card_named_without_its_bank_is_the_same_card_once_a_roster_names_the_
                      encoding="utf-8")
     _import(app, plain)
     _import(app, named)
-    db = app.location.path
+    db = app.location
     app.close()
     assert sql(db, "SELECT COUNT(*) FROM bank_accounts") == [(1,)]
     assert sql(db, "SELECT COUNT(DISTINCT account_id) FROM payments") == [(1,)]

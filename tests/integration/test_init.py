@@ -69,7 +69,7 @@ def _plain_quotes(text: str) -> str:
 def test_init_seeds_changji_prefecture_with_its_counties_and_zones(tmp_path: Path) -> None:
     init_installation(tmp_path / "a.sqlite3", code="652323", name="呼图壁县", level="county").close()
 
-    rows = sql(tmp_path / "a.sqlite3", "SELECT code, name, level, parent_code FROM org_units WHERE voided = 0")
+    rows = sql(tmp_path / "a.sqlite3", "SELECT code, name, level, parent_code FROM org_units WHERE NOT voided")
     by_code = {code: (name, level, parent) for code, name, level, parent in rows}
     for code, expected in CHANGJI.items():
         assert by_code[code] == expected

@@ -46,10 +46,10 @@ def test_a_new_program_is_merged_with_its_payments_and_its_name_becomes_a_synony
         result = merge_program(uow, app.actor, "XZ01", "高龄津贴", reason="同一个项目，民政局写法不同")
         uow.commit()
     assert result.moved["payments"] == 2 and result.renumbered == 1
-    db = app.location.path
+    db = app.location
     # 王一 was paid under both names on one date: now two MZ02 payments (occurrence 1 and 2) for review.
     assert sql(db, "SELECT s.name, p.occurrence FROM payments p JOIN persons s ON s.id = p.person_id JOIN programs g "
-                   "ON g.id = p.program_id WHERE g.code = 'MZ02' AND p.voided = 0 ORDER BY s.name, p.occurrence") \
+                   "ON g.id = p.program_id WHERE g.code = 'MZ02' AND NOT p.voided ORDER BY s.name, p.occurrence") \
         == [("李二", 1), ("王一", 1), ("王一", 2)]
     assert sql(db, "SELECT voided FROM programs WHERE code = 'XZ01'") == [(1,)]
     assert sql(db, "SELECT COUNT(*) FROM record_history WHERE kind = 'payments'") == [(2,)]
@@ -57,7 +57,7 @@ def test_a_new_program_is_merged_with_its_payments_and_its_name_becomes_a_synony
     # The next file under the old name goes straight to 高龄津贴.
     assert _roster(app, tmp_path / "c.xlsx", "高龄老人生活补贴", [("李二", B, "2018-04-28")]) == []
     assert sql(db, "SELECT COUNT(*) FROM payments p JOIN programs g ON g.id = p.program_id WHERE g.code = 'MZ02' "
-                   "AND p.voided = 0") == [(4,)]
+                   "AND NOT p.voided") == [(4,)]
     app.close()
 
 
@@ -68,7 +68,7 @@ def test_bad_merges_are_refused_and_change_nothing(installation: Installation) -
     for source, target, reason, error in cases:
         with pytest.raises(error), app.uow() as uow:
             merge_program(uow, app.actor, source, target, reason=reason)
-    assert sql(app.location.path, "SELECT COUNT(*) FROM programs WHERE voided = 1") == [(0,)]
+    assert sql(app.location, "SELECT COUNT(*) FROM programs WHERE voided") == [(0,)]
     app.close()
 
 
@@ -93,6 +93,6 @@ def test_a_merge_with_a_rejected_standard_of_the_same_year_and_tier_keeps_the_re
     with app.uow() as uow:
         merge_program(uow, app.actor, "XZ01", "MZ02", reason="同一项目")
         uow.commit()
-    assert sql(app.location.path, "SELECT uid, voided FROM program_standards WHERE uid IN ('rejected', 'proposed') "
+    assert sql(app.location, "SELECT uid, voided FROM program_standards WHERE uid IN ('rejected', 'proposed') "
                                   "ORDER BY uid") == [("proposed", 1), ("rejected", 1)]
     app.close()

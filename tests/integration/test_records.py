@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from sqlalchemy import update
@@ -23,8 +22,8 @@ NY01 = seeded_uid("program", "NY01")
 Installation = Callable[..., bootstrap.App]
 
 
-def _max_version(path: Path) -> int:
-    return max(sql(path, f"SELECT COALESCE(MAX(version), 0) FROM {name}")[0][0] for name in t.RECORD_TABLES)
+def _max_version(where: object) -> int:
+    return max(sql(where, f"SELECT COALESCE(MAX(version), 0) FROM {name}")[0][0] for name in t.RECORD_TABLES)
 
 
 def _add_person(uow: UnitOfWork, uid: str = "person-1", id_number: str = "652323195001011234") -> int:
@@ -92,10 +91,9 @@ def test_a_stale_change_caught_inside_the_unit_of_work_writes_no_history(install
     assert history == []
 
 
-def test_new_versions_are_greater_than_every_version_in_the_database(installation: Installation,
-                                                                     tmp_path: Path) -> None:
+def test_new_versions_are_greater_than_every_version_in_the_database(installation: Installation) -> None:
     app = installation()
-    before = _max_version(tmp_path / "ykt.sqlite3")
+    before = _max_version(app.location)
     with app.uow() as uow:
         v1 = uow.records.change("programs", NY01, {"grace_days": 31},
                                 expected_version=uow.records.get("programs", NY01).version)
@@ -105,10 +103,10 @@ def test_new_versions_are_greater_than_every_version_in_the_database(installatio
         uow.commit()
     app.close()
 
-    person_version = sql(tmp_path / "ykt.sqlite3", "SELECT version FROM persons")[0][0]
+    person_version = sql(app.location, "SELECT version FROM persons")[0][0]
     assert v1 > before
     assert person_version > v1
-    assert _max_version(tmp_path / "ykt.sqlite3") == person_version
+    assert _max_version(app.location) == person_version
 
 
 def test_versions_move_past_a_version_seen_from_elsewhere(installation: Installation) -> None:
@@ -133,10 +131,9 @@ def test_versions_move_past_a_version_seen_from_elsewhere(installation: Installa
     assert added > changed
 
 
-def test_unit_of_work_rolls_back_everything_when_the_block_raises(installation: Installation,
-                                                                  tmp_path: Path) -> None:
+def test_unit_of_work_rolls_back_everything_when_the_block_raises(installation: Installation) -> None:
     app = installation()
-    db = tmp_path / "ykt.sqlite3"
+    db = app.location
     counts = "SELECT (SELECT COUNT(*) FROM persons), (SELECT COUNT(*) FROM audit_events), " \
              "(SELECT COUNT(*) FROM record_history), (SELECT value FROM settings WHERE key = 'lamport')"
     before = sql(db, counts)
@@ -154,18 +151,18 @@ def test_unit_of_work_rolls_back_everything_when_the_block_raises(installation: 
     assert before[0][:2] == (0, 1)
 
 
-def test_unit_of_work_left_without_commit_keeps_nothing(installation: Installation, tmp_path: Path) -> None:
+def test_unit_of_work_left_without_commit_keeps_nothing(installation: Installation) -> None:
     app = installation()
     with app.uow() as uow:
         _add_person(uow)
         record_event(uow, app.actor, "person.add")
     app.close()
 
-    assert sql(tmp_path / "ykt.sqlite3", "SELECT COUNT(*) FROM persons") == [(0,)]
-    assert sql(tmp_path / "ykt.sqlite3", "SELECT action FROM audit_events") == [("init",)]
+    assert sql(app.location, "SELECT COUNT(*) FROM persons") == [(0,)]
+    assert sql(app.location, "SELECT action FROM audit_events") == [("init",)]
 
 
-def test_a_quantity_round_trips_as_an_exact_decimal(installation: Installation, tmp_path: Path) -> None:
+def test_a_quantity_round_trips_as_an_exact_decimal(installation: Installation) -> None:
     app = installation()
     with app.uow() as uow:
         person = _add_person(uow)
@@ -182,17 +179,16 @@ def test_a_quantity_round_trips_as_an_exact_decimal(installation: Installation, 
 
     assert isinstance(q1, Decimal) and q1 == Decimal("12.35") and str(q1) == "12.35"
     assert q2 == Decimal("1234567.8901") and float(q2) != q2  # a float could not hold it
-    assert sql(tmp_path / "ykt.sqlite3", "SELECT typeof(quantity), quantity FROM payments WHERE uid = 'pay-1'") == \
-        [("text", "12.35")]
+    assert sql(app.location, "SELECT quantity FROM payments WHERE uid = 'pay-1'") == [("12.35",)]  # text, not a float
 
 
-def test_a_float_quantity_is_refused(installation: Installation, tmp_path: Path) -> None:
+def test_a_float_quantity_is_refused(installation: Installation) -> None:
     app = installation()
     with pytest.raises(StatementError, match="never floats"), app.uow() as uow:
         uow.records.add("payments", _payment(uow, _add_person(uow), quantity=12.35), owner="652323", uid="pay-1")
     app.close()
 
-    assert sql(tmp_path / "ykt.sqlite3", "SELECT COUNT(*) FROM payments") == [(0,)]
+    assert sql(app.location, "SELECT COUNT(*) FROM payments") == [(0,)]
 
 
 def test_naive_datetimes_are_refused_and_aware_ones_come_back_in_utc(installation: Installation) -> None:
@@ -226,7 +222,7 @@ def test_history_refers_to_other_records_by_uid_never_by_local_key(installation:
         uow.commit()
     with app.reader() as uow:
         (old,) = uow.records.history("payments", "pay-h")
-        person_uid = uow.records.get("persons", sql(app.location.path, "SELECT uid FROM persons")[0][0]).uid
+        person_uid = uow.records.get("persons", sql(app.location, "SELECT uid FROM persons")[0][0]).uid
     app.close()
 
     content = old["content"]

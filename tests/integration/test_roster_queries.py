@@ -30,7 +30,7 @@ def uow(app: bootstrap.App) -> Iterator[UnitOfWork]:
 
 
 def _count(demo_db: DemoDb, where: str, params: tuple[object, ...] = ()) -> int:
-    return int(sql(demo_db.path, f"SELECT COUNT(*) FROM {PAY} WHERE p.voided = 0 AND {where}", params)[0][0])
+    return int(sql(demo_db.path, f"SELECT COUNT(*) FROM {PAY} WHERE NOT p.voided AND {where}", params)[0][0])
 
 
 def _all_pages(uow: UnitOfWork, app: bootstrap.App, f: RosterFilter, sort: str, descending: bool,
@@ -190,7 +190,7 @@ def test_paid_sort_descending_puts_the_largest_amounts_first(demo_db: DemoDb, uo
 
     paid = [r.paid_fen for r in rows]
     assert paid == sorted(paid, reverse=True)
-    assert paid[0] == sql(demo_db.path, "SELECT MAX(paid_fen) FROM payments WHERE voided = 0")[0][0]
+    assert paid[0] == sql(demo_db.path, "SELECT MAX(paid_fen) FROM payments WHERE NOT voided")[0][0]
 
 
 def test_roster_rows_carry_exact_quantities_and_place_names(uow: UnitOfWork, app: bootstrap.App) -> None:

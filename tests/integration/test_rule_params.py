@@ -23,12 +23,12 @@ def demo_copy(demo_db: DemoDb, tmp_path: Path) -> bootstrap.App:
 
 
 def _stored(app: bootstrap.App) -> dict[str, object]:
-    rows = sql(app.location.path, "SELECT value FROM settings WHERE key = ?", (PARAMS_SETTING,))
+    rows = sql(app.location, "SELECT value FROM settings WHERE key = ?", (PARAMS_SETTING,))
     return json.loads(rows[0][0]) if rows else {}
 
 
 def _events(app: bootstrap.App) -> list[dict[str, object]]:
-    return [json.loads(d) for (d,) in sql(app.location.path, "SELECT detail FROM audit_events "
+    return [json.loads(d) for (d,) in sql(app.location, "SELECT detail FROM audit_events "
                                                              "WHERE action = 'settings.rule_param' ORDER BY seq")]
 
 
@@ -105,7 +105,7 @@ def test_a_per_program_grace_days_applies_to_that_program_only(demo_copy: bootst
     late = _open(demo_copy, "LATE_PAYMENT")
     programs = {f.program for f in late}
     assert late and programs
-    code = sql(demo_copy.location.path, "SELECT code FROM programs WHERE name = ?", (sorted(programs)[0],))[0][0]
+    code = sql(demo_copy.location, "SELECT code FROM programs WHERE name = ?", (sorted(programs)[0],))[0][0]
     with demo_copy.uow() as uow:
         rule_params.set_param(uow, demo_copy.actor, "LATE_PAYMENT", "grace_days", 100_000, program=code)
         uow.commit()

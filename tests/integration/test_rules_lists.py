@@ -85,7 +85,7 @@ class World:
 
     def findings(self, rule: str) -> list[dict[str, Any]]:
         """The rule's findings that hold (not 已消除), with the person's ID and the payment's period."""
-        rows = sql(self.app.location.path,
+        rows = sql(self.app.location,
                    "SELECT f.uid, f.subject_kind, f.subject_key, f.amount_fen, f.explanation, f.evidence, f.severity, "
                    "pr.id_number, p.period_label, g.code, f.period_label, f.org_code FROM findings f "
                    "LEFT JOIN persons pr ON pr.id = f.person_id LEFT JOIN payments p ON p.id = f.payment_id "

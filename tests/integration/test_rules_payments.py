@@ -259,7 +259,7 @@ def test_duplicate_payment_and_rerun_keeps_ids_and_resolves_the_fixed(county: bo
         after = {f.name: f for f in findings.list_findings(uow, county.actor, rules=["UNDERPAID"])}
     assert after["少发"].status == "resolved" and after["少发"].uid == first["少发"].uid
     assert after["也少发"].status == "confirmed" and after["也少发"].uid == first["也少发"].uid
-    assert sql(county.location.path, "SELECT COUNT(*) FROM findings") == [(3,)]  # never deleted
+    assert sql(county.location, "SELECT COUNT(*) FROM findings") == [(3,)]  # never deleted
 
 
 def test_explanations_carry_no_full_account_number(county: bootstrap.App, tmp_path: Path) -> None:

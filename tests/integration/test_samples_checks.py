@@ -42,7 +42,7 @@ def checked(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[findin
         uow.commit()
     with app.reader() as uow:
         found = findings.list_findings(uow, app.actor)
-    path = app.location.path
+    path = app.location
     assert path is not None
     app.close()
     return path, found

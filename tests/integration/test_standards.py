@@ -42,8 +42,8 @@ def test_an_import_proposes_each_amount_per_program_and_year_with_its_rows(insta
     got = sorted((s.program_code, s.year, s.amount_fen, s.rows, s.tier, s.new) for s in report.standards)
     assert got == [("LC01", 2018, 1000000, 1, "", True), ("MZ02", 2018, 10000, 5, "100.00元", True),
                    ("MZ02", 2018, 20000, 2, "200.00元", True)]
-    assert sql(app.location.path, "SELECT COUNT(*) FROM program_standards WHERE confirmed = 0") == [(3,)]
-    detail = json.loads(sql(app.location.path, "SELECT detail FROM audit_events WHERE action = 'import.roster'")[0][0])
+    assert sql(app.location, "SELECT COUNT(*) FROM program_standards WHERE NOT confirmed") == [(3,)]
+    detail = json.loads(sql(app.location, "SELECT detail FROM audit_events WHERE action = 'import.roster'")[0][0])
     assert detail["standards_proposed"] == 3
 
 
@@ -51,7 +51,7 @@ def test_a_dry_run_proposes_but_stores_nothing(installation: Installation, tmp_p
     app = installation()
     report = _import(app, _tiers(tmp_path), dry_run=True)
     assert len(report.standards) == 3
-    assert sql(app.location.path, "SELECT COUNT(*) FROM program_standards") == [(0,)]
+    assert sql(app.location, "SELECT COUNT(*) FROM program_standards") == [(0,)]
 
 
 def test_confirmed_standards_join_the_catalogue_audited_and_are_not_proposed_again(installation: Installation,
@@ -68,9 +68,9 @@ def test_confirmed_standards_join_the_catalogue_audited_and_are_not_proposed_aga
         catalogue = standards.list_standards(uow, app.actor, program="高龄津贴", year=2018)
     assert [s.program_code for s in pending] == ["LC01"]
     assert [(s.amount_fen, s.confirmed, s.rows) for s in catalogue] == [(10000, True, 5), (20000, True, 2)]
-    event = sql(app.location.path, "SELECT detail FROM audit_events WHERE action = 'standards.confirm'")
+    event = sql(app.location, "SELECT detail FROM audit_events WHERE action = 'standards.confirm'")
     assert len(event) == 1 and {s["amount_fen"] for s in json.loads(event[0][0])["standards"]} == {10000, 20000}
-    history = sql(app.location.path, "SELECT COUNT(*) FROM record_history WHERE kind = 'program_standards'")
+    history = sql(app.location, "SELECT COUNT(*) FROM record_history WHERE kind = 'program_standards'")
     assert history == [(2,)]  # the proposals' versions are kept
 
     later = _import(app, _tiers(tmp_path, "高龄四月.xlsx", first=100))

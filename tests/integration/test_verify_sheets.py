@@ -111,7 +111,7 @@ def test_filled_answers_confirm_and_dismiss_with_the_village_answer_as_reason(
 
     again = _import(app, out)  # the same sheet twice changes nothing
     assert (again.confirmed, again.dismissed, again.same) == (0, 0, 2)
-    events = sql(app.location.path, "SELECT action FROM audit_events WHERE action LIKE 'verify_sheet.%'")
+    events = sql(app.location, "SELECT action FROM audit_events WHERE action LIKE 'verify_sheet.%'")
     assert [e[0] for e in events] == ["verify_sheet.export", "verify_sheet.import", "verify_sheet.import"]
 
 

@@ -6,10 +6,11 @@ A module of its own (not conftest) so test modules can import it by a unique nam
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from dbs import sql, sql_write  # noqa: F401  (re-exported for the test modules)
 
 from yikatong_desktop import bootstrap
 from yikatong_desktop.domain.clock import Clock, parse_clock
@@ -20,7 +21,7 @@ PASSPHRASE = "口令 correct horse battery"
 INIT_CLOCK = "2019-06-01T09:00:00+08:00"
 
 
-def init_installation(path: Path, *, code: str = "652323", name: str = "呼图壁县", level: str = "county",
+def init_installation(path: Path | str, *, code: str = "652323", name: str = "呼图壁县", level: str = "county",
                       parent: str | None = None, passphrase: str = PASSPHRASE,
                       clock: Clock | None = None) -> bootstrap.App:
     """What `ykt init` does: database and keystore together, then the seed in one unit of work."""
@@ -65,25 +66,6 @@ def copy_installation(src: Path, dst: Path) -> Path:
         if source.exists():
             shutil.copy2(source, Path(str(dst) + suffix))
     return dst
-
-
-def sql(path: Path, query: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    """Plain sqlite3, independent of the product's storage code."""
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute(query, params).fetchall()
-    finally:
-        conn.close()
-
-
-def sql_write(path: Path, query: str, params: tuple[Any, ...] = ()) -> int:
-    """Change the file behind the product's back (tampering); returns the rows changed."""
-    conn = sqlite3.connect(path)
-    try:
-        with conn:
-            return conn.execute(query, params).rowcount
-    finally:
-        conn.close()
 
 
 @dataclass(frozen=True)

@@ -75,7 +75,7 @@ def list_findings(conn: Connection, *, rules: Sequence[str] = (), org_prefix: st
             .outerjoin(pr, pr.c.id == F.c.person_id).outerjoin(g, g.c.id == F.c.program_id)
             .outerjoin(o, o.c.code == F.c.org_code))
     stmt = _filtered(stmt, rules=rules, org_prefix=org_prefix, statuses=statuses, uids=uids)
-    stmt = stmt.order_by(F.c.rule, F.c.amount_fen.desc(), F.c.id).offset(offset)
+    stmt = stmt.order_by(F.c.rule, F.c.amount_fen.desc(), F.c.uid).offset(offset)
     if limit is not None:
         stmt = stmt.limit(limit)
     return list(conn.execute(stmt))
