@@ -10,6 +10,7 @@ import hashlib
 import logging
 import logging.handlers
 import os
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -18,9 +19,12 @@ from pathlib import Path
 import platformdirs
 
 from yikatong_desktop.domain.clock import Clock, SystemClock, parse_clock
-from yikatong_desktop.domain.errors import InputRejected
+from yikatong_desktop.domain.errors import InputRejected, VerificationFailed
 from yikatong_desktop.formats import keystore
+from yikatong_desktop.services.audit import record_event
 from yikatong_desktop.services.auth import Actor, os_actor
+from yikatong_desktop.services.stats import stats
+from yikatong_desktop.storage import transfer
 from yikatong_desktop.storage.database import DatabaseLocation, Engine, create_database, locate, open_database
 from yikatong_desktop.storage.unit_of_work import UnitOfWork
 
@@ -198,6 +202,8 @@ def _create_on_server(loc: DatabaseLocation, keys: Path, passphrase: str, org_co
     except BaseException:
         app.close()
         keys.unlink(missing_ok=True)
+        transfer.discard(app.engine)  # a half-made server database would refuse the next init
+        app.engine.dispose()
         raise
     return app
 
@@ -205,3 +211,86 @@ def _create_on_server(loc: DatabaseLocation, keys: Path, passphrase: str, org_co
 def _remove_partial(path: Path) -> None:
     for suffix in ("", "-wal", "-shm", "-journal", ".keys", ".keys.lock"):
         Path(str(path) + suffix).unlink(missing_ok=True)
+
+
+@dataclass
+class Migration:
+    """What `ykt migrate` did: rows per table, and the `stats` of both ends (equal, or it failed)."""
+
+    source: str
+    target: str
+    tables: dict[str, int]
+    digests: list[tuple[str, int, str]]
+
+
+def migrate_installation(source_db: str, target_db: str,
+                         progress: Callable[[str, int, int], None] | None = None) -> Migration:
+    """Copy an installation (database and keystore) to a new place, SQLite or PostgreSQL either way.
+
+    The target must not exist yet. It is accepted only when `ykt stats` gives the same counts
+    and digests on both ends; otherwise it is removed again and the copy refused.
+    """
+    source_loc, target_loc = resolve_location(source_db), locate(target_db)
+    if source_loc.url == target_loc.url:
+        raise InputRejected("migrate.same", path=target_loc.display)
+    source = open_app(source_db)
+    try:
+        return _migrate(source, target_loc, progress)
+    finally:
+        source.close()
+
+
+def _migrate(source: App, target_loc: DatabaseLocation,
+             progress: Callable[[str, int, int], None] | None) -> Migration:
+    keys = keystore_path(target_loc)
+    if keys.exists():
+        raise InputRejected("keystore.exists", path=str(keys))
+    if target_loc.path is not None:
+        if not target_loc.path.parent.is_dir():
+            raise InputRejected("db.dir_missing", path=str(target_loc.path))
+        if target_loc.path.exists() and target_loc.path.stat().st_size > 0:
+            raise InputRejected("db.exists", path=str(target_loc.path))
+    building = target_loc if target_loc.path is None else locate(str(target_loc.path) + ".part")
+    if building.path is not None:
+        _remove_partial(building.path)
+    engine = create_database(building)
+    try:
+        tables = transfer.copy_database(source.engine, engine, progress)
+        engine.dispose()
+        keys.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source.keystore_path, keystore_path(building))
+        if building.path is not None and target_loc.path is not None:
+            os.replace(keystore_path(building), keys)
+            os.replace(building.path, target_loc.path)
+        target = open_app(target_loc.url)
+        try:
+            digests = _verified_stats(source, target)
+            with target.uow() as uow:
+                record_event(uow, target.actor, "db.migrate", detail={
+                    "from": source.location.display, "to": target.location.display, "rows": sum(tables.values())})
+                uow.commit()
+        finally:
+            target.close()
+    except BaseException:
+        engine.dispose()
+        if building.path is not None:
+            _remove_partial(building.path)
+        if target_loc.path is not None:
+            _remove_partial(target_loc.path)
+        else:
+            transfer.discard(engine)
+            engine.dispose()
+            keys.unlink(missing_ok=True)
+        raise
+    return Migration(source.location.display, target_loc.display, tables, digests)
+
+
+def _verified_stats(source: App, target: App) -> list[tuple[str, int, str]]:
+    with source.reader() as uow:
+        before = [(r.kind, r.count, r.digest) for r in stats(uow, source.actor)]
+    with target.reader() as uow:
+        after = [(r.kind, r.count, r.digest) for r in stats(uow, target.actor)]
+    differing = [kind for (kind, *a), (_k, *b) in zip(before, after, strict=True) if a != b]
+    if differing:
+        raise VerificationFailed("migrate.digests", kinds="、".join(differing))
+    return after

@@ -107,6 +107,11 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("stats", help="各类记录的数量和内容摘要")
     _json_after_command(s)
 
+    s = sub.add_parser("migrate", help="把整个数据库复制到另一处：SQLite 文件 ↔ PostgreSQL 服务器")
+    s.add_argument("--from", dest="source", metavar="URL", help="源数据库（文件或 URL；默认 --db）")
+    s.add_argument("--to", dest="target", metavar="URL", required=True,
+                   help="新数据库（文件或 postgresql+psycopg://用户@主机/库名；必须尚未初始化）")
+
     s = sub.add_parser("audit", help="审计日志")
     a = s.add_subparsers(dest="audit_command", metavar="SUBCOMMAND", parser_class=_Parser)
     a.required = True
@@ -296,6 +301,24 @@ def _cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_migrate(args: argparse.Namespace) -> int:
+    shown: dict[str, int] = {}
+
+    def progress(table_name: str, done: int, total: int) -> None:
+        if done == total and shown.get(table_name) != done:
+            shown[table_name] = done
+            say(f"  {table_name}: {done:,} 行")
+
+    done = bootstrap.migrate_installation(args.source or args.db, args.target, progress)
+    say(message("migrate.done", target=done.target, rows=f"{sum(done.tables.values()):,}"))
+    if args.json:
+        emit_json({"source": done.source, "target": done.target, "tables": done.tables,
+                   "stats": {kind: {"count": n, "digest": d} for kind, n, d in done.digests}})
+    else:
+        print(table(["记录类型", "数量", "摘要"], done.digests))
+    return 0
+
+
 def _cmd_audit(args: argparse.Namespace) -> int:
     app = bootstrap.open_app(args.db)
     with app.reader() as uow:
@@ -348,7 +371,7 @@ def _cmd_gui(args: argparse.Namespace) -> int:
 
 COMMANDS = {
     "init": _cmd_init, "demo": _cmd_demo, "import": _cmd_import, "batch": _cmd_batch, "template": _cmd_template,
-    "stats": _cmd_stats, "audit": _cmd_audit, "gui": _cmd_gui, "standards": standards_cmd.run,
+    "stats": _cmd_stats, "migrate": _cmd_migrate, "audit": _cmd_audit, "gui": _cmd_gui, "standards": standards_cmd.run,
     "program": programs_cmd.run, **checks_cmd.COMMANDS, **verify_cmd.COMMANDS,
     "basics": basics_cmd.run, "rules": rules_cmd.run,
     **records_cmd.COMMANDS,

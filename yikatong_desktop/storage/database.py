@@ -29,8 +29,8 @@ if TYPE_CHECKING:  # Alembic is imported only when a schema is checked or migrat
 from yikatong_desktop.domain.errors import InputRejected
 
 __all__ = ["SCHEMA_HEAD", "DatabaseLocation", "Engine", "bulk_insert", "bulk_insert_rows", "create_database",
-           "indexes_built_after", "iter_chunks", "locate", "online_backup", "open_database", "refresh_statistics",
-           "schema_revision", "upsert"]
+           "discard_schema", "indexes_built_after", "is_busy", "iter_chunks", "locate", "online_backup",
+           "open_database", "refresh_statistics", "reset_sequences", "schema_revision", "upsert"]
 
 _MIGRATIONS = Path(__file__).with_name("migrations")
 #: The newest migration; equal to Alembic's head (a test checks), so opening an
@@ -85,14 +85,44 @@ def _sqlite_begin(conn: Connection) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
+#: The advisory lock every writing transaction on PostgreSQL holds: writers take turns, as
+#: SQLite's BEGIN IMMEDIATE makes them, so Lamport versions, audit sequences and bulk-loaded
+#: ids never interleave; readers are never blocked.
+WRITE_LOCK = 0x796B7401  # "ykt" 1
+#: How long a writer waits for another one (a big import) before giving up with a clear message.
+WRITE_WAIT = "180s"
+
+
+def _postgresql_begin(conn: Connection) -> None:
+    if conn.info.pop("begin_immediate", False):
+        conn.exec_driver_sql(f"SET LOCAL lock_timeout = '{WRITE_WAIT}'")
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
+    else:
+        # One snapshot for the whole read, as a SQLite reader has in WAL mode.
+        conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+
+
+def is_busy(exc: BaseException) -> bool:
+    """Whether a database error means another writer held on too long (SQLite's busy, PostgreSQL's lock timeout)."""
+    orig = getattr(exc, "orig", None)
+    if isinstance(orig, sqlite3.OperationalError):
+        return "locked" in str(orig) or "busy" in str(orig)
+    return getattr(orig, "sqlstate", None) in ("55P03", "40001", "40P01")  # lock timeout, serialization, deadlock
+
+
 def _engine(loc: DatabaseLocation) -> Engine:
     try:
         engine = create_engine(loc.url, hide_parameters=True, future=True)
     except (ImportError, ArgumentError) as exc:  # unknown scheme, or its driver is not installed
         raise InputRejected("db.unreachable", url=loc.display, reason=str(exc)) from exc
+    if engine.dialect.name not in ("sqlite", "postgresql"):
+        engine.dispose()
+        raise InputRejected("db.unreachable", url=loc.display, reason="只支持 SQLite 文件和 PostgreSQL 服务器")
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
+    elif engine.dialect.name == "postgresql":
+        event.listen(engine, "begin", _postgresql_begin)
     return engine
 
 
@@ -222,17 +252,26 @@ def bulk_insert_rows(conn: Connection, table: Table, columns: Sequence[str], row
         return
     faults.rows_written(len(rows))
     same = same or {}
-    if conn.dialect.name != "sqlite":
-        conn.execute(table.insert(), [{**dict(zip(columns, r, strict=True)), **same} for r in rows])
-        return
     procs = [(i, p) for i, c in enumerate([*columns, *same])
              if (p := table.c[c].type._cached_bind_processor(conn.dialect)) is not None]
     values: Sequence[Sequence[Any]] = rows
     if procs or same:
         values = _bound(rows, procs, list(same.values()))
+    if conn.dialect.name == "postgresql":
+        _copy_rows(conn, table, [*columns, *same], values)
+        return
     names = ",".join([*columns, *same])
     placeholders = ",".join("?" for _ in range(len(columns) + len(same)))
     conn.exec_driver_sql(f"INSERT INTO {table.name} ({names}) VALUES ({placeholders})", values)
+
+
+def _copy_rows(conn: Connection, table: Table, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    """PostgreSQL's COPY … FROM STDIN through psycopg: the bulk path of the server, in the caller's transaction."""
+    raw: Any = conn.connection.dbapi_connection
+    names = ", ".join(f'"{c}"' for c in columns)
+    with raw.cursor() as cur, cur.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
+        for row in rows:
+            copy.write_row(row)
 
 
 def _bound(rows: Sequence[Sequence[Any]], procs: Sequence[tuple[int, Any]],
@@ -289,6 +328,25 @@ def upsert(conn: Connection, table: Table, values: Mapping[str, Any], key: Seque
     stmt = dialect_insert(table).values(**values)
     updates = {k: v for k, v in values.items() if k not in key}
     conn.execute(stmt.on_conflict_do_update(index_elements=list(key), set_=updates))
+
+
+def reset_sequences(conn: Connection, tables: Iterable[Table]) -> None:
+    """After rows were copied with their ids, let PostgreSQL's id sequences continue past them."""
+    if conn.dialect.name != "postgresql":
+        return  # SQLite takes the next rowid after the highest one by itself
+    for table in tables:
+        if "id" in table.c and table.c.id.primary_key and table.c.id.autoincrement in (True, "auto"):
+            conn.exec_driver_sql(
+                f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                f"COALESCE((SELECT MAX(id) FROM \"{table.name}\"), 0) + 1, false)")
+
+
+def discard_schema(conn: Connection) -> None:
+    """Drop the product's tables and its migration stamp (a server database made by a failed init or copy)."""
+    from yikatong_desktop.storage import tables as t
+
+    t.metadata.drop_all(conn)
+    conn.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")
 
 
 def refresh_statistics(conn: Connection) -> None:

@@ -179,7 +179,7 @@ def person_detail(conn: Connection, person_uid: str) -> dict[str, Any] | None:
         return None
     pays = conn.execute(
         select(P.c.uid, G.c.name.label("program"), P.c.period_label, P.c.paid_fen, P.c.due_fen, P.c.paid_date,
-               P.c.method, A.c.bank, A.c.number, P.c.written_name, P.c.written_holder_name, P.c.voided)
+               P.c.method, A.c.bank, A.c.number, P.c.written_name, P.c.written_holder_name, P.c.voided, P.c.version)
         .join(G, G.c.id == P.c.program_id).outerjoin(A, A.c.id == P.c.account_id)
         .where(P.c.person_id == p.id).order_by(P.c.period_start, G.c.code, P.c.id)).all()
     accounts = conn.execute(

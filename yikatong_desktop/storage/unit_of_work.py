@@ -13,11 +13,13 @@ from types import TracebackType
 from typing import Any
 
 from sqlalchemy import Connection, Engine, select
+from sqlalchemy.exc import DBAPIError
 
 from yikatong_desktop.domain.clock import Clock
+from yikatong_desktop.domain.errors import InputRejected
 from yikatong_desktop.storage import tables as t
 from yikatong_desktop.storage.audit import AuditLog
-from yikatong_desktop.storage.database import refresh_statistics, upsert
+from yikatong_desktop.storage.database import is_busy, refresh_statistics, upsert
 from yikatong_desktop.storage.repositories import Records
 
 HeadSink = Callable[[str, int, str], None]
@@ -40,7 +42,14 @@ class UnitOfWork:
         self._conn = self.engine.connect()
         # SQLite: take the write lock up front so two writers never deadlock halfway.
         self._conn.info["begin_immediate"] = self.write
-        self._conn.begin()
+        try:
+            self._conn.begin()
+        except DBAPIError as exc:
+            self._conn.close()
+            self._conn = None
+            if is_busy(exc):
+                raise InputRejected("db.busy") from exc
+            raise
         self._version = None
         self._committed = False
         self.audit = AuditLog(self._conn)
@@ -56,6 +65,8 @@ class UnitOfWork:
         finally:
             self._conn.close()
             self._conn = None
+        if isinstance(exc, DBAPIError) and is_busy(exc):
+            raise InputRejected("db.busy") from exc
 
     @property
     def conn(self) -> Connection:
@@ -68,7 +79,12 @@ class UnitOfWork:
         if not self.write:
             raise RuntimeError("a read-only unit of work cannot commit")
         heads = self.audit.pending_heads()
-        self.conn.commit()
+        try:
+            self.conn.commit()
+        except DBAPIError as exc:
+            if is_busy(exc):
+                raise InputRejected("db.busy") from exc
+            raise
         self._committed = True
         if self._head_sink is not None:
             for org, (seq, digest) in heads.items():

@@ -1,0 +1,60 @@
+"""Copying a whole database between SQLite and PostgreSQL, either way (`ykt migrate`, SPEC §11).
+
+Every table of the schema is copied row for row, local keys included, in the order its foreign
+keys need; the source is read in streamed chunks and the target is written in one transaction
+through the bulk path of its backend (executemany on SQLite, COPY on PostgreSQL), so a failed
+copy leaves the target empty. PostgreSQL's id sequences are moved past the copied ids after.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import Connection, Engine, func, select
+
+from yikatong_desktop.storage import tables as t
+from yikatong_desktop.storage.database import bulk_insert_rows, discard_schema, indexes_built_after, reset_sequences
+
+_CHUNK = 5000
+#: (table, rows copied so far, rows in the table)
+Progress = Callable[[str, int, int], None]
+
+
+def copy_database(source: Engine, target: Engine, progress: Progress | None = None) -> dict[str, int]:
+    """Copy every row of `source` into `target` (already migrated to the same schema, its tables empty).
+
+    Returns table → rows copied. The source is read in one snapshot.
+    """
+    copied: dict[str, int] = {}
+    with source.connect() as src, target.begin() as dst:
+        src.info["begin_immediate"] = False  # a reader: no write lock on the source
+        with src.begin():
+            for table in t.metadata.sorted_tables:
+                copied[table.name] = _copy_table(src, dst, table.name, progress)
+        reset_sequences(dst, t.metadata.sorted_tables)
+    return copied
+
+
+def _copy_table(src: Connection, dst: Connection, name: str, progress: Progress | None) -> int:
+    table = t.metadata.tables[name]
+    dst.execute(table.delete())  # what the migrations seeded, if anything: the source's rows replace it
+    total = src.execute(select(func.count()).select_from(table)).scalar_one()
+    columns = [c.name for c in table.columns]
+    done = 0
+    order = list(table.primary_key.columns) or list(table.columns)
+    result = src.execution_options(stream_results=True, yield_per=_CHUNK).execute(select(table).order_by(*order))
+    with indexes_built_after(dst, table):
+        for chunk in result.partitions(_CHUNK):
+            bulk_insert_rows(dst, table, columns, [tuple(r) for r in chunk])
+            done += len(chunk)
+            if progress is not None:
+                progress(name, done, total)
+    if progress is not None and total == 0:
+        progress(name, 0, 0)
+    return done
+
+
+def discard(engine: Engine) -> None:
+    """Remove every table of the product from a server database (a failed copy or init leaves none)."""
+    with engine.begin() as conn:
+        discard_schema(conn)
