@@ -66,7 +66,8 @@ def keystore_path(loc: DatabaseLocation) -> Path:
     """`<db file>.keys` beside a SQLite file; in the data folder for a server database."""
     if loc.path is not None:
         return loc.path.with_name(loc.path.name + ".keys")
-    tag = hashlib.sha256(loc.url.encode("utf-8")).hexdigest()[:16]
+    # Named by the URL without its password: a password changed, or kept in ~/.pgpass, is the same database.
+    tag = hashlib.sha256(loc.display.encode("utf-8")).hexdigest()[:16]
     return data_dir() / "keys" / f"{tag}.keys"
 
 
