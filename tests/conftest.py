@@ -27,8 +27,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     kept, left_out = [], []
     for item in items:
         callspec = getattr(item, "callspec", None)
-        backend = callspec.params.get("backend") if callspec else None
-        (left_out if backend == "postgresql" else kept).append(item)
+        on_server = callspec is not None and "postgresql" in callspec.params.values()
+        (left_out if on_server else kept).append(item)
     if left_out:
         config.hook.pytest_deselected(items=left_out)
         items[:] = kept

@@ -90,6 +90,17 @@ def count(where: Any, query: str, params: tuple[Any, ...] = ()) -> int:
     return int(sql(where, query, params)[0][0])
 
 
+def copy_server_database(url: str) -> str:
+    """A new database on the same server with the content of a closed one (its template)."""
+    import psycopg
+
+    base, name = url.rsplit("/", 1)
+    copy = f"{name}_c{next(_numbers)}"
+    with psycopg.connect(_pg_dsn(base + "/postgres"), autocommit=True) as pg:
+        pg.execute(f'CREATE DATABASE "{copy}" TEMPLATE "{name}"')
+    return f"{base}/{copy}"
+
+
 class Databases:
     """Fresh databases of one backend for one test; the PostgreSQL ones are dropped afterwards."""
 

@@ -110,6 +110,10 @@ class App:
         except (InputRejected, OSError, TimeoutError) as exc:
             log.warning("audit head %s #%s not recorded in the keystore: %s", org, seq, exc)
 
+    def backup_to(self, target: Path) -> None:
+        """A consistent copy of the live database as a new SQLite file (a logical export of a server database)."""
+        transfer.backup_to_file(self.engine, target)
+
     def close(self) -> None:
         """Release the database connections."""
         self.engine.dispose()

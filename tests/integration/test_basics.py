@@ -24,6 +24,12 @@ ROWS = """SELECT p.person_id, coalesce(pr.household_id, -pr.id), g.code, g.depar
           LEFT JOIN bank_accounts a ON a.id = p.account_id WHERE NOT p.voided"""
 
 
+@pytest.fixture(scope="module")
+def demo_db(demo_on_both: DemoDb) -> DemoDb:
+    """This module runs on the demo of both backends."""
+    return demo_on_both
+
+
 def _rows(path: Path, where: str = "", params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     return sql(path, ROWS + where, params)
 

@@ -130,8 +130,11 @@ def spread(conn: Connection, scope: Scope, unit: str, caps: dict[str, int]) -> l
     Rows: one column per name in `caps` (its count, `cap` meaning “cap or more”), then `units`.
     """
     per = _per_unit(scope, unit).subquery()
-    capped = [_capped(per.c[name], cap).label(name) for name, cap in caps.items()]
-    return list(conn.execute(select(*capped, func.count().label("units")).group_by(*capped)))
+    # Capped in a subquery and grouped by its columns: PostgreSQL does not see two renderings of one
+    # CASE with bound parameters as the same expression.
+    capped = select(*[_capped(per.c[name], cap).label(name) for name, cap in caps.items()]).subquery()
+    columns = [capped.c[name] for name in caps]
+    return list(conn.execute(select(*columns, func.count().label("units")).group_by(*columns)))
 
 
 def top_units(conn: Connection, scope: Scope, unit: str, order: Sequence[str], limit: int) -> list[Any]:
@@ -148,8 +151,7 @@ def unit_lists(conn: Connection, scope: Scope, unit: str, units: Sequence[Any]) 
     key = UNITS[unit]
     return list(conn.execute(
         select(key.label("unit"), P.c.program_id.label("program"), _bank().label("bank"))
-        .select_from(_joined()).where(*_where(scope), key.in_(list(units)))
-        .group_by(key, P.c.program_id, _bank())))
+        .select_from(_joined()).where(*_where(scope), key.in_(list(units))).distinct()))
 
 
 def persons_described(conn: Connection, ids: Sequence[int]) -> list[Any]:

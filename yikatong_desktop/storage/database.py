@@ -66,6 +66,10 @@ def locate(db: str) -> DatabaseLocation:
     return DatabaseLocation(f"sqlite:///{path}", path)
 
 
+#: How long a SQLite writer waits for another one before giving up with the busy message.
+SQLITE_BUSY_MS = 10_000
+
+
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     # Let SQLAlchemy, not the sqlite3 module, decide when transactions begin.
     dbapi_conn.isolation_level = None
@@ -73,7 +77,7 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
-    cur.execute("PRAGMA busy_timeout=10000")
+    cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
     # 64 MB of page cache: bulk loads update several indexes at once (measured in bench/import_roster.py).
     cur.execute("PRAGMA cache_size=-65536")
     cur.execute("PRAGMA temp_store=MEMORY")

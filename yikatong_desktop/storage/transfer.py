@@ -9,11 +9,20 @@ copy leaves the target empty. PostgreSQL's id sequences are moved past the copie
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from sqlalchemy import Connection, Engine, func, select
 
 from yikatong_desktop.storage import tables as t
-from yikatong_desktop.storage.database import bulk_insert_rows, discard_schema, indexes_built_after, reset_sequences
+from yikatong_desktop.storage.database import (
+    bulk_insert_rows,
+    create_database,
+    discard_schema,
+    indexes_built_after,
+    locate,
+    online_backup,
+    reset_sequences,
+)
 
 _CHUNK = 5000
 #: (table, rows copied so far, rows in the table)
@@ -58,3 +67,24 @@ def discard(engine: Engine) -> None:
     """Remove every table of the product from a server database (a failed copy or init leaves none)."""
     with engine.begin() as conn:
         discard_schema(conn)
+
+
+def backup_to_file(source: Engine, target: Path) -> None:
+    """A consistent copy of a live database as one new SQLite file.
+
+    A SQLite file goes through SQLite's online backup API; a PostgreSQL database is exported
+    logically, every row through `copy_database` in one snapshot, so the backup of a server is
+    a file that opens like any other and goes back with `ykt migrate --from FILE --to URL`.
+    """
+    if source.dialect.name == "sqlite":
+        assert source.url.database
+        online_backup(Path(source.url.database), target)
+        return
+    engine = create_database(locate(str(target)))
+    try:
+        copy_database(source, engine)
+    except BaseException:
+        engine.dispose()
+        target.unlink(missing_ok=True)
+        raise
+    engine.dispose()

@@ -1,0 +1,73 @@
+"""What differs between SQLite and PostgreSQL, seen from above the seam (issue 6): same data, same answers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from dbs import Databases, count
+from ykt_integration import stats_of
+
+from yikatong_desktop import bootstrap
+from yikatong_desktop.domain.errors import InputRejected
+from yikatong_desktop.services.imports import import_roster
+from yikatong_desktop.services.stats import stats
+from yikatong_desktop.storage.unit_of_work import UnitOfWork
+
+Installation = Callable[..., bootstrap.App]
+SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples"
+
+
+def _stats(app: bootstrap.App) -> dict[str, tuple[int, str]]:
+    with app.reader() as uow:
+        return {r.kind: (r.count, r.digest) for r in stats(uow, app.actor)}
+
+
+def test_a_backup_is_one_sqlite_file_with_the_same_records(installation: Installation, tmp_path: Path) -> None:
+    app = installation()
+    with app.uow() as uow:
+        import_roster(uow, app.actor, SAMPLES / "民政_高龄津贴_2018年3月.xlsx", program="MZ02", period="2018-03")
+        uow.commit()
+    target = tmp_path / "备份.sqlite3"
+    app.backup_to(target)
+    before = _stats(app)
+    app.close()
+
+    assert target.read_bytes()[:16] == b"SQLite format 3\x00"
+    assert stats_of(target) == before and before["payments"][0] == 120
+    events = "SELECT COUNT(*) FROM audit_events"
+    assert count(target, events) == count(app.location, events)
+
+
+def test_a_writer_waits_for_another_and_a_reader_never_does(installation: Installation) -> None:
+    app = installation()
+    with app.uow() as first:
+        first.set_setting("probe", "first")
+        with app.reader() as reader:  # a reader beside an open writer: not blocked, sees the last commit
+            assert reader.get_setting("probe") is None
+        first.commit()
+    with app.reader() as reader:
+        assert reader.get_setting("probe") == "first"
+    app.close()
+
+
+def test_a_writer_kept_waiting_too_long_is_told_the_database_is_busy(
+        installation: Installation, dbs: Databases, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = installation()
+    if dbs.postgresql:
+        monkeypatch.setattr("yikatong_desktop.storage.database.WRITE_WAIT", "300ms")
+    else:
+        monkeypatch.setattr("yikatong_desktop.storage.database.SQLITE_BUSY_MS", 300)
+    other = bootstrap.open_app(app.location.url)
+    with app.uow() as holding:
+        holding.set_setting("probe", "held")
+        with pytest.raises(InputRejected) as refused, UnitOfWork(other.engine, other.clock) as waiting:
+            waiting.set_setting("probe", "second")
+            waiting.commit()
+        assert refused.value.key == "db.busy"
+        holding.commit()
+    other.close()
+    with app.reader() as reader:
+        assert reader.get_setting("probe") == "held"
+    app.close()
