@@ -83,12 +83,27 @@ def run_rules(db: Path) -> tuple[float, dict[str, float], int]:
     return total, per_rule, sum(o.open for o in outcomes)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
+def arguments(doc: str | None) -> argparse.Namespace:
+    """--persons (the demo county's size), --repeats, --no-write: the options of the database benchmarks."""
+    parser = argparse.ArgumentParser(description=doc)
     parser.add_argument("--persons", type=int, default=300_000)
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--no-write", action="store_true")
-    args = parser.parse_args()
+    return parser.parse_args()
+
+
+def write_block(start: str, end: str, text: str) -> None:
+    """Put `text` (which begins with `start` and ends with `end`) into results.md, replacing its old block."""
+    old = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
+    if start in old and end in old:
+        new = old[:old.index(start)] + text + old[old.index(end) + len(end):]
+    else:
+        new = old.rstrip() + "\n\n" + text + "\n"
+    RESULTS.write_text(new, encoding="utf-8")
+
+
+def main() -> None:
+    args = arguments(__doc__)
     os.environ.setdefault("YKT_HOME", str(OUT / "home"))
     db = demo_database(args.persons)
     con = sqlite3.connect(db)
@@ -122,12 +137,7 @@ def main() -> None:
     text = "\n".join(lines)
     print(text)
     if not args.no_write:
-        old = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
-        if START in old and END in old:
-            new = old[:old.index(START)] + text + old[old.index(END) + len(END):]
-        else:
-            new = old.rstrip() + "\n\n" + text + "\n"
-        RESULTS.write_text(new, encoding="utf-8")
+        write_block(START, END, text)
 
 
 if __name__ == "__main__":

@@ -93,11 +93,7 @@ def import_once(db: str, roster: Path, home: Path) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--persons", type=int, default=300_000)
-    parser.add_argument("--repeats", type=int, default=3)
-    parser.add_argument("--no-write", action="store_true")
-    args = parser.parse_args()
+    args = checks.arguments(__doc__)
     home = checks.OUT / "home"
     os.environ["YKT_HOME"] = str(home)
     cluster = None
@@ -115,12 +111,7 @@ def main() -> None:
     text = "\n".join([START, "", *lines, "", END])
     print(text)
     if not args.no_write:
-        old = checks.RESULTS.read_text(encoding="utf-8") if checks.RESULTS.exists() else ""
-        if START in old and END in old:
-            new = old[:old.index(START)] + text + old[old.index(END) + len(END):]
-        else:
-            new = old.rstrip() + "\n\n" + text + "\n"
-        checks.RESULTS.write_text(new, encoding="utf-8")
+        checks.write_block(START, END, text)
 
 
 def run_all(server: str, args: argparse.Namespace, home: Path) -> list[str]:
