@@ -20,7 +20,9 @@ import platformdirs
 
 from yikatong_desktop.domain.clock import Clock, SystemClock, parse_clock
 from yikatong_desktop.domain.errors import InputRejected, VerificationFailed
+from yikatong_desktop.domain.permissions import Role
 from yikatong_desktop.formats import keystore
+from yikatong_desktop.services import users
 from yikatong_desktop.services.audit import record_event
 from yikatong_desktop.services.auth import Actor, os_actor
 from yikatong_desktop.services.stats import stats
@@ -29,6 +31,8 @@ from yikatong_desktop.storage.database import DatabaseLocation, Engine, create_d
 from yikatong_desktop.storage.unit_of_work import UnitOfWork
 
 log = logging.getLogger("yikatong")
+#: Who an installation with users acts as before anyone logged in: may look, may not act.
+NOBODY = Actor(name="未登录", role=Role.VIEWER, single_user=False)
 APP_NAME = "yikatong"
 
 
@@ -144,6 +148,39 @@ class _InstallationClock:
         return parse_clock(fixed) if fixed else SystemClock()
 
 
+#: Where a command line gets its user name and password (set by the CLI; the GUI asks in a dialog).
+Credentials = Callable[[], tuple[str, str]]
+_credentials: Credentials | None = None
+
+
+def use_credentials(provider: Credentials | None) -> None:
+    """Log in with these credentials whenever an installation with users is opened."""
+    global _credentials
+    _credentials = provider
+
+
+def login(app: App, name: str, password: str) -> Actor:
+    """Log in to an open installation: from now on it acts as that user (SPEC §9)."""
+    with app.uow() as uow:
+        app.actor = users.authenticate(uow, name, password)
+    return app.actor
+
+
+def _actor_for(app: App) -> Actor:
+    """Single-user mode (the OS user) while there are no users; else the logged-in user.
+
+    Without credentials the installation opens as nobody: it may look (viewer) but not act,
+    until `login` (the GUI's login dialog) says who is there.
+    """
+    with app.reader() as uow:
+        if not users.has_users(uow):
+            return os_actor()
+    if _credentials is None:
+        return NOBODY
+    name, password = _credentials()
+    return login(app, name, password)
+
+
 def open_app(db: str | None, clock: Clock | None = None) -> App:
     """Open an existing installation (refusing a missing, foreign, newer or unfinished database)."""
     loc = resolve_location(db)
@@ -153,7 +190,13 @@ def open_app(db: str | None, clock: Clock | None = None) -> App:
     if not initialised:
         engine.dispose()
         raise InputRejected("db.not_initialised")
-    return App(loc, clock or _InstallationClock(engine), engine)
+    app = App(loc, clock or _InstallationClock(engine), engine)
+    try:
+        app.actor = _actor_for(app)
+    except BaseException:
+        app.close()
+        raise
+    return app
 
 
 def create_app(db: str | None, passphrase: str, *, org_code: str, org_name: str,

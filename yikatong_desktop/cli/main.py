@@ -19,6 +19,7 @@ from yikatong_desktop.cli import (
     records_cmd,
     rules_cmd,
     standards_cmd,
+    users_cmd,
     verify_cmd,
 )
 from yikatong_desktop.cli.output import emit_json, say, table
@@ -39,7 +40,7 @@ from yikatong_desktop.services import (
     stats,
     templates,
 )
-from yikatong_desktop.services.secrets import KEY_PASSPHRASE, Secrets
+from yikatong_desktop.services.secrets import KEY_PASSPHRASE, Secrets, login_credentials
 
 log = logging.getLogger("yikatong.cli")
 
@@ -123,6 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
     basics_cmd.add_parser(sub)
     rules_cmd.add_parser(sub)
     verify_cmd.add_parsers(sub)
+    users_cmd.add_parser(sub)
 
     s = sub.add_parser("gui", help="打开图形界面")
     s.add_argument("--page", help="打开的页面（中文标题或英文名）")
@@ -373,7 +375,7 @@ COMMANDS = {
     "init": _cmd_init, "demo": _cmd_demo, "import": _cmd_import, "batch": _cmd_batch, "template": _cmd_template,
     "stats": _cmd_stats, "migrate": _cmd_migrate, "audit": _cmd_audit, "gui": _cmd_gui, "standards": standards_cmd.run,
     "program": programs_cmd.run, **checks_cmd.COMMANDS, **verify_cmd.COMMANDS,
-    "basics": basics_cmd.run, "rules": rules_cmd.run,
+    "basics": basics_cmd.run, "rules": rules_cmd.run, "user": users_cmd.run,
     **records_cmd.COMMANDS,
 }
 
@@ -388,6 +390,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         pass
     try:
         args = build_parser().parse_args(argv)
+        # Once a database has users, a command acts as the one YKT_USER/YKT_PASSWORD (or a prompt)
+        # names; the GUI asks in its login dialog instead.
+        bootstrap.use_credentials(None if args.command == "gui" else login_credentials)
         code = COMMANDS[args.command](args)
         sys.stdout.flush()  # a closed pipe surfaces here, not at interpreter exit
         return code

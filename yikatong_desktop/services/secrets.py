@@ -14,7 +14,12 @@ KEY_PASSPHRASE = "YKT_KEY_PASSPHRASE"
 USER = "YKT_USER"
 PASSWORD = "YKT_PASSWORD"
 
-_WHAT = {KEY_PASSPHRASE: "secret.key_passphrase"}
+NEW_PASSWORD = "YKT_NEW_PASSWORD"
+
+_WHAT = {KEY_PASSPHRASE: "secret.key_passphrase", USER: "secret.user", PASSWORD: "secret.password",
+         NEW_PASSWORD: "secret.new_password"}
+#: Typed in the open at a prompt (a name is no secret).
+_VISIBLE = {USER}
 
 Prompt = Callable[[str], str]
 
@@ -35,9 +40,16 @@ class Secrets:
             return value
         what = message(_WHAT.get(variable, "secret.key_passphrase"))
         if self._interactive:
-            answer = self._prompt(f"{what}（{variable}）: ")
+            ask = input if variable in _VISIBLE and self._prompt is getpass.getpass else self._prompt
+            answer = ask(f"{what}（{variable}）: ")
             if answer and confirm and self._prompt(f"再输入一次{what}: ") != answer:
                 raise UsageError("secret.mismatch", what=what)
             if answer:
                 return answer
         raise MissingSecret("secret.missing", what=what, var=variable)
+
+
+def login_credentials(secrets: Secrets | None = None) -> tuple[str, str]:
+    """The user name and password to log in with: YKT_USER / YKT_PASSWORD, or a prompt."""
+    source = secrets or Secrets()
+    return source.get(USER), source.get(PASSWORD)

@@ -339,6 +339,25 @@ check_runs = Table(
     Column("counts", Text, nullable=False, default="{}"),  # JSON code → {open, new, resolved, amount_fen}
 )
 
+#: People who log in (SPEC §9; "accounts" are bank accounts). Local to an installation: never exchanged.
+users = Table(
+    "users", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("uid", String(36), nullable=False, unique=True),
+    Column("name", String(40), nullable=False, unique=True),
+    Column("display_name", String(100), nullable=False),
+    Column("role", String(20), nullable=False),
+    Column("password_hash", String(200), nullable=False),  # Argon2id, PHC string
+    Column("disabled", Boolean, nullable=False, default=False),
+    Column("failed_logins", Integer, nullable=False, default=0),
+    Column("locked_until", UtcDateTime, nullable=True),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("created_by", String(100), nullable=False),
+    Column("last_login_at", UtcDateTime, nullable=True),
+    Column("password_changed_at", UtcDateTime, nullable=False),
+    Column("version", Integer, nullable=False, default=1),
+)
+
 #: Old versions of changed records (the live row holds the newest).
 record_history = Table(
     "record_history", metadata,

@@ -1,0 +1,94 @@
+"""`ykt user …` and logging in on the command line (SPEC §9, §10; issue 7), on both backends."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from dbs import sql
+from ykt_cli import run
+
+SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples"
+GAOLING = SAMPLES / "民政_高龄津贴_2018年3月.xlsx"
+PASSWORDS = {"管理员": "管理员的口令 2019", "张录入": "录入员口令 2019", "王审核": "审核员口令 2019",
+             "赵查看": "查看员口令 2019", "纪检组": "纪检员口令 2019"}
+ROLES = {"张录入": "clerk", "王审核": "reviewer", "赵查看": "viewer", "纪检组": "discipline"}
+
+
+def _as(name: str) -> dict[str, str]:
+    return {"YKT_USER": name, "YKT_PASSWORD": PASSWORDS[name]}
+
+
+@pytest.fixture
+def staffed(home: Path, county: str) -> str:
+    """The county with an admin (made in single-user mode) who added one user per other role."""
+    made = run(home, "--db", county, "user", "add", "管理员", "--role", "admin",
+               YKT_NEW_PASSWORD=PASSWORDS["管理员"])
+    assert made.returncode == 0 and "已添加用户“管理员”（管理员）" in made.stderr, made.stderr
+    for name, role in ROLES.items():
+        added = run(home, "--db", county, "user", "add", name, "--role", role, **_as("管理员"),
+                    YKT_NEW_PASSWORD=PASSWORDS[name])
+        assert added.returncode == 0, added.stderr
+    return county
+
+
+def test_once_users_exist_every_command_needs_a_login(home: Path, staffed: str) -> None:
+    anonymous = run(home, "--db", staffed, "stats")
+    assert anonymous.returncode == 2 and "YKT_USER" in anonymous.stderr
+    wrong = run(home, "--db", staffed, "stats", YKT_USER="张录入", YKT_PASSWORD="猜一个口令")
+    assert wrong.returncode == 3 and "用户名或密码不对" in wrong.stderr
+    nobody = run(home, "--db", staffed, "stats", YKT_USER="没有这个人", YKT_PASSWORD="猜一个口令")
+    assert nobody.returncode == 3 and "用户名或密码不对" in nobody.stderr
+    assert run(home, "--db", staffed, "stats", **_as("赵查看")).returncode == 0
+    listed = run(home, "--db", staffed, "--json", "user", "list", **_as("管理员"))
+    assert {(u["name"], u["role"]) for u in json.loads(listed.stdout)} == {("管理员", "admin"), *ROLES.items()}
+
+
+#: (who, command, allowed), run in this order on one database.
+RIGHTS = [
+    ("王审核", ("import", "roster", str(GAOLING), "--program", "MZ02", "--period", "2018-03"), False),
+    ("赵查看", ("import", "roster", str(GAOLING), "--program", "MZ02", "--period", "2018-03"), False),
+    ("纪检组", ("import", "roster", str(GAOLING), "--program", "MZ02", "--period", "2018-03"), False),
+    ("张录入", ("import", "roster", str(GAOLING), "--program", "MZ02", "--period", "2018-03"), True),
+    ("赵查看", ("check",), False), ("王审核", ("check",), True), ("张录入", ("check",), True),
+    ("张录入", ("user", "add", "李四", "--role", "clerk"), False),
+    ("王审核", ("rules", "set", "MULTI_CARD", "max_accounts", "2"), False),
+    ("管理员", ("rules", "set", "MULTI_CARD", "max_accounts", "2"), True),
+    ("纪检组", ("user", "disable", "张录入", "--reason", "调离"), False),
+    ("管理员", ("user", "disable", "张录入", "--reason", "调离"), True),
+]
+
+
+def test_each_role_acts_only_within_its_rights_and_is_audited_by_name(home: Path, staffed: str) -> None:
+    for who, command, allowed in RIGHTS:
+        done = run(home, "--db", staffed, *command, **_as(who), YKT_NEW_PASSWORD="新用户的口令 2019")
+        assert done.returncode == (0 if allowed else 3), (who, command, done.stderr)
+        if not allowed:
+            assert f"{who} 无权执行" in done.stderr
+    assert sql(staffed, "SELECT actor FROM audit_events WHERE action = 'import.roster'") == [("张录入",)]
+    assert sql(staffed, "SELECT COUNT(*) FROM payments") == [(120,)]
+    assert sql(staffed, "SELECT actor FROM audit_events WHERE action = 'user.disable'") == [("管理员",)]
+    disabled = run(home, "--db", staffed, "stats", **_as("张录入"))
+    assert disabled.returncode == 3 and "用户名或密码不对" in disabled.stderr
+
+
+def test_wrong_passwords_lock_the_user_out_and_the_audit_keeps_no_secret(home: Path, staffed: str) -> None:
+    for _ in range(3):
+        assert run(home, "--db", staffed, "stats", YKT_USER="王审核", YKT_PASSWORD="错的口令").returncode == 3
+    locked = run(home, "--db", staffed, "stats", **_as("王审核"))
+    assert locked.returncode == 3 and re.search(r"已被锁定，请 (29|30) 秒后再试", locked.stderr)
+    assert run(home, "--db", staffed, "stats", **_as("赵查看")).returncode == 0  # others are not locked
+    changed = run(home, "--db", staffed, "user", "passwd", "赵查看", **_as("赵查看"),
+                  YKT_NEW_PASSWORD="查看员的新口令 2020")
+    assert changed.returncode == 0, changed.stderr
+    assert run(home, "--db", staffed, "stats", **_as("赵查看")).returncode == 3
+    assert run(home, "--db", staffed, "stats", YKT_USER="赵查看", YKT_PASSWORD="查看员的新口令 2020").returncode == 0
+    verified = run(home, "--db", staffed, "audit", "verify", **_as("管理员"))
+    assert verified.returncode == 0, verified.stderr
+    details = " ".join(f"{a} {d}" for a, d in sql(staffed, "SELECT actor, detail FROM audit_events"))
+    assert all(p not in details for p in (*PASSWORDS.values(), "错的口令", "查看员的新口令 2020", "$argon2"))
+    log = (home / "ykt-data" / "logs" / "ykt.log")
+    text = log.read_text(encoding="utf-8") if log.exists() else ""
+    assert all(p not in text for p in (*PASSWORDS.values(), "错的口令"))
