@@ -393,7 +393,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Once a database has users, a command acts as the one YKT_USER/YKT_PASSWORD (or a prompt)
         # names; the GUI asks in its login dialog instead.
         bootstrap.use_credentials(None if args.command == "gui" else login_credentials)
-        code = COMMANDS[args.command](args)
+        try:
+            code = COMMANDS[args.command](args)
+        finally:
+            bootstrap.use_credentials(None)
         sys.stdout.flush()  # a closed pipe surfaces here, not at interpreter exit
         return code
     except YktError as exc:

@@ -11,6 +11,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from yikatong_desktop.bootstrap import App
+from yikatong_desktop.gui.dialogs.login import who_acts
 from yikatong_desktop.gui.errors import show_error
 from yikatong_desktop.gui.main_window import MainWindow
 from yikatong_desktop.gui.tasks import set_synchronous, wait_for_tasks
@@ -70,6 +71,8 @@ def run_gui(app: App, *, page: str = "dashboard", screenshot: Path | None = None
     if screenshot is not None:
         set_synchronous(True)
     qapp = qt_application()
+    if screenshot is None and not who_acts(app):
+        return 0  # the login was cancelled: nothing opens
     window = MainWindow(app)
     window.show_page(page)
     window.show()

@@ -6,6 +6,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QStackedWidget, QWidget
 
 from yikatong_desktop.bootstrap import App
+from yikatong_desktop.gui.dialogs.login import actor_text
 from yikatong_desktop.gui.page_names import PAGES
 from yikatong_desktop.gui.pages.checks import ChecksPage
 from yikatong_desktop.gui.pages.dashboard import DashboardPage
@@ -41,7 +42,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self.statusBar().addPermanentWidget(QLabel(self.tr("当前用户：{0}（单用户模式）").format(app.actor.name)))
+        self.user_label = QLabel(actor_text(app))
+        self.user_label.setObjectName("userLabel")
+        self.statusBar().addPermanentWidget(self.user_label)
         self.statusBar().showMessage(app.location.display)
         self.nav.currentRowChanged.connect(self._switch)
         self.resize(1360, 820)
