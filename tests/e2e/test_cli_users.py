@@ -92,3 +92,28 @@ def test_wrong_passwords_lock_the_user_out_and_the_audit_keeps_no_secret(home: P
     log = (home / "ykt-data" / "logs" / "ykt.log")
     text = log.read_text(encoding="utf-8") if log.exists() else ""
     assert all(p not in text for p in (*PASSWORDS.values(), "错的口令"))
+
+
+def test_the_audit_list_filters_by_user_action_object_and_time(home: Path, staffed: str) -> None:
+    imported = run(home, "--db", staffed, "import", "roster", str(GAOLING), "--program", "MZ02", "--period", "2018-03",
+                   **_as("张录入"))
+    assert imported.returncode == 0, imported.stderr
+
+    def listed(*args: str, who: str = "王审核") -> list[dict[str, object]]:
+        done = run(home, "--db", staffed, "--json", "audit", "list", *args, **_as(who))
+        assert done.returncode == 0, done.stderr
+        return json.loads(done.stdout)  # type: ignore[no-any-return]
+
+    everything = listed()
+    assert everything[0]["action"] == "import.roster" and everything[-1]["action"] == "init"
+    assert [e["actor"] for e in listed("--user", "张录入")] == ["张录入"]
+    users_made = listed("--action", "user")
+    assert {e["action"] for e in users_made} == {"user.add"} and len(users_made) == 5
+    assert [e["action"] for e in listed("--object", "import_batches")] == ["import.roster"]
+    assert listed("--since", "2100-01-01") == [] and len(listed("--limit", "3")) == 3
+    table = run(home, "--db", staffed, "audit", "list", "--user", "张录入", **_as("赵查看"))
+    assert table.returncode == 0 and "import.roster" in table.stdout and "张录入" in table.stdout
+    bad = run(home, "--db", staffed, "audit", "list", "--since", "七月", **_as("赵查看"))
+    assert bad.returncode == 2 and "不是日期" in bad.stderr
+    shown = json.dumps(everything, ensure_ascii=False)
+    assert all(p not in shown for p in PASSWORDS.values())

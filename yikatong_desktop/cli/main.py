@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
 import sys
@@ -23,6 +24,7 @@ from yikatong_desktop.cli import (
     verify_cmd,
 )
 from yikatong_desktop.cli.output import emit_json, say, table
+from yikatong_desktop.domain.clock import LOCAL_TZ, parse_clock
 from yikatong_desktop.domain.column_mapping import parse_field
 from yikatong_desktop.domain.errors import InputRejected, UsageError, YktError, exit_code_for
 from yikatong_desktop.domain.headers import Field, normalize_header
@@ -117,6 +119,13 @@ def build_parser() -> argparse.ArgumentParser:
     a = s.add_subparsers(dest="audit_command", metavar="SUBCOMMAND", parser_class=_Parser)
     a.required = True
     _json_after_command(a.add_parser("verify", help="核验审计链"))
+    ls = a.add_parser("list", help="列出审计事件（最新的在前；详情已脱敏）")
+    ls.add_argument("--user", help="只看这个用户（或 os:用户名）的事件")
+    ls.add_argument("--since", help="从这一天（或时刻）起，如 2019-07-01")
+    ls.add_argument("--object", dest="object_ref", help="关于这个对象：类型（payments、users…）或 UID 的前几位")
+    ls.add_argument("--action", help="动作或其前缀：import、user、finding.dismiss…")
+    ls.add_argument("--limit", type=int, default=200, help="最多列出多少条（默认 200）")
+    _json_after_command(ls)
 
     standards_cmd.add_parser(sub)
     programs_cmd.add_parser(sub)
@@ -322,6 +331,8 @@ def _cmd_migrate(args: argparse.Namespace) -> int:
 
 
 def _cmd_audit(args: argparse.Namespace) -> int:
+    if args.audit_command == "list":
+        return _audit_list(args)
     app = bootstrap.open_app(args.db)
     with app.reader() as uow:
         report = audit.verify_chains(uow, app.recorded_head, app.own_orgs())
@@ -342,6 +353,39 @@ def _cmd_audit(args: argparse.Namespace) -> int:
             # The table is ahead of the keystore: a head was not published (crash, full disk).
             say(message("audit.head_behind", recorded=recorded, newer=chain["head_seq"] - recorded))
     return 0
+
+
+def _audit_list(args: argparse.Namespace) -> int:
+    since = None
+    if args.since:
+        try:
+            moment = args.since if "T" in args.since or " " in args.since else f"{args.since}T00:00:00"
+            since = parse_clock(moment).now()
+        except ValueError as exc:
+            raise UsageError("cli.usage", detail=f"--since “{args.since}” 不是日期",
+                             usage="ykt audit list --since 2019-07-01") from exc
+    app = bootstrap.open_app(args.db)
+    try:
+        with app.reader() as uow:
+            events = audit.list_events(uow, app.actor, user=args.user, since=since, object_ref=args.object_ref,
+                                       action=args.action, limit=args.limit)
+    finally:
+        app.close()
+    if args.json:
+        emit_json([{"org": e.org_code, "seq": e.seq, "at": e.at.isoformat() if e.at else None, "actor": e.actor,
+                    "action": e.action, "object_kind": e.object_kind, "object_uid": e.object_uid,
+                    "detail": e.detail} for e in events])
+    else:
+        print(table(["时间", "用户", "动作", "对象", "详情"],
+                    [(f"{e.at.astimezone(LOCAL_TZ):%Y-%m-%d %H:%M:%S}" if e.at else "（无法读取）", e.actor, e.action,
+                      f"{e.object_kind or ''} {(e.object_uid or '')[:8]}".strip(),
+                      _short(json.dumps(e.detail, ensure_ascii=False, sort_keys=True) if e.detail is not None
+                             else "（无法读取）")) for e in events]))
+    return 0
+
+
+def _short(text: str, width: int = 80) -> str:
+    return text if len(text) <= width else text[:width - 1] + "…"
 
 
 def _cmd_gui(args: argparse.Namespace) -> int:

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from yikatong_desktop.domain.canonical import GENESIS_HASH, chain_hash
 from yikatong_desktop.domain.errors import InputRejected
 from yikatong_desktop.domain.messages import message
+from yikatong_desktop.domain.permissions import Action
 from yikatong_desktop.domain.privacy import mask_value
-from yikatong_desktop.services.auth import Actor
+from yikatong_desktop.services.auth import Actor, authorize
+from yikatong_desktop.storage.audit import StoredEvent
 from yikatong_desktop.storage.unit_of_work import UnitOfWork
 
 HeadLookup = Callable[[str], "tuple[int, str] | None"]
@@ -96,3 +99,10 @@ def verify_chains(uow: UnitOfWork, recorded_head: HeadLookup, own_orgs: Iterable
         report.chains[org] = {"events": count, "head_seq": last_seq, "head": prev if count else None,
                               "recorded_head_seq": None if head is None else head[0]}
     return report
+
+
+def list_events(uow: UnitOfWork, actor: Actor, *, user: str | None = None, since: datetime | None = None,
+                object_ref: str | None = None, action: str | None = None, limit: int = 200) -> list[StoredEvent]:
+    """Audit events, newest first (`ykt audit list`, 设置 → 审计日志); details are stored masked."""
+    authorize(actor, Action.VERIFY)
+    return uow.audit.search(actor=user, since=since, object_ref=object_ref, action=action, limit=limit)

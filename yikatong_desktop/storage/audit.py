@@ -112,8 +112,8 @@ class AuditLog:
 
     def search(self, *, actor: str | None = None, since: datetime | None = None, object_ref: str | None = None,
                action: str | None = None, limit: int = 200) -> list[StoredEvent]:
-        """The newest events first, of every org: by actor, from a time, about an object (kind or uid), by action
-        (a prefix such as "import" or "user")."""
+        """The newest events first (as written), of every org: by actor, from a time, about an object
+        (kind or uid prefix), by action (or an action prefix such as "import" or "user")."""
         e = t.audit_events
         raw_at = type_coerce(e.c.at, String).label("raw_at")
         stmt = select(e.c.id, e.c.org_code, e.c.seq, e.c.prev_hash, e.c.hash, raw_at, e.c.actor, e.c.action,
@@ -126,7 +126,7 @@ class AuditLog:
             stmt = stmt.where((e.c.object_kind == object_ref) | e.c.object_uid.startswith(object_ref, autoescape=True))
         if action is not None:
             stmt = stmt.where((e.c.action == action) | e.c.action.startswith(action + ".", autoescape=True))
-        rows = self._conn.execute(stmt.order_by(e.c.at.desc(), e.c.id.desc()).limit(limit))
+        rows = self._conn.execute(stmt.order_by(e.c.id.desc()).limit(limit))  # as written, newest first
         return [StoredEvent(r.id, r.org_code, r.seq, r.prev_hash, r.hash, _parse_time(r.raw_at), r.actor, r.action,
                             r.object_kind, r.object_uid, _parse_detail(r.detail)) for r in rows]
 
