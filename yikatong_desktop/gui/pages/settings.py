@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +26,7 @@ from yikatong_desktop.domain.errors import YktError
 from yikatong_desktop.domain.orgs import LEVEL_LABELS, OrgLevel
 from yikatong_desktop.gui.dialogs.merge_program import MergeProgramDialog
 from yikatong_desktop.gui.errors import show_error, user_text
+from yikatong_desktop.gui.widgets.audit_log_box import AuditLogBox
 from yikatong_desktop.gui.widgets.rule_params_box import RuleParamsBox
 from yikatong_desktop.services import programs, queries
 from yikatong_desktop.services.programs import ProgramInfo
@@ -70,10 +72,20 @@ class SettingsPage(QWidget):
         self.save_button.clicked.connect(self.save)
         self.status = QLabel()
         camp_form.addRow(self.save_button, self.status)
-        layout.addWidget(camp_box)
-        layout.addWidget(self._programs_box(), 1)
+        # One tab per concern: the page had grown past one screen.
+        self.tabs = QTabWidget()
+        first = QWidget()
+        first_layout = QVBoxLayout(first)
+        first_layout.addWidget(org_box)
+        first_layout.addWidget(camp_box)
+        first_layout.addStretch(1)
+        self.tabs.addTab(first, self.tr("本单位与阶段"))
+        self.tabs.addTab(self._programs_box(), self.tr("补贴项目目录"))
         self.rule_params = RuleParamsBox(app)
-        layout.addWidget(self.rule_params, 1)
+        self.tabs.addTab(self.rule_params, self.tr("自查规则参数"))
+        self.audit_log = AuditLogBox(app)
+        self.tabs.addTab(self.audit_log, self.tr("审计日志"))
+        layout.addWidget(self.tabs, 1)
 
     def _programs_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("补贴项目目录（导入时新建的项目请并入目录中的项目）"))
