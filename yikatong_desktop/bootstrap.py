@@ -20,11 +20,11 @@ import platformdirs
 
 from yikatong_desktop.domain.clock import Clock, SystemClock, parse_clock
 from yikatong_desktop.domain.errors import InputRejected, VerificationFailed
-from yikatong_desktop.domain.permissions import Role
+from yikatong_desktop.domain.permissions import Action, Role
 from yikatong_desktop.formats import keystore
 from yikatong_desktop.services import users
 from yikatong_desktop.services.audit import record_event
-from yikatong_desktop.services.auth import Actor, os_actor
+from yikatong_desktop.services.auth import Actor, authorize, os_actor
 from yikatong_desktop.services.stats import stats
 from yikatong_desktop.storage import transfer
 from yikatong_desktop.storage.database import DatabaseLocation, Engine, create_database, locate, open_database
@@ -283,6 +283,7 @@ def migrate_installation(source_db: str, target_db: str,
         raise InputRejected("migrate.same", path=target_loc.display)
     source = open_app(source_db)
     try:
+        authorize(source.actor, Action.MANAGE_KEYS)  # the whole database and its keystore leave with it
         return _migrate(source, target_loc, progress)
     finally:
         source.close()

@@ -72,6 +72,13 @@ def test_each_role_acts_only_within_its_rights_and_is_audited_by_name(home: Path
     assert sql(staffed, "SELECT actor FROM audit_events WHERE action = 'user.disable'") == [("管理员",)]
     disabled = run(home, "--db", staffed, "stats", **_as("张录入"))
     assert disabled.returncode == 3 and "用户名或密码不对" in disabled.stderr
+    copy = str(home / "副本.sqlite3")
+    refused = run(home, "migrate", "--from", staffed, "--to", copy, **_as("王审核"))
+    assert refused.returncode == 3 and "王审核 无权执行“管理密钥”" in refused.stderr
+    assert not Path(copy).exists()
+    moved = run(home, "migrate", "--from", staffed, "--to", copy, **_as("管理员"))
+    assert moved.returncode == 0, moved.stderr
+    assert run(home, "--db", copy, "stats", **_as("赵查看")).returncode == 0  # the users came along
 
 
 def test_wrong_passwords_lock_the_user_out_and_the_audit_keeps_no_secret(home: Path, staffed: str) -> None:
