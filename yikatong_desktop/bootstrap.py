@@ -21,6 +21,7 @@ import platformdirs
 from yikatong_desktop.domain.clock import Clock, SystemClock, parse_clock
 from yikatong_desktop.domain.errors import InputRejected, VerificationFailed
 from yikatong_desktop.domain.permissions import Action, Role
+from yikatong_desktop.domain.privacy import mask_text
 from yikatong_desktop.formats import keystore
 from yikatong_desktop.services import users
 from yikatong_desktop.services.audit import record_event
@@ -49,12 +50,20 @@ def log_path() -> Path:
     return data_dir() / "logs" / "ykt.log"
 
 
+class _MaskingFormatter(logging.Formatter):
+    """Log lines and tracebacks with ID, account and phone numbers masked (SPEC §9): a database error
+    quotes the row it refused, and that row is somebody's."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return mask_text(super().format(record))
+
+
 def configure_logging(debug: bool = False) -> None:
     """Log to a rotating file in the data folder; tracebacks of bugs go there, never to users."""
     path = log_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(_MaskingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger("yikatong")
     root.handlers[:] = [handler]
     root.setLevel(logging.DEBUG if debug else logging.INFO)
@@ -72,7 +81,11 @@ def keystore_path(loc: DatabaseLocation) -> Path:
         return loc.path.with_name(loc.path.name + ".keys")
     # Named by the URL without its password: a password changed, or kept in ~/.pgpass, is the same database.
     tag = hashlib.sha256(loc.display.encode("utf-8")).hexdigest()[:16]
-    return data_dir() / "keys" / f"{tag}.keys"
+    path = data_dir() / "keys" / f"{tag}.keys"
+    earlier = data_dir() / "keys" / f"{hashlib.sha256(loc.url.encode('utf-8')).hexdigest()[:16]}.keys"
+    if not path.exists() and earlier != path and earlier.exists():
+        os.replace(earlier, path)  # named by the whole URL before 2026-11-26
+    return path
 
 
 @dataclass
@@ -91,11 +104,21 @@ class App:
 
     def uow(self) -> UnitOfWork:
         """A new unit of work; audit heads go to the keystore after each commit."""
+        self._end_single_user_mode()
         return UnitOfWork(self.engine, self.clock, head_sink=self._record_head)
 
     def reader(self) -> UnitOfWork:
         """A read-only unit of work: no write lock, always rolled back."""
+        self._end_single_user_mode()
         return UnitOfWork(self.engine, self.clock, write=False)
+
+    def _end_single_user_mode(self) -> None:
+        """Single-user mode lasts while there are no users: a window opened before someone (elsewhere)
+        created the first one acts as nobody from then on, until it logs in."""
+        if self.actor.single_user:
+            with UnitOfWork(self.engine, self.clock, write=False) as uow:
+                if users.has_users(uow):
+                    self.actor = NOBODY
 
     def recorded_head(self, org: str) -> tuple[int, str] | None:
         """The audit head the keystore holds for an org."""
@@ -159,10 +182,28 @@ def use_credentials(provider: Credentials | None) -> None:
     _credentials = provider
 
 
-def login(app: App, name: str, password: str) -> Actor:
-    """Log in to an open installation: from now on it acts as that user (SPEC §9)."""
-    with app.uow() as uow:
-        app.actor = users.authenticate(uow, name, password)
+def login(app: App, name: str, password: str, *, now: datetime | None = None) -> Actor:
+    """Log in to an open installation: from now on it acts as that user (SPEC §9).
+
+    The password is checked in a reader, so a login never waits behind an import; the attempt
+    is then written down (a failure must be: the lock-out counts it; a success only when there
+    is something to reset, and not at the price of failing the login when a writer is busy).
+    """
+    with app.reader() as uow:
+        attempt = users.check_login(uow, name, password, now=now)
+    if attempt.must_record:
+        try:
+            with app.uow() as uow:
+                users.record_login(uow, attempt)
+                uow.commit()
+        except InputRejected as exc:
+            if attempt.actor is None or exc.key != "db.busy":
+                raise
+            log.info("a login was not written down: the database is busy")
+    if attempt.actor is None:
+        assert attempt.refusal is not None
+        raise attempt.refusal
+    app.actor = attempt.actor
     return app.actor
 
 
@@ -304,10 +345,12 @@ def _migrate(source: App, target_loc: DatabaseLocation,
         _remove_partial(building.path)
     engine = create_database(building)
     try:
-        tables = transfer.copy_database(source.engine, engine, progress)
-        engine.dispose()
+        # The keystore first: the audit head it holds may then lag the copied chain (which `audit verify`
+        # accepts), never run ahead of it (which would read as a cut-off tail).
         keys.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source.keystore_path, keystore_path(building))
+        tables = transfer.copy_database(source.engine, engine, progress)
+        engine.dispose()
         if building.path is not None and target_loc.path is not None:
             os.replace(keystore_path(building), keys)
             os.replace(building.path, target_loc.path)
@@ -327,9 +370,12 @@ def _migrate(source: App, target_loc: DatabaseLocation,
         if target_loc.path is not None:
             _remove_partial(target_loc.path)
         else:
-            transfer.discard(engine)
-            engine.dispose()
             keys.unlink(missing_ok=True)
+            try:
+                transfer.discard(engine)
+            except Exception:  # the server went away: the half copy is dropped by the next attempt's owner
+                log.warning("could not drop the half-made copy on %s", target_loc.display, exc_info=True)
+            engine.dispose()
         raise
     return Migration(source.location.display, target_loc.display, tables, digests)
 

@@ -124,3 +124,11 @@ def test_the_audit_list_filters_by_user_action_object_and_time(home: Path, staff
     assert bad.returncode == 2 and "不是日期" in bad.stderr
     shown = json.dumps(everything, ensure_ascii=False)
     assert all(p not in shown for p in PASSWORDS.values())
+
+
+def test_bad_options_are_usage_errors(home: Path, county: str) -> None:
+    long_name = run(home, "--db", county, "user", "add", "管理员", "--role", "admin", "--display-name", "长" * 101,
+                    YKT_NEW_PASSWORD=PASSWORDS["管理员"])
+    assert long_name.returncode == 2 and "姓名太长" in long_name.stderr
+    assert run(home, "--db", county, "audit", "list", "--limit", "0").returncode == 2
+    assert run(home, "--db", county, "audit", "list", "--limit", "-1").returncode == 2

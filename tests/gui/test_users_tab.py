@@ -58,8 +58,7 @@ def test_the_first_user_added_is_the_admin_and_then_the_admin_manages_the_others
     box.table.selectRow(1)
     box.disable(_form(qtbot, ("reason",), reason="离职"))
     assert "最后一个启用的管理员" in box.status.text()
-    with county.uow() as uow:
-        assert users.authenticate(uow, "管理员", ADMIN).role is Role.ADMIN
+    assert bootstrap.login(county, "管理员", ADMIN).role is Role.ADMIN
 
 
 def test_a_clerk_sees_why_the_users_tab_is_closed_to_them(qtbot: QtBot, county: bootstrap.App) -> None:

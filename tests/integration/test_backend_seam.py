@@ -71,3 +71,26 @@ def test_a_writer_kept_waiting_too_long_is_told_the_database_is_busy(
     with app.reader() as reader:
         assert reader.get_setting("probe") == "held"
     app.close()
+
+
+def test_a_refused_bulk_load_is_the_same_error_on_both_and_the_log_keeps_no_number(
+        installation: Installation, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import logging
+
+    from sqlalchemy.exc import IntegrityError
+
+    app = installation()
+    number = "110101199003071234"
+    rows = [(number, True, "", "王一", "王一", "wang yi", f"p-{i}") for i in range(2)]  # the same person twice
+    columns = ("id_number", "id_valid", "id_problems", "name", "name_key", "pinyin", "uid")
+    with pytest.raises(IntegrityError) as refused, app.uow() as uow:
+        uow.records.add_rows("persons", columns, rows * 300, owner="652323")  # COPY on PostgreSQL
+    monkeypatch.setenv("YKT_HOME", str(tmp_path / "home"))
+    bootstrap.configure_logging()
+    logging.getLogger("yikatong").error("refused", exc_info=refused.value)
+    for handler in logging.getLogger("yikatong").handlers:
+        handler.flush()
+    text = bootstrap.log_path().read_text(encoding="utf-8")
+    assert "refused" in text and "IntegrityError" in text and number not in text
+    assert count(app.location, "SELECT COUNT(*) FROM persons") == 0
+    app.close()

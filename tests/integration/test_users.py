@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from ykt_integration import sql
 
 from yikatong_desktop import bootstrap
-from yikatong_desktop.domain.clock import parse_clock
 from yikatong_desktop.domain.errors import InputRejected, PermissionDenied, UsageError
 from yikatong_desktop.domain.permissions import PERMISSIONS, Action, Role
 from yikatong_desktop.services import users
@@ -26,9 +25,8 @@ def _admin(app: bootstrap.App) -> Actor:
     return _login(app, "管理员", STRONG)
 
 
-def _login(app: bootstrap.App, name: str, password: str) -> Actor:
-    with app.uow() as uow:
-        return users.authenticate(uow, name, password)
+def _login(app: bootstrap.App, name: str, password: str, now: datetime | None = None) -> Actor:
+    return bootstrap.login(app, name, password, now=now)
 
 
 def test_the_first_user_is_an_admin_made_in_single_user_mode_then_admins_add_the_others(
@@ -72,29 +70,54 @@ def test_bad_names_and_weak_passwords_are_refused(installation: Installation, na
 def test_wrong_passwords_lock_the_login_for_a_growing_time(installation: Installation) -> None:
     app = installation()
     _admin(app)
-    clock = parse_clock("2019-07-15T10:00:00+08:00")
-    app.clock = clock
+    now = datetime(2026, 11, 26, 2, 0, tzinfo=UTC)  # real time, not the installation's clock
     for _ in range(3):
-        with app.uow() as uow, pytest.raises(InputRejected) as refused:
-            users.authenticate(uow, "管理员", "wrong password")
+        with pytest.raises(InputRejected) as refused:
+            _login(app, "管理员", "wrong password", now)
         assert refused.value.key == "login.failed"
-    with app.uow() as uow, pytest.raises(InputRejected) as locked:
-        users.authenticate(uow, "管理员", STRONG)  # even the right password waits out the lock
+    with pytest.raises(InputRejected) as locked:
+        _login(app, "管理员", STRONG, now)  # even the right password waits out the lock
     assert locked.value.key == "login.locked" and locked.value.params["seconds"] == 30
-    clock.start += timedelta(seconds=31)
-    with app.uow() as uow, pytest.raises(InputRejected):
-        users.authenticate(uow, "管理员", "wrong again")
-    with app.uow() as uow, pytest.raises(InputRejected) as longer:
-        users.authenticate(uow, "管理员", STRONG)
+    now += timedelta(seconds=31)
+    with pytest.raises(InputRejected):
+        _login(app, "管理员", "wrong again", now)
+    with pytest.raises(InputRejected) as longer:
+        _login(app, "管理员", STRONG, now)
     assert longer.value.key == "login.locked" and longer.value.params["seconds"] == 60
-    clock.start += timedelta(seconds=61)
-    assert _login(app, "管理员", STRONG).role is Role.ADMIN
+    now += timedelta(seconds=61)
+    assert _login(app, "管理员", STRONG, now).role is Role.ADMIN
     assert sql(app.location, "SELECT failed_logins, locked_until FROM users") == [(0, None)]
-    failures = sql(app.location, "SELECT COUNT(*) FROM audit_events WHERE action = 'user.login_failed'")
-    assert failures == [(4,)]
-    with app.uow() as uow, pytest.raises(InputRejected) as unknown:
-        users.authenticate(uow, "没有这个人", STRONG)
+    failures = sql(app.location, "SELECT actor, detail FROM audit_events WHERE action = 'user.login_failed'")
+    assert len(failures) == 4 and {a for a, _ in failures} == {"login:管理员"}
+    with pytest.raises(InputRejected) as unknown:
+        _login(app, "110101199003071234", "Pa$$w0rd!2024", now)
     assert unknown.value.key == "login.failed"  # the same words as a wrong password
+    (actor, detail), = sql(app.location, "SELECT actor, detail FROM audit_events ORDER BY id DESC LIMIT 1")
+    assert actor == "login:?" and "1101011990" not in detail and "Pa$$" not in detail  # nothing typed is kept
+    app.close()
+
+
+def test_a_window_opened_in_single_user_mode_acts_as_nobody_once_users_exist(installation: Installation) -> None:
+    app = installation()
+    elsewhere = bootstrap.open_app(app.location.url)
+    assert elsewhere.actor.single_user
+    _admin(app)  # created in another window or by `ykt user add`
+    with pytest.raises(PermissionDenied), elsewhere.uow() as uow:
+        users.change_password(uow, elsewhere.actor, "管理员", "夺权的口令 0000")
+    assert elsewhere.actor is bootstrap.NOBODY
+    elsewhere.close()
+    app.close()
+
+
+def test_a_login_does_not_wait_for_a_writer(installation: Installation) -> None:
+    app = installation()
+    _admin(app)
+    other = bootstrap.open_app(app.location.url)
+    with app.uow() as writing:  # an import holding the write lock
+        writing.set_setting("probe", "held")
+        assert bootstrap.login(other, "管理员", STRONG).role is Role.ADMIN
+        writing.commit()
+    other.close()
     app.close()
 
 
@@ -119,8 +142,8 @@ def test_passwords_change_and_users_are_disabled_never_deleted(installation: Ins
     with app.uow() as uow:
         users.disable_user(uow, admin, "王审核", "调离")
         uow.commit()
-    with app.uow() as uow, pytest.raises(InputRejected):
-        users.authenticate(uow, "王审核", "新的口令7890")
+    with pytest.raises(InputRejected):
+        _login(app, "王审核", "新的口令7890")
     assert sql(app.location, "SELECT name, disabled FROM users ORDER BY name") == [("王审核", True), ("管理员", False)]
     app.close()
 

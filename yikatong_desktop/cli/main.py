@@ -124,7 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
     ls.add_argument("--since", help="从这一天（或时刻）起，如 2019-07-01")
     ls.add_argument("--object", dest="object_ref", help="关于这个对象：类型（payments、users…）或 UID 的前几位")
     ls.add_argument("--action", help="动作或其前缀：import、user、finding.dismiss…")
-    ls.add_argument("--limit", type=int, default=200, help="最多列出多少条（默认 200）")
+    ls.add_argument("--limit", type=_positive, help="最多列出多少条（默认全部）")
     _json_after_command(ls)
 
     standards_cmd.add_parser(sub)
@@ -140,6 +140,13 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--screenshot", type=Path, help="不显示窗口，把页面截图保存为 PNG")
     records_cmd.add_parsers(sub)
     return p
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("应为正整数")
+    return value
 
 
 def _cmd_init(args: argparse.Namespace) -> int:

@@ -7,9 +7,11 @@ from YKT_NEW_PASSWORD or a prompt asked twice, never from the command line.
 from __future__ import annotations
 
 import argparse
+from datetime import datetime
 
 from yikatong_desktop import bootstrap
 from yikatong_desktop.cli.output import emit_json, say, table
+from yikatong_desktop.domain.clock import LOCAL_TZ
 from yikatong_desktop.domain.permissions import ROLE_LABELS
 from yikatong_desktop.domain.users import role_of
 from yikatong_desktop.services import users
@@ -35,6 +37,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     off.add_argument("--reason", required=True, help="停用原因（记入审计日志）")
 
 
+def _local(moment: datetime | None) -> str:
+    return f"{moment.astimezone(LOCAL_TZ):%Y-%m-%d %H:%M}" if moment else ""
+
+
 def run(args: argparse.Namespace) -> int:
     """Run `ykt user …`."""
     app = bootstrap.open_app(args.db)
@@ -51,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
             else:
                 print(table(["用户名", "姓名", "角色", "状态", "上次登录"],
                             [(u.name, u.display_name, ROLE_LABELS[u.role], "已停用" if u.disabled else "启用",
-                              f"{u.last_login_at:%Y-%m-%d %H:%M}" if u.last_login_at else "") for u in rows]))
+                              _local(u.last_login_at)) for u in rows]))
             return 0
         with app.uow() as uow:
             if command == "add":

@@ -142,6 +142,8 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "gui.no_display": ("没有图形显示环境：已把界面截图保存到 {path}。", "No display: saved a screenshot to {path}."),
     "user.bad_name": ("用户名“{name}”不合适：2–32 个字符，只用汉字、字母、数字和 _ . -",
                       "User name “{name}” is not valid: 2–32 letters, digits, Han characters, _ . -"),
+    "user.bad_display_name": ("姓名太长（最多 100 个字符）。",
+                              "The display name is too long (100 characters at most)."),
     "user.weak_password": ("密码太弱：{reason}。", "The password is too weak: {reason}."),
     "user.bad_role": ("没有“{role}”这个角色，可用：{roles}", "No role “{role}”; roles: {roles}"),
     "user.first_admin": ("第一个用户必须是管理员（admin），且在尚无用户时创建；之后由管理员添加其他用户。",

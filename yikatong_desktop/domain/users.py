@@ -31,6 +31,14 @@ def user_name(text: str) -> str:
     return name
 
 
+def display_name(text: str | None, name: str) -> str:
+    """The name shown for a user (default: the login name), at most 100 characters."""
+    shown = unicodedata.normalize("NFKC", text or "").strip() or name
+    if len(shown) > 100:
+        raise UsageError("user.bad_display_name")
+    return shown
+
+
 def check_password(password: str, name: str) -> None:
     """At least 8 characters, not the login name (however often repeated), not one character repeated."""
     if len(password) < MIN_PASSWORD:

@@ -102,7 +102,8 @@ def verify_chains(uow: UnitOfWork, recorded_head: HeadLookup, own_orgs: Iterable
 
 
 def list_events(uow: UnitOfWork, actor: Actor, *, user: str | None = None, since: datetime | None = None,
-                object_ref: str | None = None, action: str | None = None, limit: int = 200) -> list[StoredEvent]:
+                object_ref: str | None = None, action: str | None = None, limit: int | None = None,
+                ) -> list[StoredEvent]:
     """Audit events, newest first (`ykt audit list`, 设置 → 审计日志); details are stored masked."""
     authorize(actor, Action.VERIFY)
     return uow.audit.search(actor=user, since=since, object_ref=object_ref, action=action, limit=limit)

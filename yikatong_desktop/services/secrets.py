@@ -24,6 +24,13 @@ _VISIBLE = {USER}
 Prompt = Callable[[str], str]
 
 
+def _ask_visibly(prompt: str) -> str:
+    """A prompt on stderr (stdout may be a --json result), the answer read as typed."""
+    sys.stderr.write(prompt)
+    sys.stderr.flush()
+    return sys.stdin.readline().rstrip("\n")
+
+
 class Secrets:
     """Reads secrets from the environment, or asks on a terminal; never from argv."""
 
@@ -40,7 +47,7 @@ class Secrets:
             return value
         what = message(_WHAT.get(variable, "secret.key_passphrase"))
         if self._interactive:
-            ask = input if variable in _VISIBLE and self._prompt is getpass.getpass else self._prompt
+            ask = _ask_visibly if variable in _VISIBLE and self._prompt is getpass.getpass else self._prompt
             answer = ask(f"{what}（{variable}）: ")
             if answer and confirm and self._prompt(f"再输入一次{what}: ") != answer:
                 raise UsageError("secret.mismatch", what=what)

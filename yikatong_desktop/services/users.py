@@ -2,15 +2,18 @@
 
 A database without users runs in single-user mode (the OS user acts as admin); the first
 user created must be an admin, and from then on every command and the GUI act as a logged-in
-user whose role `authorize` checks. A login attempt is recorded whatever its outcome (the
-failure counter must survive the refusal), so `authenticate` commits its own unit of work.
+user whose role `authorize` checks. A login is checked in a reader (it never waits for an
+import) and written down afterwards: a failure always (the lock-out counts it), a success when
+there is something to reset.
 """
 
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from functools import cache
-from typing import Any, NoReturn
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -18,6 +21,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from yikatong_desktop.domain.errors import InputRejected, PermissionDenied, UsageError
 from yikatong_desktop.domain.permissions import ROLE_LABELS, Action, Role
 from yikatong_desktop.domain.users import UserView, check_password, lock_until, user_name
+from yikatong_desktop.domain.users import display_name as shown_name
 from yikatong_desktop.services.audit import record_event
 from yikatong_desktop.services.auth import Actor, authorize
 from yikatong_desktop.storage import user_store as store
@@ -57,7 +61,7 @@ def add_user(uow: UnitOfWork, actor: Actor, name: str, role: Role, password: str
         raise InputRejected("user.exists", name=name)
     now = uow.clock.now()
     uid = str(uuid.uuid4())
-    store.add(uow.conn, {"uid": uid, "name": name, "display_name": (display_name or name).strip() or name,
+    store.add(uow.conn, {"uid": uid, "name": name, "display_name": shown_name(display_name, name),
                          "role": role.value, "password_hash": _HASHER.hash(password), "disabled": False,
                          "failed_logins": 0, "locked_until": None, "created_at": now, "created_by": actor.name,
                          "last_login_at": None, "password_changed_at": now})
@@ -105,44 +109,68 @@ def disable_user(uow: UnitOfWork, actor: Actor, name: str, reason: str) -> None:
                  detail={"name": row.name, "reason": reason.strip()})
 
 
-def authenticate(uow: UnitOfWork, name: str, password: str) -> Actor:
-    """The user a name and password log in as; commits the attempt whatever its outcome.
+@dataclass(frozen=True)
+class LoginAttempt:
+    """What a name and password came to: the actor, or the refusal; and what to write down about it."""
 
-    Unknown name, disabled user and wrong password get the same refusal. After
-    `domain.users.FREE_FAILURES` wrong passwords in a row the login is locked for a time
-    that doubles with each further failure; the right password during a lock is refused too.
+    actor: Actor | None
+    refusal: InputRejected | None
+    user_uid: str | None
+    name: str | None  # the user's name when the typed name is one; never what an unknown name was
+    at: datetime
+    rehash: str | None = None
+    must_record: bool = False
+
+
+def check_login(uow: UnitOfWork, name: str, password: str, *, now: datetime | None = None) -> LoginAttempt:
+    """Check a name and password in a reading unit of work: a login never waits for a writer.
+
+    Unknown name, disabled user and wrong password get the same refusal (and the same cost).
+    Lock-outs run on the real time, not the installation's clock (a demo's clock stands still).
     """
+    at = now or datetime.now(UTC)
     try:
         login = user_name(name)
     except UsageError:
         login = ""
     row = store.by_name(uow.conn, login) if login else None
-    now = uow.clock.now()
     if row is None or row.disabled:
         _verifies(_dummy_hash(), password)
-        _refuse(uow, None, login or name[:40])
-    if row.locked_until is not None and row.locked_until > now:
-        raise InputRejected("login.locked", name=row.name, seconds=_seconds(row.locked_until - now))
+        return LoginAttempt(None, InputRejected("login.failed"), None if row is None else row.uid,
+                            None if row is None else row.name, at, must_record=True)
+    if row.locked_until is not None and row.locked_until > at:
+        return LoginAttempt(None, InputRejected("login.locked", name=row.name,
+                                                seconds=_seconds(row.locked_until - at)), row.uid, row.name, at)
     if not _verifies(row.password_hash, password):
-        failures = row.failed_logins + 1
-        until = lock_until(failures, now)
-        store.change(uow.conn, row.uid, {"failed_logins": failures, "locked_until": until},
-                     expected_version=row.version)
-        _refuse(uow, row, row.name, failures=failures, locked=until is not None)
-    changes: dict[str, Any] = {"failed_logins": 0, "locked_until": None, "last_login_at": now}
-    if _HASHER.check_needs_rehash(row.password_hash):
-        changes["password_hash"] = _HASHER.hash(password)
+        return LoginAttempt(None, InputRejected("login.failed"), row.uid, row.name, at, must_record=True)
+    rehash = _HASHER.hash(password) if _HASHER.check_needs_rehash(row.password_hash) else None
+    stale_seen = row.last_login_at is None or at - row.last_login_at > timedelta(hours=1)
+    return LoginAttempt(Actor(name=row.name, role=Role(row.role), single_user=False), None, row.uid, row.name, at,
+                        rehash, must_record=bool(row.failed_logins or row.locked_until or rehash or stale_seen))
+
+
+def record_login(uow: UnitOfWork, attempt: LoginAttempt) -> None:
+    """Write down a login attempt: a failure counts towards the lock-out (and is audited), a success resets it."""
+    row = store.by_name(uow.conn, attempt.name) if attempt.name else None
+    if attempt.actor is None:
+        failures, until = 0, None
+        if row is not None and not row.disabled:
+            failures = row.failed_logins + 1
+            until = lock_until(failures, attempt.at)
+            store.change(uow.conn, row.uid, {"failed_logins": failures, "locked_until": until},
+                         expected_version=row.version)
+        # Who typed it is unknown: the event names the user only when the name is one, never what was typed.
+        system = Actor(name=f"login:{row.name}" if row is not None else "login:?", role=Role.VIEWER,
+                       single_user=False)
+        record_event(uow, system, "user.login_failed", object_kind="users", object_uid=attempt.user_uid,
+                     detail={"known_user": row is not None, "failures": failures, "locked": until is not None})
+        return
+    if row is None:
+        return
+    changes: dict[str, Any] = {"failed_logins": 0, "locked_until": None, "last_login_at": attempt.at}
+    if attempt.rehash is not None:
+        changes["password_hash"] = attempt.rehash
     store.change(uow.conn, row.uid, changes, expected_version=row.version)
-    uow.commit()
-    return Actor(name=row.name, role=Role(row.role), single_user=False)
-
-
-def _refuse(uow: UnitOfWork, row: Any, name: str, *, failures: int = 0, locked: bool = False) -> NoReturn:
-    system = Actor(name=f"login:{name}", role=Role.VIEWER, single_user=False)
-    record_event(uow, system, "user.login_failed", object_kind="users", object_uid=None if row is None else row.uid,
-                 detail={"name": name, "failures": failures, "locked": locked})
-    uow.commit()
-    raise InputRejected("login.failed")
 
 
 def _existing(uow: UnitOfWork, name: str) -> Any:

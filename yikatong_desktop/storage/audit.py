@@ -111,7 +111,7 @@ class AuditLog:
 
 
     def search(self, *, actor: str | None = None, since: datetime | None = None, object_ref: str | None = None,
-               action: str | None = None, limit: int = 200) -> list[StoredEvent]:
+               action: str | None = None, limit: int | None = None) -> list[StoredEvent]:
         """The newest events first (as written), of every org: by actor, from a time, about an object
         (kind or uid prefix), by action (or an action prefix such as "import" or "user")."""
         e = t.audit_events

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, Engine, Table, create_engine, event, inspect
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
+from sqlalchemy.exc import ArgumentError, DatabaseError, DBAPIError, OperationalError
 
 from yikatong_desktop import faults
 
@@ -271,11 +271,17 @@ def bulk_insert_rows(conn: Connection, table: Table, columns: Sequence[str], row
 
 def _copy_rows(conn: Connection, table: Table, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
     """PostgreSQL's COPY … FROM STDIN through psycopg: the bulk path of the server, in the caller's transaction."""
+    import psycopg
+
     raw: Any = conn.connection.dbapi_connection
     names = ", ".join(f'"{c}"' for c in columns)
-    with raw.cursor() as cur, cur.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
-        for row in rows:
-            copy.write_row(row)
+    statement = f'COPY "{table.name}" ({names}) FROM STDIN'
+    try:
+        with raw.cursor() as cur, cur.copy(statement) as copy:
+            for row in rows:
+                copy.write_row(row)
+    except psycopg.Error as exc:  # as SQLAlchemy's errors are: mapped (busy …) and without the rows
+        raise DBAPIError.instance(statement, None, exc, psycopg.Error, hide_parameters=True) from exc
 
 
 def _bound(rows: Sequence[Sequence[Any]], procs: Sequence[tuple[int, Any]],
