@@ -7,7 +7,6 @@ from pathlib import Path
 
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QGroupBox,
@@ -16,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -32,6 +30,7 @@ from yikatong_desktop.gui.dialogs.void_batch import VoidBatchDialog
 from yikatong_desktop.gui.errors import show_error, user_text
 from yikatong_desktop.gui.tasks import run_task, run_with_progress
 from yikatong_desktop.gui.widgets.mapping_preview import MappingPreview
+from yikatong_desktop.gui.widgets.tables import read_only_table
 from yikatong_desktop.services import imports, list_imports, queries, roster_preview
 from yikatong_desktop.services.imports import ImportReport
 from yikatong_desktop.services.roster_preview import RosterPreview
@@ -119,7 +118,8 @@ class ImportPage(QWidget):
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
         self.summary_label.setStyleSheet("font-weight: bold;")
-        self.issues = _table([self.tr("工作表"), self.tr("行"), self.tr("列"), self.tr("结果"), self.tr("原因")])
+        self.issues = read_only_table([self.tr("工作表"), self.tr("行"), self.tr("列"), self.tr("结果"),
+                                       self.tr("原因")])
         self.issues.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.save_button = QPushButton(self.tr("保存被拒绝的行…"))
         self.save_button.setEnabled(False)
@@ -139,7 +139,7 @@ class ImportPage(QWidget):
         buttons.addStretch(1)
         box.addLayout(buttons)
 
-        self.history = _table([self.tr("文件"), self.tr("类型"), self.tr("导入时间"), self.tr("操作人"),
+        self.history = read_only_table([self.tr("文件"), self.tr("类型"), self.tr("导入时间"), self.tr("操作人"),
                                self.tr("行数"), self.tr("接受"), self.tr("提示"), self.tr("拒绝"), self.tr("状态"),
                                self.tr("文件指纹(SHA-256)")])
         self.history.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -439,14 +439,6 @@ class ImportPage(QWidget):
         self.refresh_history()
 
 
-def _table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.verticalHeader().setVisible(False)
-    table.setAlternatingRowColors(True)
-    return table
 
 
 

@@ -5,13 +5,11 @@ from __future__ import annotations
 import json
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -22,6 +20,7 @@ from yikatong_desktop.domain.clock import LOCAL_TZ
 from yikatong_desktop.domain.errors import YktError
 from yikatong_desktop.domain.messages import message
 from yikatong_desktop.gui.errors import user_text
+from yikatong_desktop.gui.widgets.tables import read_only_table
 from yikatong_desktop.services import audit
 
 LIMIT = 500
@@ -54,13 +53,8 @@ class AuditLogBox(QWidget):
             filters.addWidget(widget)
         filters.addStretch(1)
         filters.addWidget(self.verify_button)
-        self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels([self.tr("时间"), self.tr("用户"), self.tr("动作"), self.tr("对象"),
-                                              self.tr("详情（已脱敏）")])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = read_only_table([self.tr("时间"), self.tr("用户"), self.tr("动作"), self.tr("对象"),
+                                              self.tr("详情（已脱敏）")], stretch_last=True)
         self.count_label = QLabel()
         self.verify_label = QLabel()
         self.verify_label.setWordWrap(True)

@@ -7,7 +7,6 @@ window logs in as them at once (from then on, opening the database asks for a lo
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -16,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -29,6 +27,7 @@ from yikatong_desktop.domain.errors import UsageError, YktError
 from yikatong_desktop.domain.permissions import ROLE_LABELS, Role
 from yikatong_desktop.domain.users import UserView
 from yikatong_desktop.gui.errors import user_text
+from yikatong_desktop.gui.widgets.tables import read_only_table
 from yikatong_desktop.services import users
 
 
@@ -84,13 +83,8 @@ class UsersBox(QWidget):
         super().__init__(parent)
         self.app = app
         self.rows: list[UserView] = []
-        self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels([self.tr("用户名"), self.tr("姓名"), self.tr("角色"), self.tr("状态"),
-                                              self.tr("上次登录")])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = read_only_table([self.tr("用户名"), self.tr("姓名"), self.tr("角色"), self.tr("状态"),
+                                              self.tr("上次登录")], stretch_last=True)
         self.add_button = QPushButton(self.tr("添加用户…"))
         self.password_button = QPushButton(self.tr("设置密码…"))
         self.disable_button = QPushButton(self.tr("停用…"))
