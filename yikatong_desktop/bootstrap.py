@@ -13,12 +13,12 @@ import os
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import platformdirs
 
-from yikatong_desktop.domain.clock import Clock, SystemClock, parse_clock
+from yikatong_desktop.domain.clock import LOCAL_TZ, Clock, SystemClock, parse_clock
 from yikatong_desktop.domain.errors import InputRejected, VerificationFailed
 from yikatong_desktop.domain.permissions import Action, Role
 from yikatong_desktop.domain.privacy import mask_text
@@ -32,6 +32,8 @@ from yikatong_desktop.storage.database import DatabaseLocation, Engine, create_d
 from yikatong_desktop.storage.unit_of_work import UnitOfWork
 
 log = logging.getLogger("yikatong")
+#: How many backups are kept per database unless the setting backup.keep says otherwise.
+BACKUP_KEEP = 30
 #: Who an installation with users acts as before anyone logged in: may look, may not act.
 NOBODY = Actor(name="未登录", role=Role.VIEWER, single_user=False)
 APP_NAME = "yikatong"
@@ -140,6 +142,46 @@ class App:
     def backup_to(self, target: Path) -> None:
         """A consistent copy of the live database as a new SQLite file (a logical export of a server database)."""
         transfer.backup_to_file(self.engine, target)
+
+    @property
+    def backups_folder(self) -> Path:
+        """This database's backups in the data folder (one folder per database)."""
+        tag = hashlib.sha256(self.location.display.encode("utf-8")).hexdigest()[:16]
+        return data_dir() / "backups" / tag
+
+    def backups(self) -> list[Path]:
+        """The backups kept, oldest first (their names start with the time they were made)."""
+        folder = self.backups_folder
+        return sorted(folder.glob("*.sqlite3")) if folder.is_dir() else []
+
+    def backup(self, reason: str) -> Path:
+        """Back the database up into the data folder (SPEC §9): before an import or a merge, or on request.
+
+        Written under a temporary name and renamed when whole, so a killed backup leaves no
+        backup that looks complete; only the newest `backup.keep` (default 30) are kept.
+        """
+        folder = self.backups_folder
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        stamp = datetime.now(UTC).astimezone(LOCAL_TZ).strftime("%Y%m%d-%H%M%S-%f")
+        final = folder / f"{stamp}-{reason}.sqlite3"
+        part = folder / f"{final.name}.part"
+        part.unlink(missing_ok=True)
+        try:
+            self.backup_to(part)
+            os.chmod(part, 0o600)
+            os.replace(part, final)
+        except BaseException:
+            part.unlink(missing_ok=True)
+            raise
+        digest = hashlib.sha256(final.read_bytes()).hexdigest()
+        with self.uow() as uow:
+            keep = int(uow.get_setting("backup.keep", BACKUP_KEEP))
+            record_event(uow, self.actor, "backup.made", detail={
+                "file": final.name, "reason": reason, "bytes": final.stat().st_size, "sha256": digest})
+            uow.commit()
+        for old in self.backups()[:-keep]:
+            old.unlink(missing_ok=True)
+        return final
 
     def close(self) -> None:
         """Release the database connections."""

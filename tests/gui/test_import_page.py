@@ -32,9 +32,13 @@ def test_check_then_import_shows_the_summary_the_rejected_rows_and_the_history(
     assert "身份证号码 → 身份证号" in page.mapping_label.text()
     db = sqlite3.connect(county.location.path)
     assert db.execute("SELECT COUNT(*) FROM payments").fetchone()[0] == 0
+    assert county.backups() == []  # a check changes nothing: no backup
 
     page.import_button.click()
     assert "已保存" in page.summary_label.text()
+    (backup,) = county.backups()  # made before the file came in
+    assert backup.name.endswith("-before-import-roster.sqlite3")
+    assert sqlite3.connect(backup).execute("SELECT COUNT(*) FROM payments").fetchone()[0] == 0
     # By reason: the one rejected row, then the warnings (2 bad check characters, 1 abolished region code).
     reasons = "按原因：拒绝：身份证号为空 1 行；提示：身份证号校验码不对，已按原样保存并标记为无效，请核对原始证件 2 行"
     assert reasons in page.summary_label.text()

@@ -29,6 +29,7 @@ def run(args: argparse.Namespace) -> int:
     app = bootstrap.open_app(args.db)
     try:
         if args.program_command == "merge":
+            app.backup("before-merge")
             with app.uow() as uow:
                 result = programs.merge_program(uow, app.actor, args.source, args.into, reason=args.reason)
                 uow.commit()

@@ -25,6 +25,7 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "db.unreachable": ("无法打开数据库 {url}：{reason}", "Cannot open the database {url}: {reason}"),
     "db.busy": ("数据库正忙：其他用户正在写入（例如导入大文件），请稍后再试。没有保存任何改动。",
                 "The database is busy: someone else is writing (a large import?). Try again later; nothing was saved."),
+    "backup.done": ("已备份到 {path}", "Backed up to {path}"),
     "migrate.same": ("源数据库和目标数据库是同一个（{path}），未复制。",
                      "Source and target are the same ({path}); nothing copied."),
     "migrate.digests": ("复制后核对不一致（{kinds}），目标数据库已删除，源数据库未改动。",

@@ -35,6 +35,7 @@ class MergeProgramDialog(RecordForm):
     def save(self) -> None:
         """Merge and close, or say why not."""
         try:
+            self.app.backup("before-merge")
             with self.app.uow() as uow:
                 self.merged = programs.merge_program(uow, self.app.actor, self.source.code,
                                                      str(self.target.currentData()), reason=self.reason.text())

@@ -302,6 +302,8 @@ class ImportPage(QWidget):
         columns = None if self.preview is None else self.preview.fixes(self.preview.choices())
 
         def work(progress: imports.Progress, is_cancelled: imports.IsCancelled) -> ImportReport:
+            if not dry_run:
+                self.app.backup(f"before-import-{kind}")  # SPEC §9: a way back from a wrong file
             with self.app.uow() as uow:
                 if kind == "roster":
                     report = imports.import_roster(uow, self.app.actor, path, program=program, period=period,
