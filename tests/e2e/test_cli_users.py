@@ -113,7 +113,8 @@ def test_the_audit_list_filters_by_user_action_object_and_time(home: Path, staff
 
     everything = listed()
     assert everything[0]["action"] == "import.roster" and everything[-1]["action"] == "init"
-    assert [e["actor"] for e in listed("--user", "张录入")] == ["张录入"]
+    by_clerk = [(e["actor"], e["action"]) for e in listed("--user", "张录入")]
+    assert by_clerk == [("张录入", "import.roster"), ("张录入", "backup.made")]
     users_made = listed("--action", "user")
     assert {e["action"] for e in users_made} == {"user.add"} and len(users_made) == 5
     assert [e["action"] for e in listed("--object", "import_batches")] == ["import.roster"]
