@@ -2,8 +2,9 @@
 
 Set YKT_FAULT_KILL_AFTER_ROWS=N and the process dies (os._exit, no cleanup,
 like a power cut or a kill -9) once more than N rows have gone through the
-bulk-insert path. Crash tests use it to prove a write is all or nothing.
-Unset, it costs one dictionary lookup per batch.
+bulk-insert path; set YKT_FAULT_KILL_AT=NAME and it dies when it reaches the
+point of that name (`point`), after YKT_FAULT_SKIP passes of it. Crash tests use them to prove a
+write is all or nothing. Unset, each costs one dictionary lookup.
 """
 
 from __future__ import annotations
@@ -11,8 +12,11 @@ from __future__ import annotations
 import os
 
 _ENV = "YKT_FAULT_KILL_AFTER_ROWS"
+_POINT_ENV = "YKT_FAULT_KILL_AT"
+_SKIP_ENV = "YKT_FAULT_SKIP"
 KILLED_EXIT_CODE = 137
 _written = 0
+_passes = 0
 
 
 def rows_written(count: int) -> None:
@@ -23,4 +27,14 @@ def rows_written(count: int) -> None:
         return
     _written += count
     if _written > int(limit):
+        os._exit(KILLED_EXIT_CODE)
+
+
+def point(name: str) -> None:
+    """A named place in a long write (a backup, a restore); die abruptly there when asked to."""
+    global _passes
+    if os.environ.get(_POINT_ENV) != name:
+        return
+    _passes += 1
+    if _passes > int(os.environ.get(_SKIP_ENV) or 0):
         os._exit(KILLED_EXIT_CODE)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from yikatong_desktop import __version__, bootstrap
 from yikatong_desktop.cli import (
+    backup_cmd,
     basics_cmd,
     checks_cmd,
     programs_cmd,
@@ -115,8 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--to", dest="target", metavar="URL", required=True,
                    help="新数据库（文件或 postgresql+psycopg://用户@主机/库名；必须尚未初始化）")
 
-    s = sub.add_parser("backup", help="备份数据库到数据文件夹（导入、合并前也自动备份，保留最近 30 份）")
-    s.add_argument("--list", action="store_true", help="列出已有的备份")
+    backup_cmd.add_parsers(sub)
 
     s = sub.add_parser("audit", help="审计日志")
     a = s.add_subparsers(dest="audit_command", metavar="SUBCOMMAND", parser_class=_Parser)
@@ -324,25 +324,6 @@ def _cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_backup(args: argparse.Namespace) -> int:
-    app = bootstrap.open_app(args.db)
-    try:
-        if args.list:
-            found = app.backups()
-            if args.json:
-                emit_json([{"file": str(p), "bytes": p.stat().st_size} for p in found])
-            else:
-                print(table(["备份文件", "大小"], [(str(p), f"{p.stat().st_size:,}") for p in found]))
-            return 0
-        made = app.backup("manual")
-    finally:
-        app.close()
-    say(message("backup.done", path=made))
-    if args.json:
-        emit_json({"file": str(made), "bytes": made.stat().st_size})
-    return 0
-
-
 def _cmd_migrate(args: argparse.Namespace) -> int:
     shown: dict[str, int] = {}
 
@@ -448,11 +429,11 @@ def _cmd_gui(args: argparse.Namespace) -> int:
 
 COMMANDS = {
     "init": _cmd_init, "demo": _cmd_demo, "import": _cmd_import, "batch": _cmd_batch, "template": _cmd_template,
-    "stats": _cmd_stats, "migrate": _cmd_migrate, "backup": _cmd_backup, "audit": _cmd_audit, "gui": _cmd_gui,
+    "stats": _cmd_stats, "migrate": _cmd_migrate, "audit": _cmd_audit, "gui": _cmd_gui,
     "standards": standards_cmd.run,
     "program": programs_cmd.run, **checks_cmd.COMMANDS, **verify_cmd.COMMANDS,
     "basics": basics_cmd.run, "rules": rules_cmd.run, "user": users_cmd.run,
-    **records_cmd.COMMANDS,
+    **records_cmd.COMMANDS, **backup_cmd.COMMANDS,
 }
 
 

@@ -32,6 +32,8 @@ class Action(StrEnum):
     MANAGE_KEYS = "manage_keys"
     SETTINGS = "settings"
     VERIFY = "verify"
+    BACKUP = "backup"
+    RESTORE = "restore"
 
 
 ACTION_LABELS = {
@@ -39,15 +41,15 @@ ACTION_LABELS = {
     Action.CHECK: "运行自查", Action.REGISTER: "登记问题", Action.APPROVE: "审批销号",
     Action.SEE_COMPLAINANTS: "查看举报人", Action.SIGN: "签名报告", Action.EXCHANGE: "导入导出数据包",
     Action.MANAGE_USERS: "管理用户", Action.MANAGE_KEYS: "管理密钥", Action.SETTINGS: "修改设置",
-    Action.VERIFY: "核验",
+    Action.VERIFY: "核验", Action.BACKUP: "备份数据库", Action.RESTORE: "从备份恢复",
 }
 
 _READ = {Action.VIEW, Action.VERIFY}
 PERMISSIONS: dict[Role, frozenset[Action]] = {
     Role.ADMIN: frozenset(Action) - {Action.SEE_COMPLAINANTS},
     Role.CLERK: frozenset(_READ | {Action.IMPORT, Action.CORRECT, Action.CHECK, Action.REGISTER,
-                                   Action.EXCHANGE}),
-    Role.REVIEWER: frozenset(_READ | {Action.CHECK, Action.APPROVE, Action.SIGN}),
+                                   Action.EXCHANGE, Action.BACKUP}),
+    Role.REVIEWER: frozenset(_READ | {Action.CHECK, Action.APPROVE, Action.SIGN, Action.BACKUP}),
     Role.VIEWER: frozenset(_READ),
     Role.DISCIPLINE: frozenset(_READ | {Action.SEE_COMPLAINANTS}),
 }

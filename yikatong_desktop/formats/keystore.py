@@ -12,9 +12,8 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
 import secrets
-import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -30,6 +29,7 @@ from cryptography.x509.oid import NameOID
 from filelock import FileLock
 
 from yikatong_desktop.domain.errors import InputRejected
+from yikatong_desktop.formats.files import write_bytes_atomically
 
 FORMAT = "ykt-keystore/1"
 _SCRYPT = {"n": 2**15, "r": 8, "p": 1}
@@ -188,15 +188,30 @@ def record_audit_head(path: Path, org_code: str, seq: int, digest: str) -> None:
         _write_atomically(path, doc)
 
 
+def begin_restore(path: Path, org_code: str, seq: int, digest: str) -> None:
+    """Before a restore commits: the chain will end at (seq, digest), behind the head recorded now.
+
+    Kept beside the recorded head until `settle_restore` sees which of the two the database holds,
+    so a restore killed on either side of its commit leaves a keystore that matches the database.
+    """
+    with FileLock(str(path) + ".lock", timeout=30):
+        doc = read_keystore(path)
+        doc.setdefault("restoring", {})[org_code] = {"seq": seq, "hash": digest}
+        _write_atomically(path, doc)
+
+
+def settle_restore(path: Path, holds: Callable[[str, int, str], bool]) -> None:
+    """Finish (or forget) a restore `begin_restore` announced: `holds(org, seq, hash)` says whether
+    the database's chain has that event, i.e. whether the restore was committed."""
+    if not path.exists() or "restoring" not in read_keystore(path):
+        return  # no keystore: opened to be read (a backup, a copy), nothing to settle
+    with FileLock(str(path) + ".lock", timeout=30):
+        doc = read_keystore(path)
+        for org, head in doc.pop("restoring", {}).items():
+            if holds(org, int(head["seq"]), str(head["hash"])):
+                doc.setdefault("audit_heads", {})[org] = head  # the one move backwards there is
+        _write_atomically(path, doc)
+
+
 def _write_atomically(path: Path, doc: dict[str, Any]) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(doc, fh, ensure_ascii=False, indent=1, sort_keys=True)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_bytes_atomically(path, json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8"))

@@ -91,6 +91,11 @@ class AuditLog:
             .order_by(t.audit_events.c.seq.desc()).limit(1)).first()
         return None if row is None else (row.seq, row.hash)
 
+    def hash_at(self, org: str, seq: int) -> str | None:
+        """The stored hash of an org's event number `seq`, if there is one."""
+        e = t.audit_events
+        return self._conn.execute(select(e.c.hash).where(e.c.org_code == org, e.c.seq == seq)).scalar()
+
     def count(self, org: str) -> int:
         """Number of events in the org's chain."""
         return int(self._conn.execute(

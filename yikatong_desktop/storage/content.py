@@ -138,7 +138,7 @@ CONTENT_QUERIES = {
 
 def business_rows(conn: Connection, kind: str) -> Iterator[dict[str, Any]]:
     """Live records of a kind as plain dicts of their business content."""
-    result = conn.execution_options(yield_per=5000).execute(CONTENT_QUERIES[kind]())
+    result = conn.execute(CONTENT_QUERIES[kind]().execution_options(yield_per=5000))
     for row in result:
         item = dict(row._mapping)
         for key in ("funding_levels", "synonyms", "area"):

@@ -130,7 +130,7 @@ def _engine(loc: DatabaseLocation) -> Engine:
     return engine
 
 
-def _check_sqlite_file(path: Path) -> None:
+def check_sqlite_file(path: Path) -> None:
     try:
         with path.open("rb") as fh:
             head = fh.read(16)
@@ -146,7 +146,7 @@ def create_database(loc: DatabaseLocation) -> Engine:
         if not loc.path.parent.is_dir():
             raise InputRejected("db.dir_missing", path=str(loc.path))
         if loc.path.exists() and loc.path.stat().st_size > 0:
-            _check_sqlite_file(loc.path)
+            check_sqlite_file(loc.path)
             raise InputRejected("db.exists", path=str(loc.path))
     engine = _engine(loc)
     try:
@@ -167,7 +167,7 @@ def open_database(loc: DatabaseLocation) -> Engine:
     if loc.path is not None:
         if not loc.path.exists():
             raise InputRejected("db.missing", path=str(loc.path))
-        _check_sqlite_file(loc.path)
+        check_sqlite_file(loc.path)
     engine = _engine(loc)
     try:
         with engine.begin() as conn:
@@ -341,14 +341,18 @@ def upsert(conn: Connection, table: Table, values: Mapping[str, Any], key: Seque
 
 
 def reset_sequences(conn: Connection, tables: Iterable[Table]) -> None:
-    """After rows were copied with their ids, let PostgreSQL's id sequences continue past them."""
+    """After rows were copied with their ids, let PostgreSQL's id sequences continue past them
+    (and past any id they handed out before)."""
     if conn.dialect.name != "postgresql":
         return  # SQLite takes the next rowid after the highest one by itself
     for table in tables:
         if "id" in table.c and table.c.id.primary_key and table.c.id.autoincrement in (True, "auto"):
+            sequence = conn.exec_driver_sql(f"SELECT pg_get_serial_sequence('{table.name}', 'id')").scalar()
+            # Never backwards: a sequence moved inside a transaction that is then rolled back stays
+            # moved (sequences are not transactional), and ids must not be handed out twice.
             conn.exec_driver_sql(
-                f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
-                f"COALESCE((SELECT MAX(id) FROM \"{table.name}\"), 0) + 1, false)")
+                f"SELECT setval('{sequence}', GREATEST(COALESCE((SELECT MAX(id) FROM \"{table.name}\"), 0), "
+                f"(SELECT last_value FROM {sequence})) + 1, false)")
 
 
 def discard_schema(conn: Connection) -> None:
@@ -359,18 +363,34 @@ def discard_schema(conn: Connection) -> None:
     conn.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")
 
 
+def integrity_problem(conn: Connection) -> str | None:
+    """What SQLite's integrity check finds wrong with a file (None: sound); a server checks itself."""
+    if conn.dialect.name != "sqlite":
+        return None
+    try:
+        found = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check(5)")]
+    except DatabaseError as exc:
+        return str(exc.orig)  # too damaged even to be checked
+    return None if found == ["ok"] else "；".join(found)
+
+
 def refresh_statistics(conn: Connection) -> None:
     """Let the query planner see the data as it is now (after a bulk load)."""
     conn.exec_driver_sql("ANALYZE")
 
 
-def online_backup(source: Path, target: Path) -> None:
-    """Copy a live SQLite database consistently (the SQLite online backup API)."""
-    src = sqlite3.connect(source)
+#: Pages copied per step of an online backup: small steps let writers in between.
+BACKUP_STEP_PAGES = 256
+
+
+def online_backup(source: Path, target: Path, *, read_only: bool = False) -> None:
+    """Copy a live SQLite database consistently (the SQLite online backup API); `read_only` for
+    a file that is someone's, not ours: it is not even opened for writing."""
+    src = sqlite3.connect(source.as_uri() + "?mode=ro", uri=True) if read_only else sqlite3.connect(source)
     dst = sqlite3.connect(target)
     try:
         with dst:
-            src.backup(dst)
+            src.backup(dst, pages=BACKUP_STEP_PAGES, progress=lambda *_: faults.point("backup.copying"))
     finally:
         dst.close()
         src.close()

@@ -283,5 +283,5 @@ def iter_roster(conn: Connection, f: RosterFilter, *, sort: str = "default", des
                 ) -> Iterator[RosterRow]:
     """Every row the filter shows, in display order, streamed (for exports of any size)."""
     stmt = _display(*_filters(f)).order_by(*_order_keys(sort, descending)[0])
-    for r in conn.execution_options(yield_per=2000).execute(stmt):
+    for r in conn.execute(stmt.execution_options(yield_per=2000)):
         yield _roster_row(r)

@@ -8,17 +8,21 @@ copy leaves the target empty. PostgreSQL's id sequences are moved past the copie
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, func, select
 
+from yikatong_desktop.domain.errors import InputRejected
 from yikatong_desktop.storage import tables as t
 from yikatong_desktop.storage.database import (
     bulk_insert_rows,
+    check_sqlite_file,
     create_database,
     discard_schema,
     indexes_built_after,
+    integrity_problem,
     locate,
     online_backup,
     reset_sequences,
@@ -34,24 +38,34 @@ def copy_database(source: Engine, target: Engine, progress: Progress | None = No
 
     Returns table → rows copied. The source is read in one snapshot.
     """
+    with target.begin() as dst:
+        return replace_contents(dst, source, progress)
+
+
+def replace_contents(dst: Connection, source: Engine, progress: Progress | None = None) -> dict[str, int]:
+    """Inside the caller's write transaction: empty every table of `dst` and refill it from `source`
+    (the same schema), read in one snapshot. What the migrations seeded goes too: the source's rows
+    replace it. Returns table → rows copied; nothing is visible to others until the caller commits.
+    """
+    for table in reversed(t.metadata.sorted_tables):  # children before the rows they point at
+        dst.execute(table.delete())
     copied: dict[str, int] = {}
-    with source.connect() as src, target.begin() as dst:
+    with source.connect() as src:
         src.info["begin_immediate"] = False  # a reader: no write lock on the source
         with src.begin():
             for table in t.metadata.sorted_tables:
                 copied[table.name] = _copy_table(src, dst, table.name, progress)
-        reset_sequences(dst, t.metadata.sorted_tables)
+    reset_sequences(dst, t.metadata.sorted_tables)
     return copied
 
 
 def _copy_table(src: Connection, dst: Connection, name: str, progress: Progress | None) -> int:
     table = t.metadata.tables[name]
-    dst.execute(table.delete())  # what the migrations seeded, if anything: the source's rows replace it
     total = src.execute(select(func.count()).select_from(table)).scalar_one()
     columns = [c.name for c in table.columns]
     done = 0
     order = list(table.primary_key.columns) or list(table.columns)
-    result = src.execution_options(stream_results=True, yield_per=_CHUNK).execute(select(table).order_by(*order))
+    result = src.execute(select(table).order_by(*order).execution_options(yield_per=_CHUNK))
     with indexes_built_after(dst, table):
         for chunk in result.partitions(_CHUNK):
             bulk_insert_rows(dst, table, columns, [tuple(r) for r in chunk])
@@ -88,3 +102,19 @@ def backup_to_file(source: Engine, target: Path) -> None:
         target.unlink(missing_ok=True)
         raise
     engine.dispose()
+
+
+def integrity(engine: Engine) -> str | None:
+    """What is wrong with a database file as a file (None: sound)."""
+    with engine.connect() as conn:
+        return integrity_problem(conn)
+
+
+def copy_sqlite_file(source: Path, target: Path) -> None:
+    """A consistent copy of a SQLite file somebody gave us, opened read-only."""
+    check_sqlite_file(source)
+    try:
+        online_backup(source, target, read_only=True)
+    except sqlite3.DatabaseError as exc:
+        target.unlink(missing_ok=True)
+        raise InputRejected("db.not_database", path=str(source)) from exc

@@ -13,12 +13,13 @@ import os
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 import platformdirs
 
-from yikatong_desktop.domain.clock import LOCAL_TZ, Clock, SystemClock, parse_clock
+from yikatong_desktop.bootstrap import backups
+from yikatong_desktop.domain.clock import Clock, SystemClock, parse_clock
 from yikatong_desktop.domain.errors import InputRejected, VerificationFailed
 from yikatong_desktop.domain.permissions import Action, Role
 from yikatong_desktop.domain.privacy import mask_text
@@ -32,8 +33,6 @@ from yikatong_desktop.storage.database import DatabaseLocation, Engine, create_d
 from yikatong_desktop.storage.unit_of_work import UnitOfWork
 
 log = logging.getLogger("yikatong")
-#: How many backups are kept per database unless the setting backup.keep says otherwise.
-BACKUP_KEEP = 30
 #: Who an installation with users acts as before anyone logged in: may look, may not act.
 NOBODY = Actor(name="未登录", role=Role.VIEWER, single_user=False)
 APP_NAME = "yikatong"
@@ -146,42 +145,15 @@ class App:
     @property
     def backups_folder(self) -> Path:
         """This database's backups in the data folder (one folder per database)."""
-        tag = hashlib.sha256(self.location.display.encode("utf-8")).hexdigest()[:16]
-        return data_dir() / "backups" / tag
+        return backups.folder(self)
 
     def backups(self) -> list[Path]:
-        """The backups kept, oldest first (their names start with the time they were made)."""
-        folder = self.backups_folder
-        return sorted(folder.glob("*.sqlite3")) if folder.is_dir() else []
+        """The backups kept, oldest first."""
+        return [b.path for b in backups.list_backups(self)]
 
     def backup(self, reason: str) -> Path:
-        """Back the database up into the data folder (SPEC §9): before an import or a merge, or on request.
-
-        Written under a temporary name and renamed when whole, so a killed backup leaves no
-        backup that looks complete; only the newest `backup.keep` (default 30) are kept.
-        """
-        folder = self.backups_folder
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        stamp = datetime.now(UTC).astimezone(LOCAL_TZ).strftime("%Y%m%d-%H%M%S-%f")
-        final = folder / f"{stamp}-{reason}.sqlite3"
-        part = folder / f"{final.name}.part"
-        part.unlink(missing_ok=True)
-        try:
-            self.backup_to(part)
-            os.chmod(part, 0o600)
-            os.replace(part, final)
-        except BaseException:
-            part.unlink(missing_ok=True)
-            raise
-        digest = hashlib.sha256(final.read_bytes()).hexdigest()
-        with self.uow() as uow:
-            keep = int(uow.get_setting("backup.keep", BACKUP_KEEP))
-            record_event(uow, self.actor, "backup.made", detail={
-                "file": final.name, "reason": reason, "bytes": final.stat().st_size, "sha256": digest})
-            uow.commit()
-        for old in self.backups()[:-keep]:
-            old.unlink(missing_ok=True)
-        return final
+        """Back the database up into the data folder (before an import, a merge, a restore; daily)."""
+        return backups.make_backup(self, reason)
 
     def close(self) -> None:
         """Release the database connections."""
@@ -275,6 +247,7 @@ def open_app(db: str | None, clock: Clock | None = None) -> App:
         raise InputRejected("db.not_initialised")
     app = App(loc, clock or _InstallationClock(engine), engine)
     try:
+        backups.settle(app)  # a restore killed right after its commit
         app.actor = _actor_for(app)
     except BaseException:
         app.close()
@@ -372,8 +345,10 @@ def migrate_installation(source_db: str, target_db: str,
         source.close()
 
 
-def _migrate(source: App, target_loc: DatabaseLocation,
-             progress: Callable[[str, int, int], None] | None) -> Migration:
+def _migrate(source: App, target_loc: DatabaseLocation, progress: Callable[[str, int, int], None] | None,
+             event: tuple[str, dict[str, object]] | None = None) -> Migration:
+    """Copy `source` to a new database at `target_loc`; `event` is the audit event recorded on the
+    copy (by default `db.migrate` with where from and where to)."""
     keys = keystore_path(target_loc)
     if keys.exists():
         raise InputRejected("keystore.exists", path=str(keys))
@@ -400,8 +375,9 @@ def _migrate(source: App, target_loc: DatabaseLocation,
         try:
             digests = _verified_stats(source, target)
             with target.uow() as uow:
-                record_event(uow, target.actor, "db.migrate", detail={
-                    "from": source.location.display, "to": target.location.display, "rows": sum(tables.values())})
+                action, detail = event or ("db.migrate", {"from": source.location.display,
+                                                          "to": target.location.display})
+                record_event(uow, target.actor, action, detail={**detail, "rows": sum(tables.values())})
                 uow.commit()
         finally:
             target.close()
