@@ -31,6 +31,7 @@ from yikatong_desktop.domain.permissions import Action
 from yikatong_desktop.formats import backup_file, keystore
 from yikatong_desktop.services.audit import org_code, record_event, verify_chains
 from yikatong_desktop.services.auth import authorize, os_actor
+from yikatong_desktop.services.queries import backup_keep
 from yikatong_desktop.services.stats import KindStats, stats
 from yikatong_desktop.storage import transfer
 from yikatong_desktop.storage.database import Engine, locate, open_database
@@ -40,8 +41,6 @@ if TYPE_CHECKING:
     from yikatong_desktop.bootstrap import App
 
 log = logging.getLogger("yikatong.backup")
-#: How many backups are kept per database unless the setting backup.keep says otherwise.
-BACKUP_KEEP = 30
 #: A half-written backup older than this belongs to a process that died: it is removed.
 STALE_SECONDS = 3600
 SUFFIX = ".sqlite3"
@@ -49,6 +48,18 @@ SUFFIX = ".sqlite3"
 #: No long digit runs: audit details would mask them as if they were account numbers.
 _STAMP = "%Y-%m-%d_%H%M%S_%f"
 _STAMP_LENGTH = len("2019-07-15_100000_000000")
+
+
+_REASONS = {"manual": "手动备份", "daily": "每日自动", "before-restore": "恢复前", "before-merge": "合并项目前",
+            "before-import-roster": "导入花名册前", "before-import-status": "导入死亡/迁出名单前",
+            "before-import-staff": "导入财政供养人员前", "before-import-cadres": "导入村干部名单前",
+            "before-import-eligible": "导入应享名单前", "before-import-allocations": "导入资金拨付前",
+            "before-import-bank-return": "导入银行回盘前", "before-import-field-checks": "导入入户核查前"}
+
+
+def reason_label(reason: str) -> str:
+    """Why a backup was made, as the backup list says it."""
+    return _REASONS.get(reason, reason)
 
 
 @dataclass(frozen=True)
@@ -121,7 +132,7 @@ def make_backup(app: App, reason: str) -> Path:
         part.unlink(missing_ok=True)
         raise
     with app.uow() as uow:
-        keep = int(uow.get_setting("backup.keep", BACKUP_KEEP))
+        keep = backup_keep(uow)
         record_event(uow, app.actor, "backup.made", detail={
             "file": final.name, "reason": reason, "bytes": final.stat().st_size, "sha256": _sha256(final)})
         uow.commit()

@@ -42,7 +42,7 @@ def run_backup(args: argparse.Namespace) -> int:
                            for b in found])
             else:
                 print(table(["时间", "原因", "大小", "文件"],
-                            [(f"{b.made:%Y-%m-%d %H:%M:%S}", _REASONS.get(b.reason, b.reason), f"{b.size:,}",
+                            [(f"{b.made:%Y-%m-%d %H:%M:%S}", backups.reason_label(b.reason), f"{b.size:,}",
                               str(b.path)) for b in found]))
             return 0
         if args.daily:
@@ -92,9 +92,5 @@ def _confirmed(source: Path) -> bool:
     sys.stderr.flush()
     return sys.stdin.readline().strip().lower() in ("y", "yes", "是")
 
-
-#: How a backup's reason reads in the list.
-_REASONS = {"manual": "手动", "daily": "每日", "before-restore": "恢复前", "before-merge": "合并项目前",
-            "before-import-roster": "导入花名册前"}
 
 COMMANDS = {"backup": run_backup, "restore": run_restore}

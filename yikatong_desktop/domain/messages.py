@@ -42,6 +42,7 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
                             "carries the keystore a new PC needs."),
     "restore.new_done": ("已在 {target} 从 {source} 重建数据库和密钥库：共 {rows} 行。",
                          "Rebuilt the database and keystore at {target} from {source}: {rows} rows."),
+    "backup.bad_keep": ("保留份数 {keep} 不合适：应为 1 到 {most}。", "Keep {keep} backups? Give 1 to {most}."),
     "restore.same": ("{path} 就是正在使用的数据库，不能用它恢复自己。", "{path} is the live database itself."),
     "restore.other_org": ("{path} 是“{org}”（{code}）的备份，不是本单位的，未恢复。",
                           "{path} is a backup of “{org}” ({code}), not of this org; nothing restored."),
@@ -194,6 +195,9 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "login.locked": ("密码错误次数太多，“{name}”已被锁定，请 {seconds} 秒后再试。",
                      "Too many wrong passwords: “{name}” is locked; try again in {seconds} seconds."),
     "permission.denied": ("{actor} 无权执行“{action}”。", "{actor} may not {action}."),
+    "permission.own_registration": ("{actor} 是这个问题的登记人，不能审批它的销号：销号须由登记人以外的审核人员审批。",
+                                    "{actor} registered this problem and may not approve its closing (销号): "
+                                    "another reviewer must approve it."),
     "bug": ("程序出错了，很抱歉。详情已写入日志：{log}", "Something went wrong, sorry. Details are in the log: {log}"),
     "demo.passphrase": ("演示数据库的密钥口令为 demo。", "The demo database's key passphrase is `demo`."),
     "demo.done": ("演示数据库已生成：{path}（{persons} 人，{payments} 笔发放，用时 {seconds} 秒）",

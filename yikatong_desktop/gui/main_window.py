@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
+from pathlib import Path
+
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QStackedWidget, QWidget
 
-from yikatong_desktop.bootstrap import App
+from yikatong_desktop.bootstrap import App, backups
 from yikatong_desktop.gui.dialogs.login import actor_text
+from yikatong_desktop.gui.errors import user_text
 from yikatong_desktop.gui.page_names import PAGES
 from yikatong_desktop.gui.pages.checks import ChecksPage
 from yikatong_desktop.gui.pages.dashboard import DashboardPage
@@ -14,6 +17,7 @@ from yikatong_desktop.gui.pages.imports import ImportPage
 from yikatong_desktop.gui.pages.placeholder import PlaceholderPage
 from yikatong_desktop.gui.pages.roster import RosterPage
 from yikatong_desktop.gui.pages.settings import SettingsPage
+from yikatong_desktop.gui.tasks import run_task
 
 BUILT = {"dashboard": DashboardPage, "rosters": RosterPage, "import": ImportPage, "checks": ChecksPage,
          "settings": SettingsPage}
@@ -21,6 +25,11 @@ BUILT = {"dashboard": DashboardPage, "rosters": RosterPage, "import": ImportPage
 
 class MainWindow(QMainWindow):
     """Pages are built on first visit, so start-up stays fast."""
+
+    #: The daily backup is looked at this long after the window opens (not slowing the start),
+    #: then every hour while it stays open (a PC left on overnight backs up the next day too).
+    FIRST_BACKUP_CHECK_MS = 60_000
+    BACKUP_CHECK_MS = 3_600_000
 
     def __init__(self, app: App) -> None:
         super().__init__()
@@ -48,6 +57,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(app.location.display)
         self.nav.currentRowChanged.connect(self._switch)
         self.resize(1360, 820)
+        self.backup_timer = QTimer(self)
+        self.backup_timer.setSingleShot(True)
+        self.backup_timer.timeout.connect(self.daily_backup)
+        self.backup_timer.start(self.FIRST_BACKUP_CHECK_MS)
 
     def page(self, key: str) -> QWidget:
         """The page widget for a key, built on first use."""
@@ -56,6 +69,8 @@ class MainWindow(QMainWindow):
             factory = BUILT.get(key)
             widget = factory(self.app) if factory else PlaceholderPage(key, title)
             widget.setObjectName(f"page_{key}")
+            if isinstance(widget, SettingsPage):
+                widget.backups.restored.connect(self.reload_pages)
             self.pages[key] = widget
             self.stack.addWidget(widget)
         return self.pages[key]
@@ -72,3 +87,25 @@ class MainWindow(QMainWindow):
     def _switch(self, row: int) -> None:
         if 0 <= row < len(PAGES):
             self.stack.setCurrentWidget(self.page(PAGES[row][0]))
+
+    def reload_pages(self) -> None:
+        """After a restore every page shows data that is gone: build them again as they are visited."""
+        current = self.current_key()
+        for widget in self.pages.values():
+            self.stack.removeWidget(widget)
+            widget.deleteLater()
+        self.pages.clear()
+        self.user_label.setText(actor_text(self.app))
+        self.stack.setCurrentWidget(self.page(current))
+
+    def daily_backup(self) -> None:
+        """The once-a-day backup (SPEC §9), in the background; then look again in an hour."""
+        self.backup_timer.start(self.BACKUP_CHECK_MS)
+
+        def done(made: Path | None, error: BaseException | None) -> None:
+            if error is not None:  # a full disk must not take the window down: the clerk is told
+                self.statusBar().showMessage(self.tr("每日自动备份失败：{0}").format(user_text(error)))
+            elif made is not None:
+                self.statusBar().showMessage(self.tr("已自动备份：{0}").format(made.name), 15_000)
+
+        run_task(lambda: backups.backup_if_due(self.app), done, owner=self)

@@ -81,6 +81,26 @@ def set_campaign(uow: UnitOfWork, actor: Actor, value: Campaign) -> None:
     record_event(uow, actor, "settings.campaign", detail={"before": before, "after": value.to_settings()})
 
 
+#: How many backups are kept per database unless the setting says otherwise (SPEC §9).
+BACKUP_KEEP = 30
+_KEEP_RANGE = range(1, 1001)
+
+
+def backup_keep(uow: UnitOfWork) -> int:
+    """How many backups of this database are kept (设置 → 备份与恢复)."""
+    return int(uow.get_setting("backup.keep", BACKUP_KEEP))
+
+
+def set_backup_keep(uow: UnitOfWork, actor: Actor, keep: int) -> None:
+    """Change how many backups are kept (audited with before/after)."""
+    authorize(actor, Action.SETTINGS)
+    if keep not in _KEEP_RANGE:
+        raise InputRejected("backup.bad_keep", keep=keep, most=_KEEP_RANGE[-1])
+    before = backup_keep(uow)
+    uow.set_setting("backup.keep", keep)
+    record_event(uow, actor, "settings.backup_keep", detail={"before": before, "after": keep})
+
+
 @dataclass(frozen=True)
 class Dashboard:
     org_code: str

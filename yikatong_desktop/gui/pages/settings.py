@@ -27,6 +27,7 @@ from yikatong_desktop.domain.orgs import LEVEL_LABELS, OrgLevel
 from yikatong_desktop.gui.dialogs.merge_program import MergeProgramDialog
 from yikatong_desktop.gui.errors import show_error, user_text
 from yikatong_desktop.gui.widgets.audit_log_box import AuditLogBox
+from yikatong_desktop.gui.widgets.backups_box import BackupsBox
 from yikatong_desktop.gui.widgets.rule_params_box import RuleParamsBox
 from yikatong_desktop.gui.widgets.users_box import UsersBox
 from yikatong_desktop.services import programs, queries
@@ -88,6 +89,8 @@ class SettingsPage(QWidget):
         self.tabs.addTab(self.users, self.tr("用户"))
         self.audit_log = AuditLogBox(app)
         self.tabs.addTab(self.audit_log, self.tr("审计日志"))
+        self.backups = BackupsBox(app)
+        self.tabs.addTab(self.backups, self.tr("备份与恢复"))
         layout.addWidget(self.tabs, 1)
 
     def _programs_box(self) -> QGroupBox:
