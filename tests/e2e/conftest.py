@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from dbs import Databases
+from staff import add_staff
 from ykt_cli import run
 
 
@@ -38,3 +39,10 @@ def county(home: Path, dbs: Databases) -> str:
                YKT_KEY_PASSPHRASE="pw")
     assert done.returncode == 0, done.stderr
     return db
+
+
+@pytest.fixture
+def staffed(home: Path, county: str) -> str:
+    """The county with an admin (made in single-user mode) who added one user per other role (tests/e2e/staff.py)."""
+    add_staff(home, county)
+    return county

@@ -6,9 +6,13 @@ import json
 import re
 import shutil
 import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 
 from ykt_cli import run
+
+from yikatong_desktop.domain.canonical import canonical_json, chain_hash
+from yikatong_desktop.storage.audit import event_content
 
 
 def _copy(db: Path, to: Path) -> Path:
@@ -121,3 +125,38 @@ def test_audit_verify_names_the_row_when_a_value_is_not_even_readable(demo_db: P
 
     assert done.returncode == 3
     assert f"数据库行 {row}" in done.stderr and "程序出错" not in done.stderr
+
+
+def test_audit_verify_notes_an_event_appended_behind_the_keystores_back(demo_db: Path, home: Path) -> None:
+    """A forger with database access only can append an event with a correct hash (the chain hash has no key).
+    The keystore head then lags behind the table. A failed head write looks the same, so this is not a
+    break (exit 0), but `audit verify` must say that events after the recorded head are not vouched for."""
+    db = _copy(demo_db, home / "appended.sqlite3")
+    with sqlite3.connect(db) as conn:
+        org, seq, digest, at, actor = conn.execute(
+            "SELECT org_code, seq, hash, at, actor FROM audit_events ORDER BY seq DESC LIMIT 1").fetchone()
+        detail = {"after": "伪造"}
+        content = event_content(org, seq + 1, datetime.fromisoformat(at).replace(tzinfo=UTC), actor,
+                                "settings.campaign", None, None, detail)
+        conn.execute("INSERT INTO audit_events (org_code, seq, prev_hash, hash, at, actor, action, object_kind,"
+                     " object_uid, detail) VALUES (?, ?, ?, ?, ?, ?, 'settings.campaign', NULL, NULL, ?)",
+                     (org, seq + 1, digest, chain_hash(digest, content), at, actor,
+                      canonical_json(detail).decode()))
+    conn.close()
+
+    done = run(home, "--db", str(db), "audit", "verify")
+    as_json = run(home, "--db", str(db), "audit", "verify", "--json")
+
+    assert done.returncode == 0, done.stderr
+    assert f"审计链完整：{seq + 1} 条事件，链头 {seq + 1} 号" in done.stderr
+    assert f"注意：密钥库记录的链头是第 {seq} 号，其后 1 条事件尚未记入密钥库" in done.stderr
+    chain = json.loads(as_json.stdout)["chains"][org]
+    assert (chain["head_seq"], chain["recorded_head_seq"]) == (seq + 1, seq)
+
+
+def test_audit_verify_has_no_head_behind_note_on_an_untouched_demo(demo_home: Path, demo_db: Path) -> None:
+    """Guards the test above: the note is about the appended event, not always printed."""
+    done = run(demo_home, "--db", str(demo_db), "audit", "verify")
+
+    assert done.returncode == 0
+    assert "尚未记入密钥库" not in done.stderr

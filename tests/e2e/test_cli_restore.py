@@ -206,9 +206,11 @@ def test_a_restore_killed_midway_leaves_the_old_database_or_the_new_one(home: Pa
     listed = json.loads(run(home, "--db", imported, "--json", "batch", "list").stdout)
     assert run(home, "--db", imported, "batch", "void", listed[0]["uid"], "--reason", "错了").returncode == 0
     old = _stats(home, imported)
+    if "://" not in imported:  # a file is replaced 64 pages at a time: killed after the first step, midway
+        assert count(imported, "PRAGMA page_count") > 64
 
     killed = run(home, "--db", imported, "restore", str(backup), "--yes",
-                 YKT_FAULT_KILL_AT=point, YKT_FAULT_SKIP="3" if point == "restore.copying" else "0")
+                 YKT_FAULT_KILL_AT=point, YKT_FAULT_SKIP="0")
     assert killed.returncode == KILLED_EXIT_CODE, killed.stderr
 
     assert integrity_ok(imported)

@@ -6,32 +6,12 @@ import json
 import re
 from pathlib import Path
 
-import pytest
 from dbs import sql
+from staff import PASSWORDS, ROLES, as_user
 from ykt_cli import run
 
 SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples"
 GAOLING = SAMPLES / "民政_高龄津贴_2018年3月.xlsx"
-PASSWORDS = {"管理员": "管理员的口令 2019", "张录入": "录入员口令 2019", "王审核": "审核员口令 2019",
-             "赵查看": "查看员口令 2019", "纪检组": "纪检员口令 2019"}
-ROLES = {"张录入": "clerk", "王审核": "reviewer", "赵查看": "viewer", "纪检组": "discipline"}
-
-
-def _as(name: str) -> dict[str, str]:
-    return {"YKT_USER": name, "YKT_PASSWORD": PASSWORDS[name]}
-
-
-@pytest.fixture
-def staffed(home: Path, county: str) -> str:
-    """The county with an admin (made in single-user mode) who added one user per other role."""
-    made = run(home, "--db", county, "user", "add", "管理员", "--role", "admin",
-               YKT_NEW_PASSWORD=PASSWORDS["管理员"])
-    assert made.returncode == 0 and "已添加用户“管理员”（管理员）" in made.stderr, made.stderr
-    for name, role in ROLES.items():
-        added = run(home, "--db", county, "user", "add", name, "--role", role, **_as("管理员"),
-                    YKT_NEW_PASSWORD=PASSWORDS[name])
-        assert added.returncode == 0, added.stderr
-    return county
 
 
 def test_once_users_exist_every_command_needs_a_login(home: Path, staffed: str) -> None:
@@ -41,8 +21,8 @@ def test_once_users_exist_every_command_needs_a_login(home: Path, staffed: str) 
     assert wrong.returncode == 3 and "用户名或密码不对" in wrong.stderr
     nobody = run(home, "--db", staffed, "stats", YKT_USER="没有这个人", YKT_PASSWORD="猜一个口令")
     assert nobody.returncode == 3 and "用户名或密码不对" in nobody.stderr
-    assert run(home, "--db", staffed, "stats", **_as("赵查看")).returncode == 0
-    listed = run(home, "--db", staffed, "--json", "user", "list", **_as("管理员"))
+    assert run(home, "--db", staffed, "stats", **as_user("赵查看")).returncode == 0
+    listed = run(home, "--db", staffed, "--json", "user", "list", **as_user("管理员"))
     assert {(u["name"], u["role"]) for u in json.loads(listed.stdout)} == {("管理员", "admin"), *ROLES.items()}
 
 
@@ -63,36 +43,36 @@ RIGHTS = [
 
 def test_each_role_acts_only_within_its_rights_and_is_audited_by_name(home: Path, staffed: str) -> None:
     for who, command, allowed in RIGHTS:
-        done = run(home, "--db", staffed, *command, **_as(who), YKT_NEW_PASSWORD="新用户的口令 2019")
+        done = run(home, "--db", staffed, *command, **as_user(who), YKT_NEW_PASSWORD="新用户的口令 2019")
         assert done.returncode == (0 if allowed else 3), (who, command, done.stderr)
         if not allowed:
             assert f"{who} 无权执行" in done.stderr
     assert sql(staffed, "SELECT actor FROM audit_events WHERE action = 'import.roster'") == [("张录入",)]
     assert sql(staffed, "SELECT COUNT(*) FROM payments") == [(120,)]
     assert sql(staffed, "SELECT actor FROM audit_events WHERE action = 'user.disable'") == [("管理员",)]
-    disabled = run(home, "--db", staffed, "stats", **_as("张录入"))
+    disabled = run(home, "--db", staffed, "stats", **as_user("张录入"))
     assert disabled.returncode == 3 and "用户名或密码不对" in disabled.stderr
     copy = str(home / "副本.sqlite3")
-    refused = run(home, "migrate", "--from", staffed, "--to", copy, **_as("王审核"))
+    refused = run(home, "migrate", "--from", staffed, "--to", copy, **as_user("王审核"))
     assert refused.returncode == 3 and "王审核 无权执行“管理密钥”" in refused.stderr
     assert not Path(copy).exists()
-    moved = run(home, "migrate", "--from", staffed, "--to", copy, **_as("管理员"))
+    moved = run(home, "migrate", "--from", staffed, "--to", copy, **as_user("管理员"))
     assert moved.returncode == 0, moved.stderr
-    assert run(home, "--db", copy, "stats", **_as("赵查看")).returncode == 0  # the users came along
+    assert run(home, "--db", copy, "stats", **as_user("赵查看")).returncode == 0  # the users came along
 
 
 def test_wrong_passwords_lock_the_user_out_and_the_audit_keeps_no_secret(home: Path, staffed: str) -> None:
     for _ in range(3):
         assert run(home, "--db", staffed, "stats", YKT_USER="王审核", YKT_PASSWORD="错的口令").returncode == 3
-    locked = run(home, "--db", staffed, "stats", **_as("王审核"))
+    locked = run(home, "--db", staffed, "stats", **as_user("王审核"))
     assert locked.returncode == 3 and re.search(r"已被锁定，请 (29|30) 秒后再试", locked.stderr)
-    assert run(home, "--db", staffed, "stats", **_as("赵查看")).returncode == 0  # others are not locked
-    changed = run(home, "--db", staffed, "user", "passwd", "赵查看", **_as("赵查看"),
+    assert run(home, "--db", staffed, "stats", **as_user("赵查看")).returncode == 0  # others are not locked
+    changed = run(home, "--db", staffed, "user", "passwd", "赵查看", **as_user("赵查看"),
                   YKT_NEW_PASSWORD="查看员的新口令 2020")
     assert changed.returncode == 0, changed.stderr
-    assert run(home, "--db", staffed, "stats", **_as("赵查看")).returncode == 3
+    assert run(home, "--db", staffed, "stats", **as_user("赵查看")).returncode == 3
     assert run(home, "--db", staffed, "stats", YKT_USER="赵查看", YKT_PASSWORD="查看员的新口令 2020").returncode == 0
-    verified = run(home, "--db", staffed, "audit", "verify", **_as("管理员"))
+    verified = run(home, "--db", staffed, "audit", "verify", **as_user("管理员"))
     assert verified.returncode == 0, verified.stderr
     details = " ".join(f"{a} {d}" for a, d in sql(staffed, "SELECT actor, detail FROM audit_events"))
     assert all(p not in details for p in (*PASSWORDS.values(), "错的口令", "查看员的新口令 2020", "$argon2"))
@@ -103,11 +83,11 @@ def test_wrong_passwords_lock_the_user_out_and_the_audit_keeps_no_secret(home: P
 
 def test_the_audit_list_filters_by_user_action_object_and_time(home: Path, staffed: str) -> None:
     imported = run(home, "--db", staffed, "import", "roster", str(GAOLING), "--program", "MZ02", "--period", "2018-03",
-                   **_as("张录入"))
+                   **as_user("张录入"))
     assert imported.returncode == 0, imported.stderr
 
     def listed(*args: str, who: str = "王审核") -> list[dict[str, object]]:
-        done = run(home, "--db", staffed, "--json", "audit", "list", *args, **_as(who))
+        done = run(home, "--db", staffed, "--json", "audit", "list", *args, **as_user(who))
         assert done.returncode == 0, done.stderr
         return json.loads(done.stdout)  # type: ignore[no-any-return]
 
@@ -119,9 +99,9 @@ def test_the_audit_list_filters_by_user_action_object_and_time(home: Path, staff
     assert {e["action"] for e in users_made} == {"user.add"} and len(users_made) == 5
     assert [e["action"] for e in listed("--object", "import_batches")] == ["import.roster"]
     assert listed("--since", "2100-01-01") == [] and len(listed("--limit", "3")) == 3
-    table = run(home, "--db", staffed, "audit", "list", "--user", "张录入", **_as("赵查看"))
+    table = run(home, "--db", staffed, "audit", "list", "--user", "张录入", **as_user("赵查看"))
     assert table.returncode == 0 and "import.roster" in table.stdout and "张录入" in table.stdout
-    bad = run(home, "--db", staffed, "audit", "list", "--since", "七月", **_as("赵查看"))
+    bad = run(home, "--db", staffed, "audit", "list", "--since", "七月", **as_user("赵查看"))
     assert bad.returncode == 2 and "不是日期" in bad.stderr
     shown = json.dumps(everything, ensure_ascii=False)
     assert all(p not in shown for p in PASSWORDS.values())

@@ -12,7 +12,7 @@ import logging.handlers
 import os
 import shutil
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -20,9 +20,10 @@ import platformdirs
 
 from yikatong_desktop.bootstrap import backups
 from yikatong_desktop.domain.clock import Clock, SystemClock, parse_clock
-from yikatong_desktop.domain.errors import InputRejected, VerificationFailed
+from yikatong_desktop.domain.errors import InputRejected, UsageError, VerificationFailed
 from yikatong_desktop.domain.permissions import Action, Role
 from yikatong_desktop.domain.privacy import mask_text
+from yikatong_desktop.domain.users import user_name
 from yikatong_desktop.formats import keystore
 from yikatong_desktop.services import users
 from yikatong_desktop.services.audit import record_event
@@ -106,7 +107,8 @@ class App:
     def uow(self) -> UnitOfWork:
         """A new unit of work; audit heads go to the keystore after each commit."""
         self._end_single_user_mode()
-        return UnitOfWork(self.engine, self.clock, head_sink=self._record_head)
+        slots = self._update_slots if self.location.key is not None else None
+        return UnitOfWork(self.engine, self.clock, head_sink=self._record_head, credentials_sink=slots)
 
     def reader(self) -> UnitOfWork:
         """A read-only unit of work: no write lock, always rolled back."""
@@ -138,6 +140,20 @@ class App:
         except (InputRejected, OSError, TimeoutError) as exc:
             log.warning("audit head %s #%s not recorded in the keystore: %s", org, seq, exc)
 
+    @property
+    def encrypted(self) -> bool:
+        """Whether the database is encrypted at rest (SQLCipher)."""
+        return self.location.key is not None
+
+    def _update_slots(self, changed: list[tuple[str, str | None]]) -> None:
+        # After the commit: a new or changed password opens the database, a disabled user's no longer.
+        assert self.location.key is not None
+        for name, password in changed:
+            if password is None:
+                keystore.remove_slot(self.keystore_path, name)
+            else:
+                keystore.set_slot(self.keystore_path, self.location.key, name, password)
+
     def backup_to(self, target: Path) -> None:
         """A consistent copy of the live database as a new SQLite file (a logical export of a server database)."""
         transfer.backup_to_file(self.engine, target)
@@ -151,8 +167,14 @@ class App:
         """The backups kept, oldest first."""
         return [b.path for b in backups.list_backups(self)]
 
-    def backup(self, reason: str) -> Path:
-        """Back the database up into the data folder (before an import, a merge, a restore; daily)."""
+    def backup(self, reason: str, *, before: Action | None = None) -> Path:
+        """Back the database up into the data folder (before an import, a merge, a restore; daily).
+
+        `before`: the action the backup is made for, checked first, so a refused user leaves no
+        backup (and no audit event of one) behind.
+        """
+        if before is not None:
+            authorize(self.actor, before)
         return backups.make_backup(self, reason)
 
     def close(self) -> None:
@@ -221,7 +243,7 @@ def login(app: App, name: str, password: str, *, now: datetime | None = None) ->
     return app.actor
 
 
-def _actor_for(app: App) -> Actor:
+def _actor_for(app: App, credentials: tuple[str, str] | None) -> Actor:
     """Single-user mode (the OS user) while there are no users; else the logged-in user.
 
     Without credentials the installation opens as nobody: it may look (viewer) but not act,
@@ -230,15 +252,45 @@ def _actor_for(app: App) -> Actor:
     with app.reader() as uow:
         if not users.has_users(uow):
             return os_actor()
-    if _credentials is None:
-        return NOBODY
-    name, password = _credentials()
-    return login(app, name, password)
+    if credentials is None:
+        if _credentials is None:
+            return NOBODY
+        credentials = _credentials()
+    return login(app, *credentials)
 
 
-def open_app(db: str | None, clock: Clock | None = None) -> App:
-    """Open an existing installation (refusing a missing, foreign, newer or unfinished database)."""
+def is_encrypted(db: str | None) -> bool:
+    """Whether a database is encrypted at rest: it opens only with a user's password."""
     loc = resolve_location(db)
+    keys = keystore_path(loc)
+    return loc.path is not None and keys.exists() and keystore.is_encrypted(keystore.read_keystore(keys))
+
+
+def _unlocked(loc: DatabaseLocation, credentials: tuple[str, str] | None) -> tuple[DatabaseLocation,
+                                                                                    tuple[str, str] | None]:
+    """An encrypted file's location with its key, opened by a user's password (asked here, once)."""
+    keys = keystore_path(loc)
+    if loc.path is None or not keys.exists() or not keystore.is_encrypted(keystore.read_keystore(keys)):
+        return loc, credentials
+    if credentials is None:
+        if _credentials is None:
+            raise InputRejected("db.encrypted_login")
+        credentials = _credentials()
+    name, password = credentials
+    try:
+        name = user_name(name)
+    except UsageError as exc:
+        raise InputRejected("login.failed") from exc
+    return replace(loc, key=keystore.unlock_database(keys, name, password)), (name, password)
+
+
+def open_app(db: str | None, clock: Clock | None = None, *, credentials: tuple[str, str] | None = None) -> App:
+    """Open an existing installation (refusing a missing, foreign, newer or unfinished database).
+
+    `credentials` (name, password) log in; without them the CLI's (`use_credentials`) are used
+    when the database has users. An encrypted database opens only with them.
+    """
+    loc, credentials = _unlocked(resolve_location(db), credentials)
     engine = open_database(loc)
     with UnitOfWork(engine, SystemClock(), write=False) as uow:
         initialised = uow.get_setting("org.code") is not None
@@ -248,7 +300,7 @@ def open_app(db: str | None, clock: Clock | None = None) -> App:
     app = App(loc, clock or _InstallationClock(engine), engine)
     try:
         backups.settle(app)  # a restore killed right after its commit
-        app.actor = _actor_for(app)
+        app.actor = _actor_for(app, credentials)
     except BaseException:
         app.close()
         raise
@@ -256,43 +308,54 @@ def open_app(db: str | None, clock: Clock | None = None) -> App:
 
 
 def create_app(db: str | None, passphrase: str, *, org_code: str, org_name: str,
-               clock: Clock | None = None, seed: Callable[[App], None]) -> App:
+               clock: Clock | None = None, seed: Callable[[App], None],
+               encrypt: tuple[str, str] | None = None) -> App:
     """Create database and keystore together, run `seed` (init or demo), and open the result.
 
     A file database is built under a temporary name and renamed when complete, so a
     failed or killed `init`/`demo` never leaves a half-made installation behind.
+    `encrypt` (the first admin's name and password) makes it a SQLCipher file whose key only
+    users' passwords open; `seed` must then create that admin.
     """
     loc = resolve_location(db)
     keys = keystore_path(loc)
     if keys.exists():
         raise InputRejected("keystore.exists", path=str(keys))
     if loc.path is None:
+        if encrypt is not None:
+            raise InputRejected("db.encrypt_file_only")
         return _create_on_server(loc, keys, passphrase, org_code, org_name, clock, seed)
     if not loc.path.parent.is_dir():
         raise InputRejected("db.dir_missing", path=str(loc.path))
     if loc.path.exists() and loc.path.stat().st_size > 0:
         raise InputRejected("db.exists", path=str(loc.path))
     part = locate(str(loc.path.with_name(loc.path.name + ".part")))
-    assert part.path is not None
-    _remove_partial(part.path)  # what an earlier, killed attempt left
-    app = App(part, clock or SystemClock(), create_database(part))
+    part_path = part.path
+    assert part_path is not None
+    _remove_partial(part_path)  # what an earlier, killed attempt left
+    part_keys = keystore_path(part)
+    app: App | None = None
     try:
-        keystore.create_keystore(app.keystore_path, passphrase, org_code=org_code, org_name=org_name,
-                                 now=app.clock.now())
+        keystore.create_keystore(part_keys, passphrase, org_code=org_code, org_name=org_name,
+                                 now=(clock or SystemClock()).now())
+        if encrypt is not None:
+            part = replace(part, key=keystore.new_database_key(part_keys, user_name(encrypt[0]), encrypt[1]))
+        app = App(part, clock or SystemClock(), create_database(part))
         seed(app)
         app.close()
         os.replace(app.keystore_path, keys)
         for suffix in ("-wal", "-shm"):  # normally gone once the last connection closed
-            side = Path(str(part.path) + suffix)
+            side = Path(str(part_path) + suffix)
             if side.exists():
                 os.replace(side, Path(str(loc.path) + suffix))
-        os.replace(part.path, loc.path)  # last: the database appearing is what makes it exist
+        os.replace(part_path, loc.path)  # last: the database appearing is what makes it exist
         Path(str(app.keystore_path) + ".lock").unlink(missing_ok=True)
     except BaseException:
-        app.close()
-        _remove_partial(part.path)
+        if app is not None:
+            app.close()
+        _remove_partial(part_path)
         raise
-    return open_app(str(loc.path), clock)
+    return open_app(str(loc.path), clock, credentials=encrypt)
 
 
 def _create_on_server(loc: DatabaseLocation, keys: Path, passphrase: str, org_code: str, org_name: str,
@@ -366,6 +429,7 @@ def _migrate(source: App, target_loc: DatabaseLocation, progress: Callable[[str,
         # accepts), never run ahead of it (which would read as a cut-off tail).
         keys.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source.keystore_path, keystore_path(building))
+        keystore.forget_database_key(keystore_path(building))  # the copy is not encrypted
         tables = transfer.copy_database(source.engine, engine, progress)
         engine.dispose()
         if building.path is not None and target_loc.path is not None:

@@ -11,7 +11,6 @@ live database is the old one or the new one, never a mixture.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import os
 import shutil
@@ -19,7 +18,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,12 +28,13 @@ from yikatong_desktop.domain.clock import LOCAL_TZ, SystemClock
 from yikatong_desktop.domain.errors import InputRejected, VerificationFailed
 from yikatong_desktop.domain.permissions import Action
 from yikatong_desktop.formats import backup_file, keystore
+from yikatong_desktop.formats.keystore import write_keystore
 from yikatong_desktop.services.audit import org_code, record_event, verify_chains
 from yikatong_desktop.services.auth import authorize, os_actor
 from yikatong_desktop.services.queries import backup_keep
 from yikatong_desktop.services.stats import KindStats, stats
 from yikatong_desktop.storage import transfer
-from yikatong_desktop.storage.database import Engine, locate, open_database
+from yikatong_desktop.storage.database import Engine, database_key, is_sqlite_file, locate, open_database
 from yikatong_desktop.storage.unit_of_work import UnitOfWork
 
 if TYPE_CHECKING:
@@ -190,18 +190,23 @@ def restore(app: App, source: Path, passphrase: Callable[[], str]) -> Restored:
     if app.location.path is not None and source == app.location.path:
         raise InputRejected("restore.same", path=str(source))
     with _staging() as staged:
-        engine = _staged_database(source, staged / "restore.sqlite3", app.keystore_path, passphrase)
+        copy = staged / "restore.sqlite3"
+        engine = _staged_database(source, copy, app.keystore_path, passphrase, app.location.key)
         try:
             with app.reader() as uow:
                 org = org_code(uow)
             wanted = _verified_backup(engine, org, source)
             before = make_backup(app, "before-restore")
+            live = _live_state(app, org)  # as backed up (the backup's own audit event included)
             faults.point("restore.backed_up")
-            with app.uow() as uow:
-                rows = _swap(app, uow, engine, source, before, wanted)
-                keystore.begin_restore(app.keystore_path, org, *uow.audit.pending_heads()[org])
-                faults.point("restore.before_commit")
-                uow.commit()
+            if _whole_file_swap(app, engine):
+                rows = _swap_file(app, engine, copy, source, before, live, sum(s.count for s in wanted))
+            else:
+                with app.uow() as uow:
+                    rows = _swap(app, uow, engine, source, before, wanted)
+                    keystore.begin_restore(app.keystore_path, org, *uow.audit.pending_heads()[org])
+                    faults.point("restore.before_commit")
+                    uow.commit()
             faults.point("restore.committed")
         finally:
             engine.dispose()
@@ -209,12 +214,58 @@ def restore(app: App, source: Path, passphrase: Callable[[], str]) -> Restored:
     return Restored(str(source), before, rows, wanted)
 
 
+@dataclass(frozen=True)
+class _LiveState:
+    """What the restore replaces: its org, audit head and Lamport counter."""
+
+    org: str
+    head: tuple[int, str] | None
+    lamport: int
+
+
+def _live_state(app: App, org: str) -> _LiveState:
+    with app.reader() as uow:
+        return _LiveState(org, uow.audit.head(org), int(uow.get_setting("lamport", 0)))
+
+
+def _whole_file_swap(app: App, staged: Engine) -> bool:
+    """A SQLite file takes the backup page for page (seconds, not minutes, for a county), when the
+    backup is keyed as the live file is (both plain, or both under the same key)."""
+    return app.location.path is not None and database_key(staged) == app.location.key
+
+
+def _restore_detail(source: Path, before: Path, replaced: tuple[int, str] | None, rows: int) -> dict[str, object]:
+    return {"file": source.name, "sha256": _sha256(source), "rows": rows,
+            "replaced_head_seq": None if replaced is None else replaced[0],
+            "replaced_head": None if replaced is None else replaced[1], "backup_of_replaced": before.name}
+
+
+def _swap_file(app: App, staged: Engine, copy: Path, source: Path, before: Path, live: _LiveState,
+               rows: int) -> int:
+    """The restore event goes into the private copy first, then the copy replaces the live file's
+    pages in one write transaction of the live database (SQLite's backup API): all or nothing."""
+    with UnitOfWork(staged, app.clock) as uow:
+        uow.observe_version(live.lamport)  # versions never go back
+        record_event(uow, app.actor, "db.restore", detail=_restore_detail(source, before, live.head, rows))
+        head = uow.audit.pending_heads()[live.org]
+        uow.commit()
+    staged.dispose()
+    if _live_state(app, live.org) != live:  # someone wrote while the backup of the live database was made
+        raise InputRejected("restore.changed_meanwhile")
+    keystore.begin_restore(app.keystore_path, live.org, *head)
+    faults.point("restore.before_commit")
+    assert app.location.path is not None
+    transfer.overwrite_sqlite_file(copy, app.location.path, app.location.key)
+    return rows
+
+
 def restore_elsewhere(db: str | None, source: Path, passphrase: Callable[[], str]) -> Restored:
     """`ykt restore F` where there is no installation yet (a new PC): rebuilt from a sealed backup.
 
-    The sealed backup carries the keystore (its private part still under the passphrase); the
-    backup is verified, then copied to the new place like `ykt migrate` (checked with `stats`),
-    by someone who may restore in the backup's own user list.
+    The sealed backup carries the keystore (its private part still under the passphrase, an
+    encrypted database's key under its users' passwords). The backup is opened and verified, by
+    someone who may restore in the backup's own user list; a file target gets the database as it
+    is (encrypted if it was), a server gets a copy checked like `ykt migrate`.
     """
     from yikatong_desktop.bootstrap import _migrate, keystore_path, open_app, resolve_location
 
@@ -224,25 +275,53 @@ def restore_elsewhere(db: str | None, source: Path, passphrase: Callable[[], str
         raise InputRejected("file.missing", path=str(source))
     if not backup_file.is_sealed(source):
         raise InputRejected("restore.no_keystore", path=str(keystore_path(target)))
+    if target.path is not None and target.path.exists():
+        raise InputRejected("db.exists", path=str(target.path))
     header = backup_file.read_header(source)
+    event: tuple[str, dict[str, object]] = ("db.restore", {"file": source.name, "sha256": _sha256(source),
+                                                           "to": target.display})
     with _staging() as staged:
         copy = staged / "restore.sqlite3"
-        keys = copy.with_name(copy.name + ".keys")
-        keys.write_text(json.dumps(header.keystore, ensure_ascii=False), encoding="utf-8")
-        os.chmod(keys, 0o600)
-        engine = _staged_database(source, copy, keys, passphrase)
-        try:
-            wanted = _verified_backup(engine, header.org_code, source)
-        finally:
-            engine.dispose()
-        app = open_app(str(copy))
+        keys = keystore_path(locate(str(copy)))
+        write_keystore(keys, header.keystore)
+        backup_file.unseal(source, keystore.unlock(keys, passphrase()).exchange, copy)
+        app = open_app(str(copy))  # an encrypted one opens with a user's password; logs in
         try:
             authorize(app.actor, Action.RESTORE)
-            done = _migrate(app, target, None, ("db.restore", {"file": source.name, "sha256": _sha256(source),
-                                                               "to": target.display}))
+            wanted = _verified_backup(app.engine, header.org_code, source)
+            if target.path is None:
+                done = _migrate(app, target, None, event)
+                return Restored(str(source), None, sum(done.tables.values()), wanted)
         finally:
             app.close()
-    return Restored(str(source), None, sum(done.tables.values()), wanted)
+        _place(copy, keys, target.path, keystore_path(target))
+    placed = open_app(str(target.path))
+    try:
+        with placed.uow() as uow:
+            record_event(uow, placed.actor, event[0], detail={**event[1], "rows": sum(s.count for s in wanted)})
+            uow.commit()
+    finally:
+        placed.close()
+    return Restored(str(source), None, sum(s.count for s in wanted), wanted)
+
+
+def _place(database: Path, keys: Path, target: Path, target_keys: Path) -> None:
+    """Put a database file and its keystore where they belong: whole, or not at all."""
+    if not target.parent.is_dir():
+        raise InputRejected("db.dir_missing", path=str(target))
+    part = target.with_name(target.name + ".part")
+    try:
+        shutil.copyfile(database, part)
+        os.chmod(part, 0o600)
+        _fsync(part)
+        shutil.copyfile(keys, target_keys)
+        os.chmod(target_keys, 0o600)
+        os.replace(part, target)  # last: the database appearing is what makes it exist
+    except BaseException:
+        part.unlink(missing_ok=True)
+        if not target.exists():
+            target_keys.unlink(missing_ok=True)
+        raise
 
 
 def settle(app: App) -> None:
@@ -256,23 +335,24 @@ def settle(app: App) -> None:
 
 def _swap(app: App, uow: UnitOfWork, engine: Engine, source: Path, before: Path,
           wanted: list[KindStats]) -> int:
+    """A server (or a plain backup into an encrypted file): every row replaced in the caller's
+    transaction, checked against the backup's `stats` before it commits."""
     org = org_code(uow)
     replaced = uow.audit.head(org)
     lamport = int(uow.get_setting("lamport", 0))
     copied = transfer.replace_contents(uow.conn, engine, lambda *_: faults.point("restore.copying"))
-    # Versions never go back: what was exchanged before the restore stays older than what comes after.
-    uow.observe_version(lamport)
+    uow.observe_version(lamport)  # versions never go back
     if stats(uow, app.actor) != wanted:
         raise VerificationFailed("restore.digests")
-    record_event(uow, app.actor, "db.restore", detail={
-        "file": source.name, "sha256": _sha256(source), "rows": sum(copied.values()),
-        "replaced_head_seq": None if replaced is None else replaced[0],
-        "replaced_head": None if replaced is None else replaced[1], "backup_of_replaced": before.name})
+    record_event(uow, app.actor, "db.restore", detail=_restore_detail(source, before, replaced,
+                                                                      sum(copied.values())))
     return sum(copied.values())
 
 
-def _staged_database(source: Path, staged: Path, keys: Path, passphrase: Callable[[], str]) -> Engine:
-    """The backup as a private SQLite file, opened (and migrated to this version's schema)."""
+def _staged_database(source: Path, staged: Path, keys: Path, passphrase: Callable[[], str],
+                     key: bytes | None) -> Engine:
+    """The backup as a private SQLite file, opened (and migrated to this version's schema); a
+    backup of an encrypted database opens with its key (`key`, the live database's)."""
     if not source.is_file():
         raise InputRejected("file.missing", path=str(source))
     if backup_file.is_sealed(source):
@@ -282,8 +362,13 @@ def _staged_database(source: Path, staged: Path, keys: Path, passphrase: Callabl
             raise InputRejected("restore.other_org", path=str(source), org=header.org_name, code=header.org_code)
         backup_file.unseal(source, keystore.unlock(keys, passphrase()).exchange, staged)
     else:
-        transfer.copy_sqlite_file(source, staged)  # the user's file is never opened for writing
-    return open_database(locate(str(staged)))
+        transfer.copy_sqlite_file(source, staged, key)  # the user's file is never opened for writing
+    where = locate(str(staged))
+    if not is_sqlite_file(staged):
+        if key is None:
+            raise InputRejected("db.not_database", path=str(source))
+        where = replace(where, key=key)
+    return open_database(where)
 
 
 def _verified_backup(engine: Engine, org: str, source: Path) -> list[KindStats]:

@@ -31,6 +31,8 @@ from yikatong_desktop.domain.errors import InputRejected, UsageError, YktError, 
 from yikatong_desktop.domain.headers import Field, normalize_header
 from yikatong_desktop.domain.lists import ListKind
 from yikatong_desktop.domain.messages import message
+from yikatong_desktop.domain.permissions import Action, Role
+from yikatong_desktop.domain.privacy import mask_text
 from yikatong_desktop.gui.page_names import page_choices, page_key
 from yikatong_desktop.services import (
     audit,
@@ -42,8 +44,9 @@ from yikatong_desktop.services import (
     setup,
     stats,
     templates,
+    users,
 )
-from yikatong_desktop.services.secrets import KEY_PASSPHRASE, Secrets, login_credentials
+from yikatong_desktop.services.secrets import KEY_PASSPHRASE, PASSWORD, USER, Secrets, login_credentials
 
 log = logging.getLogger("yikatong.cli")
 
@@ -74,6 +77,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--name", required=True, help="单位名称")
     s.add_argument("--level", required=True, choices=[lv.value for lv in setup.INSTALL_LEVELS])
     s.add_argument("--parent", help="上级单位代码")
+    s.add_argument("--encrypt", action="store_true",
+                   help="加密数据库（SQLCipher）：同时用 YKT_USER/YKT_PASSWORD 创建第一个管理员，"
+                        "以后凭任一用户的密码打开")
 
     s = sub.add_parser("demo", help="生成演示数据库（含预置问题）")
     s.add_argument("--persons", type=int, default=20000)
@@ -154,14 +160,18 @@ def _positive(text: str) -> int:
 
 def _cmd_init(args: argparse.Namespace) -> int:
     passphrase = Secrets().get(KEY_PASSPHRASE, confirm=True)
+    admin = (Secrets().get(USER), Secrets().get(PASSWORD, confirm=True)) if args.encrypt else None
 
     def seed(app: bootstrap.App) -> None:
         with app.uow() as uow:
             setup.initialise(uow, app.actor, code=args.org, name=args.name, level=args.level,
                              parent_code=args.parent)
+            if admin is not None:  # the one who can open the encrypted database, from the start
+                users.add_user(uow, app.actor, admin[0], Role.ADMIN, admin[1])
             uow.commit()
 
-    app = bootstrap.create_app(args.db, passphrase, org_code=args.org, org_name=args.name, seed=seed)
+    app = bootstrap.create_app(args.db, passphrase, org_code=args.org, org_name=args.name, seed=seed,
+                               encrypt=admin)
     app.close()
     say(message("init.done", name=args.name, code=args.org, path=app.location.display))
     if args.json:
@@ -203,7 +213,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
     app = bootstrap.open_app(args.db)
     try:
         if not args.dry_run:
-            app.backup(f"before-import-{args.kind}")  # SPEC §9: a way back from a wrong file
+            app.backup(f"before-import-{args.kind}", before=Action.IMPORT)  # SPEC §9: a way back from a wrong file
         with app.uow() as uow:
             if args.kind != "roster":
                 report = list_imports.import_list(uow, app.actor, ListKind(args.kind), args.file,
@@ -412,18 +422,33 @@ def _cmd_gui(args: argparse.Namespace) -> int:
         folder = screenshot.expanduser().resolve().parent
         if not folder.is_dir() or not os.access(folder, os.W_OK):
             raise InputRejected("gui.screenshot_unwritable", path=str(screenshot))
-    app = bootstrap.open_app(args.db)
     linux = sys.platform.startswith("linux")
     headless = linux and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
     if headless and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
         # No screen: render offscreen instead of letting Qt abort.
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         if screenshot is None:
-            base = app.location.path.parent if app.location.path else bootstrap.data_dir()
+            where = bootstrap.resolve_location(args.db)
+            base = where.path.parent if where.path else bootstrap.data_dir()
             screenshot = base / "screenshot.png"
             say(message("gui.no_display", path=screenshot))
-    from yikatong_desktop.gui.app import run_gui
+    from yikatong_desktop.gui.app import run_gui, unlock
 
+    if bootstrap.is_encrypted(args.db):
+        # Only a password opens it: from YKT_USER/YKT_PASSWORD when set (screenshots, scripts), else asked.
+        name, password = os.environ.get(USER), os.environ.get(PASSWORD)
+        opened: bootstrap.App | None
+        if name and password:
+            opened = bootstrap.open_app(args.db, credentials=(name, password))
+        elif screenshot is not None:
+            raise InputRejected("db.encrypted_login")  # nobody to type into a dialog nobody sees
+        else:
+            opened = unlock(args.db)
+        if opened is None:
+            return 0  # the login was cancelled: nothing opens
+        app = opened
+    else:
+        app = bootstrap.open_app(args.db)
     return run_gui(app, page=page, screenshot=screenshot)
 
 
@@ -435,6 +460,12 @@ COMMANDS = {
     "basics": basics_cmd.run, "rules": rules_cmd.run, "user": users_cmd.run,
     **records_cmd.COMMANDS, **backup_cmd.COMMANDS,
 }
+
+
+def _print_traceback() -> None:
+    """--debug: the technical details on stderr, masked like the log (SPEC §9): a database error quotes
+    the row it refused, and such output is what gets pasted into a support request."""
+    print(mask_text(traceback.format_exc()), end="", file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -459,7 +490,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except YktError as exc:
         say(exc.text())
         if debug:
-            traceback.print_exc()
+            _print_traceback()
         return exc.exit_code
     except KeyboardInterrupt:
         say("已取消。")
@@ -474,5 +505,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.exception("unexpected error")
         say(message("bug", log=bootstrap.log_path()))
         if debug:
-            traceback.print_exc()
+            _print_traceback()
         return exit_code_for(exc)

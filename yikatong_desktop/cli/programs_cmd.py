@@ -7,6 +7,7 @@ import argparse
 from yikatong_desktop import bootstrap
 from yikatong_desktop.cli.output import emit_json, say, table
 from yikatong_desktop.domain.messages import message
+from yikatong_desktop.domain.permissions import Action
 from yikatong_desktop.services import programs
 
 
@@ -29,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
     app = bootstrap.open_app(args.db)
     try:
         if args.program_command == "merge":
-            app.backup("before-merge")
+            app.backup("before-merge", before=Action.SETTINGS)  # as merge_program authorizes
             with app.uow() as uow:
                 result = programs.merge_program(uow, app.actor, args.source, args.into, reason=args.reason)
                 uow.commit()

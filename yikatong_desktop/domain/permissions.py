@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Protocol, runtime_checkable
 
 
 class Role(StrEnum):
@@ -58,3 +59,13 @@ PERMISSIONS: dict[Role, frozenset[Action]] = {
 def may(role: Role, action: Action) -> bool:
     """Whether a role may perform an action."""
     return action in PERMISSIONS[role]
+
+
+@runtime_checkable
+class Registered(Protocol):
+    """What someone registered (a problem in the ledger, 挂号): approving its 销号 takes another person."""
+
+    @property
+    def registered_by(self) -> str:
+        """The name of the user who registered it."""
+        ...

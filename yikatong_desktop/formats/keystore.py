@@ -19,6 +19,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from argon2.low_level import Type as Argon2Type
+from argon2.low_level import hash_secret_raw
 from cryptography import x509
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes, serialization
@@ -213,5 +215,97 @@ def settle_restore(path: Path, holds: Callable[[str, int, str], bool]) -> None:
         _write_atomically(path, doc)
 
 
+def write_keystore(path: Path, doc: dict[str, Any]) -> None:
+    """Write a whole keystore document (one carried in a sealed backup) as a new file."""
+    if doc.get("format") != FORMAT:
+        raise InputRejected("keystore.corrupt", path=str(path))
+    _write_atomically(path, doc)
+
+
+def forget_database_key(path: Path) -> None:
+    """A copy that is not encrypted (a server, a plain file) keeps no key slots."""
+    with FileLock(str(path) + ".lock", timeout=30):
+        doc = read_keystore(path)
+        if doc.pop("database_key", None) is not None:
+            _write_atomically(path, doc)
+
+
 def _write_atomically(path: Path, doc: dict[str, Any]) -> None:
     write_bytes_atomically(path, json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8"))
+
+
+# --- the database key of an encrypted installation (`init --encrypt`, SPEC §9) -------------------
+#
+# One random 256-bit key encrypts the database (SQLCipher). It is kept here wrapped once per user
+# password (a key slot: Argon2id derives a key from the password, AES-256-GCM wraps the database
+# key under it, the user's name bound in as associated data), so any valid login opens the
+# database and a disabled user's slot is simply deleted. The slots never hold a password.
+
+_SLOT_KDF = {"time_cost": 3, "memory_cost": 65536, "parallelism": 4}  # argon2-cffi's defaults
+
+
+def _slot_kek(password: str, salt: bytes, params: dict[str, int]) -> bytes:
+    return hash_secret_raw(password.encode("utf-8"), salt, hash_len=32, type=Argon2Type.ID, **params)
+
+
+def _slot_aad(name: str) -> bytes:
+    return f"{FORMAT}|database-key|{name}".encode()
+
+
+def _sealed_slot(database_key: bytes, name: str, password: str) -> dict[str, Any]:
+    salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
+    wrapped = AESGCM(_slot_kek(password, salt, _SLOT_KDF)).encrypt(nonce, database_key, _slot_aad(name))
+    return {"kdf": "argon2id", **_SLOT_KDF, "salt": _b64(salt), "nonce": _b64(nonce), "wrapped": _b64(wrapped)}
+
+
+def new_database_key(path: Path, name: str, password: str) -> bytes:
+    """Make the database key of a new encrypted installation, with the first admin's slot."""
+    with FileLock(str(path) + ".lock", timeout=30):
+        doc = read_keystore(path)
+        if "database_key" in doc:
+            raise InputRejected("keystore.exists", path=str(path))
+        key = secrets.token_bytes(32)
+        doc["database_key"] = {"cipher": "SQLCipher 4 (AES-256)", "slots": {name: _sealed_slot(key, name, password)}}
+        _write_atomically(path, doc)
+    return key
+
+
+def is_encrypted(doc: dict[str, Any]) -> bool:
+    """Whether the keystore belongs to an encrypted database."""
+    return "database_key" in doc
+
+
+def unlock_database(path: Path, name: str, password: str) -> bytes:
+    """The database key, through the user's slot; a wrong name or password is refused alike."""
+    doc = read_keystore(path)
+    slot = doc.get("database_key", {}).get("slots", {}).get(name)
+    if slot is None:
+        _slot_kek(password, b"\0" * 16, _SLOT_KDF)  # as long as a real try: no telling which names exist
+        raise InputRejected("login.failed")
+    params = {k: int(slot[k]) for k in _SLOT_KDF}
+    try:
+        return AESGCM(_slot_kek(password, _unb64(slot["salt"]), params)).decrypt(
+            _unb64(slot["nonce"]), _unb64(slot["wrapped"]), _slot_aad(name))
+    except InvalidTag as exc:
+        raise InputRejected("login.failed") from exc
+
+
+def set_slot(path: Path, database_key: bytes, name: str, password: str) -> None:
+    """Give a user (new, or with a new password) a slot that opens the database."""
+    with FileLock(str(path) + ".lock", timeout=30):
+        doc = read_keystore(path)
+        doc["database_key"]["slots"][name] = _sealed_slot(database_key, name, password)
+        _write_atomically(path, doc)
+
+
+def remove_slot(path: Path, name: str) -> None:
+    """A disabled user's slot is gone: their password no longer opens the database."""
+    with FileLock(str(path) + ".lock", timeout=30):
+        doc = read_keystore(path)
+        if doc["database_key"]["slots"].pop(name, None) is not None:
+            _write_atomically(path, doc)
+
+
+def slot_names(path: Path) -> list[str]:
+    """Whose passwords open the database."""
+    return sorted(read_keystore(path).get("database_key", {}).get("slots", {}))

@@ -11,7 +11,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from yikatong_desktop.bootstrap import App
-from yikatong_desktop.gui.dialogs.login import who_acts
+from yikatong_desktop.gui.dialogs.login import UnlockDialog, who_acts
 from yikatong_desktop.gui.errors import show_error
 from yikatong_desktop.gui.main_window import MainWindow
 from yikatong_desktop.gui.tasks import set_synchronous, wait_for_tasks
@@ -63,6 +63,14 @@ def _install_excepthook(window: MainWindow) -> None:
         show_error(window, error)
 
     sys.excepthook = hook
+
+
+def unlock(db: str | None) -> App | None:
+    """An encrypted database: the login dialog opens it (None: the person chose not to)."""
+    qt_application()
+    dialog = UnlockDialog(db)
+    dialog.exec()
+    return dialog.app
 
 
 def run_gui(app: App, *, page: str = "dashboard", screenshot: Path | None = None) -> int:

@@ -67,6 +67,7 @@ def add_user(uow: UnitOfWork, actor: Actor, name: str, role: Role, password: str
                          "last_login_at": None, "password_changed_at": now})
     record_event(uow, actor, "user.add", object_kind="users", object_uid=uid,
                  detail={"name": name, "role": role.value, "first_admin": first})
+    uow.note_credentials(name, password)  # an encrypted database gets a key slot for it
     return _view(store.by_name(uow.conn, name))
 
 
@@ -92,6 +93,7 @@ def change_password(uow: UnitOfWork, actor: Actor, name: str, new_password: str,
                  expected_version=row.version)
     record_event(uow, actor, "user.password", object_kind="users", object_uid=row.uid,
                  detail={"name": row.name, "by_admin": not own})
+    uow.note_credentials(row.name, new_password)
 
 
 def disable_user(uow: UnitOfWork, actor: Actor, name: str, reason: str) -> None:
@@ -107,6 +109,7 @@ def disable_user(uow: UnitOfWork, actor: Actor, name: str, reason: str) -> None:
     store.change(uow.conn, row.uid, {"disabled": True}, expected_version=row.version)
     record_event(uow, actor, "user.disable", object_kind="users", object_uid=row.uid,
                  detail={"name": row.name, "reason": reason.strip()})
+    uow.note_credentials(row.name, None)
 
 
 @dataclass(frozen=True)

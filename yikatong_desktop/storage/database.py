@@ -9,9 +9,10 @@ from __future__ import annotations
 import operator
 import os
 import sqlite3
+import weakref
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -41,10 +42,12 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 
 @dataclass(frozen=True)
 class DatabaseLocation:
-    """Where a database lives: its URL, and its file when it is SQLite."""
+    """Where a database lives: its URL, its file when it is SQLite, and the key of an encrypted file
+    (SQLCipher; never shown, never compared)."""
 
     url: str
     path: Path | None
+    key: bytes | None = field(default=None, repr=False, compare=False)
 
     @property
     def display(self) -> str:
@@ -68,6 +71,37 @@ def locate(db: str) -> DatabaseLocation:
 
 #: How long a SQLite writer waits for another one before giving up with the busy message.
 SQLITE_BUSY_MS = 10_000
+
+
+#: The key each engine on an encrypted file was made with (its backups are keyed alike).
+_KEYS: weakref.WeakKeyDictionary[Engine, bytes] = weakref.WeakKeyDictionary()
+
+
+def _key_pragma(key: bytes) -> str:
+    """SQLCipher's raw-key form: the key is used as it is, no passphrase derivation on every connect."""
+    return f"PRAGMA key = \"x'{key.hex()}'\""
+
+
+def _sqlcipher() -> Any:
+    try:
+        import sqlcipher3
+    except ImportError as exc:  # pragma: no cover - a dependency of the product
+        raise InputRejected("db.no_sqlcipher") from exc
+    return sqlcipher3.dbapi2
+
+
+def driver_database_errors() -> tuple[type[Exception], ...]:
+    """What the SQLite drivers raise for a file that is not a database (or not with this key)."""
+    try:
+        import sqlcipher3
+    except ImportError:  # pragma: no cover - a dependency of the product
+        return (sqlite3.DatabaseError,)
+    return (sqlite3.DatabaseError, sqlcipher3.dbapi2.DatabaseError)
+
+
+def database_key(engine: Engine) -> bytes | None:
+    """The key of an encrypted database's engine; None for a plain file or a server."""
+    return _KEYS.get(engine)
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -109,12 +143,14 @@ def _postgresql_begin(conn: Connection) -> None:
 def is_busy(exc: BaseException) -> bool:
     """Whether a database error means another writer held on too long (SQLite's busy, PostgreSQL's lock timeout)."""
     orig = getattr(exc, "orig", None)
-    if isinstance(orig, sqlite3.OperationalError):
+    if type(orig).__name__ == "OperationalError" and type(orig).__module__.startswith(("sqlite3", "sqlcipher3")):
         return "locked" in str(orig) or "busy" in str(orig)
     return getattr(orig, "sqlstate", None) in ("55P03", "40001", "40P01")  # lock timeout, serialization, deadlock
 
 
 def _engine(loc: DatabaseLocation) -> Engine:
+    if loc.key is not None:
+        return _encrypted_engine(loc, loc.key)
     try:
         engine = create_engine(loc.url, hide_parameters=True, future=True)
     except (ImportError, ArgumentError) as exc:  # unknown scheme, or its driver is not installed
@@ -128,6 +164,29 @@ def _engine(loc: DatabaseLocation) -> Engine:
     elif engine.dialect.name == "postgresql":
         event.listen(engine, "begin", _postgresql_begin)
     return engine
+
+
+def _encrypted_engine(loc: DatabaseLocation, key: bytes) -> Engine:
+    """A SQLCipher file: the same SQLite dialect over sqlcipher3, keyed first thing on every connection."""
+    engine = create_engine(loc.url, module=_sqlcipher(), hide_parameters=True, future=True)
+
+    def keyed(dbapi_conn: Any, record: Any) -> None:
+        dbapi_conn.execute(_key_pragma(key))
+        _sqlite_pragmas(dbapi_conn, record)
+
+    event.listen(engine, "connect", keyed)
+    event.listen(engine, "begin", _sqlite_begin)
+    _KEYS[engine] = key
+    return engine
+
+
+def is_sqlite_file(path: Path) -> bool:
+    """Whether a file starts as a plain SQLite database does (an encrypted one does not)."""
+    try:
+        with path.open("rb") as fh:
+            return fh.read(16) == SQLITE_MAGIC
+    except OSError:
+        return False
 
 
 def check_sqlite_file(path: Path) -> None:
@@ -146,7 +205,8 @@ def create_database(loc: DatabaseLocation) -> Engine:
         if not loc.path.parent.is_dir():
             raise InputRejected("db.dir_missing", path=str(loc.path))
         if loc.path.exists() and loc.path.stat().st_size > 0:
-            check_sqlite_file(loc.path)
+            if loc.key is None:
+                check_sqlite_file(loc.path)
             raise InputRejected("db.exists", path=str(loc.path))
     engine = _engine(loc)
     try:
@@ -167,7 +227,8 @@ def open_database(loc: DatabaseLocation) -> Engine:
     if loc.path is not None:
         if not loc.path.exists():
             raise InputRejected("db.missing", path=str(loc.path))
-        check_sqlite_file(loc.path)
+        if loc.key is None:
+            check_sqlite_file(loc.path)
     engine = _engine(loc)
     try:
         with engine.begin() as conn:
@@ -383,14 +444,20 @@ def refresh_statistics(conn: Connection) -> None:
 BACKUP_STEP_PAGES = 256
 
 
-def online_backup(source: Path, target: Path, *, read_only: bool = False) -> None:
+def online_backup(source: Path, target: Path, *, read_only: bool = False, key: bytes | None = None,
+                  pages: int = BACKUP_STEP_PAGES, fault: str = "backup.copying") -> None:
     """Copy a live SQLite database consistently (the SQLite online backup API); `read_only` for
-    a file that is someone's, not ours: it is not even opened for writing."""
-    src = sqlite3.connect(source.as_uri() + "?mode=ro", uri=True) if read_only else sqlite3.connect(source)
-    dst = sqlite3.connect(target)
+    a file that is someone's, not ours: it is not even opened for writing. An encrypted file
+    (`key`) is copied page for page under the same key: the copy is as encrypted as the original."""
+    module: Any = sqlite3 if key is None else _sqlcipher()
+    src = module.connect(source.as_uri() + "?mode=ro", uri=True) if read_only else module.connect(str(source))
+    dst = module.connect(str(target), timeout=SQLITE_BUSY_MS / 1000)
+    if key is not None:
+        src.execute(_key_pragma(key))
+        dst.execute(_key_pragma(key))
     try:
         with dst:
-            src.backup(dst, pages=BACKUP_STEP_PAGES, progress=lambda *_: faults.point("backup.copying"))
+            src.backup(dst, pages=pages, progress=lambda *_: faults.point(fault))
     finally:
         dst.close()
         src.close()

@@ -8,7 +8,6 @@ copy leaves the target empty. PostgreSQL's id sequences are moved past the copie
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,9 +19,12 @@ from yikatong_desktop.storage.database import (
     bulk_insert_rows,
     check_sqlite_file,
     create_database,
+    database_key,
     discard_schema,
+    driver_database_errors,
     indexes_built_after,
     integrity_problem,
+    is_sqlite_file,
     locate,
     online_backup,
     reset_sequences,
@@ -92,7 +94,7 @@ def backup_to_file(source: Engine, target: Path) -> None:
     """
     if source.dialect.name == "sqlite":
         assert source.url.database
-        online_backup(Path(source.url.database), target)
+        online_backup(Path(source.url.database), target, key=database_key(source))
         return
     engine = create_database(locate(str(target)))
     try:
@@ -110,11 +112,25 @@ def integrity(engine: Engine) -> str | None:
         return integrity_problem(conn)
 
 
-def copy_sqlite_file(source: Path, target: Path) -> None:
-    """A consistent copy of a SQLite file somebody gave us, opened read-only."""
-    check_sqlite_file(source)
+def copy_sqlite_file(source: Path, target: Path, key: bytes | None = None) -> None:
+    """A consistent copy of a SQLite file somebody gave us, opened read-only; an encrypted one
+    (not a plain SQLite file) with `key`, and the copy stays encrypted."""
+    encrypted = key is not None and not is_sqlite_file(source)
+    if not encrypted:
+        check_sqlite_file(source)
     try:
-        online_backup(source, target, read_only=True)
-    except sqlite3.DatabaseError as exc:
+        online_backup(source, target, read_only=True, key=key if encrypted else None)
+    except driver_database_errors() as exc:
         target.unlink(missing_ok=True)
         raise InputRejected("db.not_database", path=str(source)) from exc
+
+
+#: Pages per step when a backup replaces a live file: the write transaction stays open across steps.
+_RESTORE_STEP_PAGES = 64
+
+
+def overwrite_sqlite_file(source: Path, target: Path, key: bytes | None = None) -> None:
+    """Replace a live SQLite file's whole content with another file's, in one write transaction of
+    the target (SQLite's backup API holds it from the first page to the last): other connections
+    see the old database or the new one, and a crash midway leaves the old one."""
+    online_backup(source, target, key=key, pages=_RESTORE_STEP_PAGES, fault="restore.copying")

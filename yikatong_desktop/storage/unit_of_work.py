@@ -23,14 +23,19 @@ from yikatong_desktop.storage.database import is_busy, refresh_statistics, upser
 from yikatong_desktop.storage.repositories import Records
 
 HeadSink = Callable[[str, int, str], None]
+#: After a commit: (user name, new password) for each user whose password now opens the database,
+#: (user name, None) for each whose no longer does (the key slots of an encrypted database).
+CredentialsSink = Callable[[list[tuple[str, str | None]]], None]
 
 
 class UnitOfWork:
     """One transaction over the database, with the repositories bound to it."""
 
     def __init__(self, engine: Engine, clock: Clock, head_sink: HeadSink | None = None,
-                 *, write: bool = True) -> None:
+                 *, write: bool = True, credentials_sink: CredentialsSink | None = None) -> None:
         self.engine = engine
+        self._credentials_sink = credentials_sink
+        self._credentials: list[tuple[str, str | None]] = []
         self.write = write
         self.clock = clock
         self._head_sink = head_sink
@@ -52,6 +57,7 @@ class UnitOfWork:
             raise
         self._version = None
         self._committed = False
+        self._credentials = []
         self.audit = AuditLog(self._conn)
         self.records = Records(self._conn, self)
         return self
@@ -89,6 +95,13 @@ class UnitOfWork:
         if self._head_sink is not None:
             for org, (seq, digest) in heads.items():
                 self._head_sink(org, seq, digest)
+        changed, self._credentials = self._credentials, []
+        if changed and self._credentials_sink is not None:
+            self._credentials_sink(changed)
+
+    def note_credentials(self, name: str, password: str | None) -> None:
+        """A user's password changed (None: the user may no longer log in); told after the commit."""
+        self._credentials.append((name, password))
 
     def next_version(self) -> int:
         """The Lamport version for changes in this unit of work (one tick per transaction)."""

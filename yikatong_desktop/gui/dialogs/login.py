@@ -79,6 +79,48 @@ class LoginDialog(QDialog):
         self.accept()
 
 
+class UnlockDialog(QDialog):
+    """An encrypted database opens only with a user's password: asked before anything is read."""
+
+    def __init__(self, db: str | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.app: App | None = None
+        self.setWindowTitle(self.tr("登录"))
+        intro = QLabel(self.tr("数据库已加密：请输入用户名和密码打开。\n{0}").format(
+            bootstrap.resolve_location(db).display))
+        intro.setWordWrap(True)
+        self.name = QLineEdit()
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        form = QFormLayout()
+        form.addRow(self.tr("用户名"), self.name)
+        form.addRow(self.tr("密码"), self.password)
+        self.message = _message_label()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("登录"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("退出"))
+        buttons.accepted.connect(self.unlock)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(420)
+
+    def unlock(self) -> None:
+        """Open the database with the name and password; stay open with the reason when refused."""
+        try:
+            self.app = bootstrap.open_app(self.db, credentials=(self.name.text(), self.password.text()))
+        except YktError as exc:
+            self.message.setText(user_text(exc))
+            self.password.clear()
+            self.password.setFocus()
+            return
+        self.accept()
+
+
 class FirstAdminDialog(QDialog):
     """Offered while there are no users: create the first admin (and log in as them), or go on alone."""
 

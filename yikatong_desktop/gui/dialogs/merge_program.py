@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from yikatong_desktop.bootstrap import App
 from yikatong_desktop.domain.errors import YktError
+from yikatong_desktop.domain.permissions import Action
 from yikatong_desktop.gui.dialogs.record_form import RecordForm
 from yikatong_desktop.services import programs
 from yikatong_desktop.services.programs import MergeResult, ProgramInfo
@@ -35,7 +36,7 @@ class MergeProgramDialog(RecordForm):
     def save(self) -> None:
         """Merge and close, or say why not."""
         try:
-            self.app.backup("before-merge")
+            self.app.backup("before-merge", before=Action.SETTINGS)
             with self.app.uow() as uow:
                 self.merged = programs.merge_program(uow, self.app.actor, self.source.code,
                                                      str(self.target.currentData()), reason=self.reason.text())

@@ -25,6 +25,7 @@ from yikatong_desktop.domain.clock import LOCAL_TZ
 from yikatong_desktop.domain.errors import YktError
 from yikatong_desktop.domain.headers import TEMPLATE
 from yikatong_desktop.domain.lists import SPECS, ListKind
+from yikatong_desktop.domain.permissions import Action
 from yikatong_desktop.gui.dialogs.confirm_standards import ConfirmStandardsDialog
 from yikatong_desktop.gui.dialogs.void_batch import VoidBatchDialog
 from yikatong_desktop.gui.errors import show_error, user_text
@@ -303,7 +304,7 @@ class ImportPage(QWidget):
 
         def work(progress: imports.Progress, is_cancelled: imports.IsCancelled) -> ImportReport:
             if not dry_run:
-                self.app.backup(f"before-import-{kind}")  # SPEC §9: a way back from a wrong file
+                self.app.backup(f"before-import-{kind}", before=Action.IMPORT)  # SPEC §9: a way back
             with self.app.uow() as uow:
                 if kind == "roster":
                     report = imports.import_roster(uow, self.app.actor, path, program=program, period=period,

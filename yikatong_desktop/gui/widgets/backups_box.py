@@ -29,11 +29,12 @@ from PySide6.QtWidgets import (
 from yikatong_desktop.bootstrap import App, backups
 from yikatong_desktop.domain.errors import YktError
 from yikatong_desktop.domain.messages import message
-from yikatong_desktop.domain.permissions import Action, may
+from yikatong_desktop.domain.permissions import Action
 from yikatong_desktop.gui.errors import user_text
 from yikatong_desktop.gui.tasks import run_task
 from yikatong_desktop.gui.widgets.tables import read_only_table
 from yikatong_desktop.services import queries
+from yikatong_desktop.services.auth import permitted
 
 T = TypeVar("T")
 #: A passphrase asked of the user: None when they cancelled.
@@ -87,7 +88,7 @@ class BackupsBox(QWidget):
         self.refresh()
 
     def _may(self, action: Action) -> bool:
-        return self.app.actor.single_user or may(self.app.actor.role, action)
+        return permitted(self.app.actor, action)
 
     def refresh(self) -> None:
         """The backups kept, newest first; buttons as this user may use them."""
