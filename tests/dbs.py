@@ -15,7 +15,45 @@ from pathlib import Path
 from typing import Any
 
 BACKENDS = ("sqlite", "postgresql")
+#: The e2e suite runs once more on encrypted files (SQLCipher, `init --encrypt`), opened as this admin.
+ENCRYPTED = "sqlcipher"
+ENCRYPTED_LOGIN = ("管理员", "管理员的口令 2019")
 _numbers = itertools.count(1)
+_keys: dict[Path, bytes] = {}
+
+
+def remember_key(path: Path) -> None:
+    """Unwrap an encrypted installation's key with the test admin's password (through the product's
+    keystore code), so its file and its backups can be read here."""
+    from yikatong_desktop.formats import keystore
+
+    if path not in _keys:
+        _keys[path] = keystore.unlock_database(Path(f"{path}.keys"), *ENCRYPTED_LOGIN)
+
+
+def connect_file(path: Path) -> Any:
+    """A driver connection to a SQLite file; an encrypted one (the database, or one of its backups)
+    with the key `remember_key` found for it."""
+    with Path(path).open("rb") as fh:
+        plain = fh.read(16) == b"SQLite format 3\x00"
+    keys = Path(f"{path}.keys")
+    if not plain and keys.exists() and '"database_key"' in keys.read_text(encoding="utf-8"):
+        remember_key(Path(path))
+    if plain or not _keys:
+        return sqlite3.connect(path)
+    import sqlcipher3
+
+    for key in reversed(list(_keys.values())):  # the newest installation first
+        conn = sqlcipher3.connect(str(path))
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlcipher3.DatabaseError:
+            conn.close()
+            continue
+        return conn
+    return sqlite3.connect(path)  # no key opens it: the caller sees "file is not a database"
 
 
 def _url_or_path(where: Any) -> str | Path:
@@ -49,9 +87,9 @@ def sql(where: Any, query: str, params: tuple[Any, ...] = ()) -> list[tuple[Any,
     """Rows of a query, read with the bare driver (sqlite3 or psycopg)."""
     target = _url_or_path(where)
     if isinstance(target, Path):
-        conn = sqlite3.connect(target)
+        conn = connect_file(target)
         try:
-            return conn.execute(query, params).fetchall()
+            return conn.execute(query, params).fetchall()  # type: ignore[no-any-return]
         finally:
             conn.close()
     import psycopg
@@ -64,10 +102,10 @@ def sql_write(where: Any, query: str, params: tuple[Any, ...] = ()) -> int:
     """Change a database behind the product's back (tampering); returns the rows changed."""
     target = _url_or_path(where)
     if isinstance(target, Path):
-        conn = sqlite3.connect(target)
+        conn = connect_file(target)
         try:
             with conn:
-                return conn.execute(query, params).rowcount
+                return conn.execute(query, params).rowcount  # type: ignore[no-any-return]
         finally:
             conn.close()
     import psycopg
@@ -111,6 +149,10 @@ class Databases:
     @property
     def postgresql(self) -> bool:
         return self.backend == "postgresql"
+
+    @property
+    def encrypted(self) -> bool:
+        return self.backend == ENCRYPTED
 
     def target(self, name: str = "ykt.sqlite3") -> str:
         """A new, empty database: a file path in the test's folder, or a URL of a new server database."""

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
-from dbs import count, sql_write
+from dbs import connect_file, count, sql_write
 from ykt_cli import run
 
 SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples"
@@ -30,14 +29,14 @@ def test_an_import_is_preceded_by_a_backup_of_what_was_there(home: Path, county:
     path = Path(str(before["file"]))
     assert path.name.endswith("-before-import-roster.sqlite3") and (path.stat().st_mode & 0o777) == 0o600
     assert str(home / "ykt-data" / "backups") in str(path)  # in the data folder, never beside the program
-    with sqlite3.connect(path) as kept:  # a whole database as it was before the file came in
+    with connect_file(path) as kept:  # a whole database as it was before the file came in
         assert kept.execute("SELECT COUNT(*) FROM payments").fetchone() == (0,)
         assert kept.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     assert count(county, "SELECT COUNT(*) FROM payments") == 120
     made = run(home, "--db", county, "--json", "backup")
     assert made.returncode == 0 and "已备份到" in made.stderr
     latest = Path(json.loads(made.stdout)["file"])
-    with sqlite3.connect(latest) as kept:
+    with connect_file(latest) as kept:
         assert kept.execute("SELECT COUNT(*) FROM payments").fetchone() == (120,)
     assert len(_backups(home, county)) == 2
     events = count(county, "SELECT COUNT(*) FROM audit_events WHERE action = 'backup.made'")

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 import subprocess
 from pathlib import Path
 
+from dbs import connect_file
 from ykt_cli import VENV_BIN, YKT, cli_env, has_chinese, run
 
 INIT = ("init", "--org", "652323", "--name", "呼图壁县", "--level", "county")
@@ -20,7 +20,7 @@ def test_init_with_the_passphrase_creates_database_and_keystore(home: Path) -> N
     assert done.returncode == 0, done.stderr
     assert "已初始化 呼图壁县（652323）" in done.stderr
     assert db.is_file() and (home / "ykt.sqlite3.keys").is_file()
-    with sqlite3.connect(db) as conn:
+    with connect_file(db) as conn:
         assert conn.execute("SELECT value FROM settings WHERE key = 'org.code'").fetchone() == ('"652323"',)
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 import shutil
-import sqlite3
 from pathlib import Path
 
 import openpyxl
+from dbs import connect_file
 from ykt_cli import has_chinese, run
 
 
@@ -18,7 +18,7 @@ def test_basics_prints_a_summary_writes_a_workbook_and_json(demo_home: Path, dem
     assert "政出多门" in done.stdout and "卡出多行" in done.stdout and str(out) in done.stderr
     assert openpyxl.load_workbook(out).sheetnames == ["汇总", "按项目", "按乡镇、村", "政出多门", "卡出多行"]
     data = json.loads(run(demo_home, "--db", str(demo_db), "basics", "--year", "2018", "--json").stdout)
-    db = sqlite3.connect(demo_db)
+    db = connect_file(demo_db)
     count, fen = db.execute("SELECT count(*), sum(paid_fen) FROM payments WHERE NOT voided AND year = 2018").fetchone()
     assert (data["total"]["payments"], data["total"]["paid_fen"], data["year"]) == (count, fen, 2018)
 
@@ -41,7 +41,7 @@ def test_rules_list_set_reset(demo_home: Path, demo_db: Path, tmp_path: Path) ->
     assert "（已修改）" in run(demo_home, "--db", str(db), "rules").stdout
     done = run(demo_home, "--db", str(db), "rules", "set", "LATE_PAYMENT", "grace_days", "60", "--program", "NY01")
     assert done.returncode == 0, done.stderr
-    stored = json.loads(sqlite3.connect(db).execute(
+    stored = json.loads(connect_file(db).execute(
         "SELECT value FROM settings WHERE key = 'rules.params'").fetchone()[0])
     assert stored == {"TOO_MANY_BANKS": {"max_banks": 3}, "LATE_PAYMENT": {"grace_days@NY01": 60}}
     assert run(demo_home, "--db", str(db), "rules", "set", "TOO_MANY_BANKS", "max_banks", "-1").returncode == 3
@@ -49,4 +49,4 @@ def test_rules_list_set_reset(demo_home: Path, demo_db: Path, tmp_path: Path) ->
     assert run(demo_home, "--db", str(db), "rules", "reset", "TOO_MANY_BANKS", "max_banks").returncode == 0
     assert run(demo_home, "--db", str(db), "rules", "reset", "LATE_PAYMENT", "grace_days",
                "--program", "NY01").returncode == 0
-    assert sqlite3.connect(db).execute("SELECT value FROM settings WHERE key = 'rules.params'").fetchone() == ("{}",)
+    assert connect_file(db).execute("SELECT value FROM settings WHERE key = 'rules.params'").fetchone() == ("{}",)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
+from dbs import connect_file
 from ykt_cli import run
 
 from yikatong_desktop.domain.canonical import canonical_json, chain_hash
@@ -76,7 +76,7 @@ def test_audit_verify_passes_on_a_fresh_demo(demo_home: Path, demo_db: Path) -> 
 
 def test_audit_verify_names_the_row_whose_detail_was_edited(demo_db: Path, home: Path) -> None:
     db = _copy(demo_db, home / "tampered.sqlite3")
-    with sqlite3.connect(db) as conn:
+    with connect_file(db) as conn:
         row = conn.execute("SELECT id FROM audit_events ORDER BY seq LIMIT 1").fetchone()[0]
         conn.execute("UPDATE audit_events SET detail = '{\"org\":\"000000\"}' WHERE id = ?", (row,))
     conn.close()
@@ -93,7 +93,7 @@ def test_audit_verify_names_the_row_whose_detail_was_edited(demo_db: Path, home:
 
 def test_audit_verify_detects_a_deleted_last_event(demo_db: Path, home: Path) -> None:
     db = _copy(demo_db, home / "cut.sqlite3")
-    with sqlite3.connect(db) as conn:
+    with connect_file(db) as conn:
         deleted = conn.execute("DELETE FROM audit_events WHERE seq = (SELECT MAX(seq) FROM audit_events)").rowcount
     conn.close()
 
@@ -116,7 +116,7 @@ def test_audit_verify_without_the_keystore_is_refused(demo_db: Path, home: Path)
 
 def test_audit_verify_names_the_row_when_a_value_is_not_even_readable(demo_db: Path, home: Path) -> None:
     db = _copy(demo_db, home / "garbled.sqlite3")
-    with sqlite3.connect(db) as conn:
+    with connect_file(db) as conn:
         row = conn.execute("SELECT id FROM audit_events ORDER BY seq DESC LIMIT 1").fetchone()[0]
         conn.execute("UPDATE audit_events SET detail = 'garbage', at = 'yesterday' WHERE id = ?", (row,))
     conn.close()
@@ -132,7 +132,7 @@ def test_audit_verify_notes_an_event_appended_behind_the_keystores_back(demo_db:
     The keystore head then lags behind the table. A failed head write looks the same, so this is not a
     break (exit 0), but `audit verify` must say that events after the recorded head are not vouched for."""
     db = _copy(demo_db, home / "appended.sqlite3")
-    with sqlite3.connect(db) as conn:
+    with connect_file(db) as conn:
         org, seq, digest, at, actor = conn.execute(
             "SELECT org_code, seq, hash, at, actor FROM audit_events ORDER BY seq DESC LIMIT 1").fetchone()
         detail = {"after": "伪造"}

@@ -9,12 +9,15 @@ from pathlib import Path
 
 VENV_BIN = Path(sys.executable).parent
 YKT = str(VENV_BIN / "ykt")
+#: Set for a whole test by a fixture (the encrypted leg logs every command in); a call's own values win.
+DEFAULT_ENV: dict[str, str] = {}
 
 
 def cli_env(home: Path, **extra: str) -> dict[str, str]:
     """A clean environment: YKT_HOME in tmp, zh_CN, and nothing else of the caller's ykt settings."""
     env = {"PATH": os.environ.get("PATH", ""), "HOME": str(home), "YKT_HOME": str(home / "ykt-data"),
            "LANG": "zh_CN.UTF-8"}
+    env.update(DEFAULT_ENV)
     env.update(extra)
     return env
 

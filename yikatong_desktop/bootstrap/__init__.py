@@ -30,7 +30,14 @@ from yikatong_desktop.services.audit import record_event
 from yikatong_desktop.services.auth import Actor, authorize, os_actor
 from yikatong_desktop.services.stats import stats
 from yikatong_desktop.storage import transfer
-from yikatong_desktop.storage.database import DatabaseLocation, Engine, create_database, locate, open_database
+from yikatong_desktop.storage.database import (
+    DatabaseLocation,
+    Engine,
+    create_database,
+    is_sqlite_file,
+    locate,
+    open_database,
+)
 from yikatong_desktop.storage.unit_of_work import UnitOfWork
 
 log = logging.getLogger("yikatong")
@@ -270,6 +277,8 @@ def _unlocked(loc: DatabaseLocation, credentials: tuple[str, str] | None) -> tup
                                                                                     tuple[str, str] | None]:
     """An encrypted file's location with its key, opened by a user's password (asked here, once)."""
     keys = keystore_path(loc)
+    if loc.path is not None and not keys.exists() and loc.path.exists() and not is_sqlite_file(loc.path):
+        raise InputRejected("db.encrypted_no_keystore", path=str(loc.path), keys=str(keys))
     if loc.path is None or not keys.exists() or not keystore.is_encrypted(keystore.read_keystore(keys)):
         return loc, credentials
     if credentials is None:

@@ -84,6 +84,8 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("demo", help="生成演示数据库（含预置问题）")
     s.add_argument("--persons", type=int, default=20000)
     s.add_argument("--seed", type=int, default=2019)
+    s.add_argument("--encrypt", action="store_true",
+                   help="加密数据库（SQLCipher），第一个管理员取自 YKT_USER/YKT_PASSWORD")
 
     s = sub.add_parser("import", help="导入花名册和名单")
     s.add_argument("kind", choices=["roster", *(k.value for k in ListKind)], metavar="KIND",
@@ -158,17 +160,28 @@ def _positive(text: str) -> int:
     return value
 
 
+def _first_admin() -> tuple[str, str]:
+    """`--encrypt`: the first admin, the one whose password opens the database from the start."""
+    return Secrets().get(USER), Secrets().get(PASSWORD, confirm=True)
+
+
+def _add_first_admin(app: bootstrap.App, admin: tuple[str, str] | None) -> None:
+    if admin is not None:
+        with app.uow() as uow:
+            users.add_user(uow, app.actor, admin[0], Role.ADMIN, admin[1])
+            uow.commit()
+
+
 def _cmd_init(args: argparse.Namespace) -> int:
     passphrase = Secrets().get(KEY_PASSPHRASE, confirm=True)
-    admin = (Secrets().get(USER), Secrets().get(PASSWORD, confirm=True)) if args.encrypt else None
+    admin = _first_admin() if args.encrypt else None
 
     def seed(app: bootstrap.App) -> None:
         with app.uow() as uow:
             setup.initialise(uow, app.actor, code=args.org, name=args.name, level=args.level,
                              parent_code=args.parent)
-            if admin is not None:  # the one who can open the encrypted database, from the start
-                users.add_user(uow, app.actor, admin[0], Role.ADMIN, admin[1])
             uow.commit()
+        _add_first_admin(app, admin)
 
     app = bootstrap.create_app(args.db, passphrase, org_code=args.org, org_name=args.name, seed=seed,
                                encrypt=admin)
@@ -187,11 +200,14 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     say(message("demo.passphrase"))
     result: dict[str, object] = {}
 
+    admin = _first_admin() if args.encrypt else None
+
     def seed(app: bootstrap.App) -> None:
         result.update(demo.build_demo(app.uow, app.actor, persons=args.persons, seed=args.seed))
+        _add_first_admin(app, admin)
 
     app = bootstrap.create_app(args.db, demo.DEMO_PASSPHRASE, org_code=demo.DEMO_ORG[0],
-                               org_name=demo.DEMO_ORG[1], clock=demo.demo_clock(), seed=seed)
+                               org_name=demo.DEMO_ORG[1], clock=demo.demo_clock(), seed=seed, encrypt=admin)
     app.close()
     manifest = demo.write_manifest(app.location.path, result) if app.location.path else None
     say(message("demo.done", path=app.location.display, persons=result["persons"],

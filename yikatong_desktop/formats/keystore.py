@@ -15,7 +15,7 @@ import json
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,7 @@ from cryptography.x509.oid import NameOID
 from filelock import FileLock
 
 from yikatong_desktop.domain.errors import InputRejected
+from yikatong_desktop.domain.users import lock_until
 from yikatong_desktop.formats.files import write_bytes_atomically
 
 FORMAT = "ykt-keystore/1"
@@ -275,19 +276,46 @@ def is_encrypted(doc: dict[str, Any]) -> bool:
     return "database_key" in doc
 
 
-def unlock_database(path: Path, name: str, password: str) -> bytes:
-    """The database key, through the user's slot; a wrong name or password is refused alike."""
+def unlock_database(path: Path, name: str, password: str, *, now: datetime | None = None) -> bytes:
+    """The database key, through the user's slot; a wrong name or password is refused alike.
+
+    Wrong passwords are counted in the slot (the database cannot be opened to count them there):
+    after a few, the slot is locked for a growing time, as a login is (`domain.users.lock_until`).
+    """
+    at = now or datetime.now(UTC)
     doc = read_keystore(path)
     slot = doc.get("database_key", {}).get("slots", {}).get(name)
     if slot is None:
         _slot_kek(password, b"\0" * 16, _SLOT_KDF)  # as long as a real try: no telling which names exist
         raise InputRejected("login.failed")
+    locked = slot.get("locked_until")
+    if locked is not None and datetime.fromisoformat(locked) > at:
+        seconds = max(1, int((datetime.fromisoformat(locked) - at).total_seconds() + 0.999))
+        raise InputRejected("login.locked", name=name, seconds=seconds)
     params = {k: int(slot[k]) for k in _SLOT_KDF}
     try:
-        return AESGCM(_slot_kek(password, _unb64(slot["salt"]), params)).decrypt(
+        key = AESGCM(_slot_kek(password, _unb64(slot["salt"]), params)).decrypt(
             _unb64(slot["nonce"]), _unb64(slot["wrapped"]), _slot_aad(name))
     except InvalidTag as exc:
+        _count_failure(path, name, at)
         raise InputRejected("login.failed") from exc
+    if slot.get("failures"):
+        _count_failure(path, name, None)
+    return key
+
+
+def _count_failure(path: Path, name: str, at: datetime | None) -> None:
+    """One more wrong password for a slot (`at`), or none any more (None)."""
+    with FileLock(str(path) + ".lock", timeout=30):
+        doc = read_keystore(path)
+        slot = doc.get("database_key", {}).get("slots", {}).get(name)
+        if slot is None:
+            return
+        failures = 0 if at is None else int(slot.get("failures", 0)) + 1
+        until = None if at is None else lock_until(failures, at)
+        slot["failures"] = failures
+        slot["locked_until"] = None if until is None else until.isoformat()
+        _write_atomically(path, doc)
 
 
 def set_slot(path: Path, database_key: bytes, name: str, password: str) -> None:

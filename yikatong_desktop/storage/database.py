@@ -82,6 +82,12 @@ def _key_pragma(key: bytes) -> str:
     return f"PRAGMA key = \"x'{key.hex()}'\""
 
 
+def _keyed(conn: Any, key: bytes) -> None:
+    """Key a SQLCipher connection; its own log stays quiet (a damaged page is our error to report)."""
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    conn.execute(_key_pragma(key))
+
+
 def _sqlcipher() -> Any:
     try:
         import sqlcipher3
@@ -171,7 +177,7 @@ def _encrypted_engine(loc: DatabaseLocation, key: bytes) -> Engine:
     engine = create_engine(loc.url, module=_sqlcipher(), hide_parameters=True, future=True)
 
     def keyed(dbapi_conn: Any, record: Any) -> None:
-        dbapi_conn.execute(_key_pragma(key))
+        _keyed(dbapi_conn, key)
         _sqlite_pragmas(dbapi_conn, record)
 
     event.listen(engine, "connect", keyed)
@@ -453,8 +459,8 @@ def online_backup(source: Path, target: Path, *, read_only: bool = False, key: b
     src = module.connect(source.as_uri() + "?mode=ro", uri=True) if read_only else module.connect(str(source))
     dst = module.connect(str(target), timeout=SQLITE_BUSY_MS / 1000)
     if key is not None:
-        src.execute(_key_pragma(key))
-        dst.execute(_key_pragma(key))
+        _keyed(src, key)
+        _keyed(dst, key)
     try:
         with dst:
             src.backup(dst, pages=pages, progress=lambda *_: faults.point(fault))
