@@ -71,7 +71,8 @@ def test_back_up_change_restore_gives_the_backups_data_back(home: Path, imported
 
     assert _stats(home, imported) == kept
     report = json.loads(done.stdout)
-    assert {k: v for k, v in report["stats"].items()} == kept
+    # A file takes the backup page for page; a server's rows are checked against the backup's stats.
+    assert report["stats"] == (kept if "://" in imported else None) and report["rows"] > 400
     _verify_ok(home, imported)
     restores = sql(imported, "SELECT actor, detail FROM audit_events WHERE action = 'db.restore'")
     assert len(restores) == 1 and backup.name in restores[0][1]

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from yikatong_desktop import bootstrap
@@ -80,3 +84,40 @@ def test_going_on_alone_with_the_box_ticked_stops_the_offer(qtbot: QtBot, county
     with county.reader() as uow:
         assert uow.get_setting(OFFER_DECLINED, False) and not users.has_users(uow)
     assert county.actor.single_user
+
+
+def test_an_encrypted_database_asks_for_a_password_before_anything_is_read(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from yikatong_desktop.gui.dialogs.login import UnlockDialog
+    from yikatong_desktop.services import setup
+
+    monkeypatch.setenv("YKT_HOME", str(tmp_path / "home"))
+    path = tmp_path / "加密.sqlite3"
+
+    def seed(created: bootstrap.App) -> None:
+        with created.uow() as uow:
+            setup.initialise(uow, created.actor, code="652323", name="呼图壁县", level="county")
+            users.add_user(uow, created.actor, "管理员", Role.ADMIN, PASSWORD)
+            uow.commit()
+
+    bootstrap.create_app(str(path), "pw", org_code="652323", org_name="呼图壁县", seed=seed,
+                         encrypt=("管理员", PASSWORD)).close()
+    assert bootstrap.is_encrypted(str(path)) and not path.read_bytes().startswith(b"SQLite format 3")
+    qt_application()
+    dialog = UnlockDialog(str(path))
+    qtbot.addWidget(dialog)
+    assert str(path) in dialog.findChildren(QLabel)[0].text()
+    dialog.name.setText("管理员")
+    dialog.password.setText("不对的口令")
+    dialog.unlock()
+    assert dialog.app is None and "用户名或密码不对" in dialog.message.text() and dialog.password.text() == ""
+    dialog.password.setText(PASSWORD)
+    dialog.unlock()
+    assert dialog.result() == UnlockDialog.DialogCode.Accepted and dialog.app is not None
+    try:
+        assert dialog.app.encrypted and dialog.app.actor == Actor("管理员", Role.ADMIN, single_user=False)
+        window = MainWindow(dialog.app)
+        qtbot.addWidget(window)
+        assert "管理员" in window.user_label.text()
+    finally:
+        dialog.app.close()

@@ -31,6 +31,7 @@ from yikatong_desktop.formats import backup_file, keystore
 from yikatong_desktop.formats.keystore import write_keystore
 from yikatong_desktop.services.audit import org_code, record_event, verify_chains
 from yikatong_desktop.services.auth import authorize, os_actor
+from yikatong_desktop.services.imports import file_sha256
 from yikatong_desktop.services.queries import backup_keep
 from yikatong_desktop.services.stats import KindStats, stats
 from yikatong_desktop.storage import transfer
@@ -79,7 +80,7 @@ class Restored:
     source: str
     replaced_backup: Path | None  # the backup of the database the restore replaced
     rows: int
-    stats: list[KindStats]
+    stats: list[KindStats] | None  # the backup's `ykt stats`, when the restore compared them (a server)
 
 
 def folder(app: App) -> Path:
@@ -134,7 +135,7 @@ def make_backup(app: App, reason: str) -> Path:
     with app.uow() as uow:
         keep = backup_keep(uow)
         record_event(uow, app.actor, "backup.made", detail={
-            "file": final.name, "reason": reason, "bytes": final.stat().st_size, "sha256": _sha256(final)})
+            "file": final.name, "reason": reason, "bytes": final.stat().st_size, "sha256": file_sha256(final)})
         uow.commit()
     for old in list_backups(app)[:-keep] if keep > 0 else []:
         old.path.unlink(missing_ok=True)
@@ -173,7 +174,7 @@ def backup_on_request(app: App, out: Path | None = None) -> Path:
             sealed = True
     with app.uow() as uow:
         record_event(uow, app.actor, "backup.exported", detail={
-            "file": target.name, "sealed": sealed, "bytes": target.stat().st_size, "sha256": _sha256(target)})
+            "file": target.name, "sealed": sealed, "bytes": target.stat().st_size, "sha256": file_sha256(target)})
         uow.commit()
     return target
 
@@ -182,8 +183,9 @@ def restore(app: App, source: Path, passphrase: Callable[[], str]) -> Restored:
     """`ykt restore F`: replace the live database's contents with a backup of the same org.
 
     `passphrase` is asked only for a sealed backup (its key is in the keystore). Verified first;
-    the live database is backed up before it is replaced; the swap and its audit event are one
-    transaction, and the result is checked against the backup's `stats` before it commits.
+    the live database is backed up before it is replaced. A file takes the backup's pages, the
+    restore's audit event among them, in one write transaction; a server gets every row replaced
+    and the event in one transaction, checked against the backup's `stats` before it commits.
     """
     authorize(app.actor, Action.RESTORE)
     source = source.expanduser().resolve()
@@ -195,13 +197,15 @@ def restore(app: App, source: Path, passphrase: Callable[[], str]) -> Restored:
         try:
             with app.reader() as uow:
                 org = org_code(uow)
-            wanted = _verified_backup(engine, org, source)
+            _verify_backup(engine, org, source)
             before = make_backup(app, "before-restore")
             live = _live_state(app, org)  # as backed up (the backup's own audit event included)
             faults.point("restore.backed_up")
             if _whole_file_swap(app, engine):
-                rows = _swap_file(app, engine, copy, source, before, live, sum(s.count for s in wanted))
+                wanted = None
+                rows = _swap_file(app, engine, copy, source, before, live, transfer.row_count(engine))
             else:
+                wanted = _backup_stats(engine)
                 with app.uow() as uow:
                     rows = _swap(app, uow, engine, source, before, wanted)
                     keystore.begin_restore(app.keystore_path, org, *uow.audit.pending_heads()[org])
@@ -235,7 +239,7 @@ def _whole_file_swap(app: App, staged: Engine) -> bool:
 
 
 def _restore_detail(source: Path, before: Path, replaced: tuple[int, str] | None, rows: int) -> dict[str, object]:
-    return {"file": source.name, "sha256": _sha256(source), "rows": rows,
+    return {"file": source.name, "sha256": file_sha256(source), "rows": rows,
             "replaced_head_seq": None if replaced is None else replaced[0],
             "replaced_head": None if replaced is None else replaced[1], "backup_of_replaced": before.name}
 
@@ -278,7 +282,7 @@ def restore_elsewhere(db: str | None, source: Path, passphrase: Callable[[], str
     if target.path is not None and target.path.exists():
         raise InputRejected("db.exists", path=str(target.path))
     header = backup_file.read_header(source)
-    event: tuple[str, dict[str, object]] = ("db.restore", {"file": source.name, "sha256": _sha256(source),
+    event: tuple[str, dict[str, object]] = ("db.restore", {"file": source.name, "sha256": file_sha256(source),
                                                            "to": target.display})
     with _staging() as staged:
         copy = staged / "restore.sqlite3"
@@ -288,21 +292,22 @@ def restore_elsewhere(db: str | None, source: Path, passphrase: Callable[[], str
         app = open_app(str(copy))  # an encrypted one opens with a user's password; logs in
         try:
             authorize(app.actor, Action.RESTORE)
-            wanted = _verified_backup(app.engine, header.org_code, source)
+            _verify_backup(app.engine, header.org_code, source)
+            rows = transfer.row_count(app.engine)
             if target.path is None:
-                done = _migrate(app, target, None, event)
-                return Restored(str(source), None, sum(done.tables.values()), wanted)
+                done = _migrate(app, target, None, event)  # checked with `ykt stats` on both ends
+                return Restored(str(source), None, sum(done.tables.values()), None)
         finally:
             app.close()
         _place(copy, keys, target.path, keystore_path(target))
     placed = open_app(str(target.path))
     try:
         with placed.uow() as uow:
-            record_event(uow, placed.actor, event[0], detail={**event[1], "rows": sum(s.count for s in wanted)})
+            record_event(uow, placed.actor, event[0], detail={**event[1], "rows": rows})
             uow.commit()
     finally:
         placed.close()
-    return Restored(str(source), None, sum(s.count for s in wanted), wanted)
+    return Restored(str(source), None, rows, None)
 
 
 def _place(database: Path, keys: Path, target: Path, target_keys: Path) -> None:
@@ -371,7 +376,8 @@ def _staged_database(source: Path, staged: Path, keys: Path, passphrase: Callabl
     return open_database(where)
 
 
-def _verified_backup(engine: Engine, org: str, source: Path) -> list[KindStats]:
+def _verify_backup(engine: Engine, org: str, source: Path) -> None:
+    """A backup restores only when it is sound as a file, of this org, and its audit chain is whole."""
     problem = transfer.integrity(engine)
     if problem is not None:
         raise VerificationFailed("restore.damaged", path=str(source), detail=problem)
@@ -383,6 +389,11 @@ def _verified_backup(engine: Engine, org: str, source: Path) -> list[KindStats]:
         report = verify_chains(uow, lambda _org: None, [org])
         if report.broken is not None:
             raise VerificationFailed("restore.chain", path=str(source), detail=report.broken.describe())
+
+
+def _backup_stats(engine: Engine) -> list[KindStats]:
+    """The backup's `ykt stats`: what a row-by-row restore must arrive at."""
+    with UnitOfWork(engine, SystemClock(), write=False) as uow:
         return stats(uow, os_actor())
 
 
@@ -415,11 +426,3 @@ def _remove_stale_parts(where: Path) -> None:
 def _fsync(path: Path) -> None:
     with path.open("rb+") as fh:
         os.fsync(fh.fileno())
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()

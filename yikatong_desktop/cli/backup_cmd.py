@@ -81,7 +81,8 @@ def run_restore(args: argparse.Namespace) -> int:
     if args.json:
         replaced = None if done.replaced_backup is None else str(done.replaced_backup)
         emit_json({"source": done.source, "rows": done.rows, "backup_of_replaced": replaced,
-                   "stats": {s.kind: {"count": s.count, "digest": s.digest} for s in done.stats}})
+                   "stats": None if done.stats is None else {s.kind: {"count": s.count, "digest": s.digest}
+                                                             for s in done.stats}})
     return 0
 
 

@@ -30,10 +30,10 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "db.encrypted_login": ("数据库已加密：请用用户名和密码打开（YKT_USER / YKT_PASSWORD）。",
                            "The database is encrypted: open it with a user name and password "
                            "(YKT_USER / YKT_PASSWORD)."),
-    "db.encrypted_no_keystore": ("{path} 不是普通的 SQLite 文件：如果它是加密的数据库，打开它需要旁边的密钥库 {keys}，"
-                                 "但密钥库不在。请把密钥库放回原处。",
-                                 "{path} is not a plain SQLite file: an encrypted database needs its keystore {keys} "
-                                 "beside it, and there is none. Put the keystore back."),
+    "db.encrypted_no_keystore": ("{path} 不是本软件的数据库（不是有效的 SQLite 文件）；如果它是加密的数据库，"
+                                 "打开它需要旁边的密钥库 {keys}，请把密钥库放回原处。",
+                                 "{path} is not a database of this product (not a plain SQLite file); if it is an "
+                                 "encrypted one, it needs its keystore {keys} beside it: put the keystore back."),
     "db.busy": ("数据库正忙：其他用户正在写入（例如导入大文件），请稍后再试。没有保存任何改动。",
                 "The database is busy: someone else is writing (a large import?). Try again later; nothing was saved."),
     "backup.done": ("已备份到 {path}", "Backed up to {path}"),

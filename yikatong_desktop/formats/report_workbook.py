@@ -10,22 +10,17 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
-from typing import Any
-
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
+from typing import TYPE_CHECKING, Any
 
 from yikatong_desktop.domain.money import fen_to_yuan
 from yikatong_desktop.formats.excel_write import save_atomically
 
+if TYPE_CHECKING:  # openpyxl (and numpy behind it) is imported when a workbook is written: 0.2 s off every start
+    from openpyxl.worksheet.worksheet import Worksheet
+
 FORMATS = {"int": "#,##0", "yuan": "#,##0.00", "percent": "0.00%", "text": "@"}
-_THIN = Side(style="thin", color="808080")
-_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_HEAD_FILL = PatternFill("solid", fgColor="DCE6F1")
-_TOTAL_FILL = PatternFill("solid", fgColor="F2F2F2")
 _NOT_IN_SHEET_NAMES = re.compile(r"[\[\]:*?/\\]")
 _FORMULA_START = ("=", "+", "-", "@")
 
@@ -63,8 +58,20 @@ def sheet_name(text: str) -> str:
     return _NOT_IN_SHEET_NAMES.sub("、", text)[:31] or "Sheet"
 
 
+@cache
+def _styles() -> tuple[Any, Any, Any]:
+    """The cell border, the header fill and the total rows' fill."""
+    from openpyxl.styles import Border, PatternFill, Side
+
+    thin = Side(style="thin", color="808080")
+    return (Border(left=thin, right=thin, top=thin, bottom=thin), PatternFill("solid", fgColor="DCE6F1"),
+            PatternFill("solid", fgColor="F2F2F2"))
+
+
 def write_report(path: Path, sheets: Sequence[Sheet]) -> None:
     """Write the sheets to an .xlsx, atomically (temp file + rename)."""
+    from openpyxl import Workbook
+
     book = Workbook()
     book.remove(book.active)
     for spec in sheets:
@@ -73,6 +80,10 @@ def write_report(path: Path, sheets: Sequence[Sheet]) -> None:
 
 
 def _write_sheet(ws: Worksheet, spec: Sheet) -> None:
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    border, head_fill, total_fill = _styles()
     width = max((len(b.columns) for b in spec.blocks), default=1)
     ws.append([spec.title])
     ws.append([spec.subtitle])
@@ -92,20 +103,20 @@ def _write_sheet(ws: Worksheet, spec: Sheet) -> None:
         header_rows.append(header)
         for j, column in enumerate(block.columns, start=1):
             cell = ws.cell(row=header, column=j)
-            cell.font, cell.fill, cell.border = Font(bold=True), _HEAD_FILL, _BORDER
+            cell.font, cell.fill, cell.border = Font(bold=True), head_fill, border
             cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
             widths[j - 1] = max(widths[j - 1], column.width)
         for i, values in enumerate(block.rows):
             ws.append([_value(v, c.kind) for v, c in zip(values, block.columns, strict=True)])
             for j, column in enumerate(block.columns, start=1):
                 cell = ws.cell(row=ws.max_row, column=j)
-                cell.border = _BORDER
+                cell.border = border
                 if column.kind != "text":
                     cell.number_format = FORMATS[column.kind]
                 elif isinstance(cell.value, str) and cell.value.startswith(_FORMULA_START):
                     cell.data_type = "s"
                 if i in block.strong:
-                    cell.font, cell.fill = Font(bold=True), _TOTAL_FILL
+                    cell.font, cell.fill = Font(bold=True), total_fill
     for j, w in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(j)].width = w
     _page_setup(ws, spec, header_rows)

@@ -106,6 +106,13 @@ def backup_to_file(source: Engine, target: Path) -> None:
     engine.dispose()
 
 
+def row_count(engine: Engine) -> int:
+    """Rows in all the product's tables (what a restore reports having brought back)."""
+    with engine.connect() as conn:
+        return sum(int(conn.execute(select(func.count()).select_from(table)).scalar_one())
+                   for table in t.metadata.sorted_tables)
+
+
 def integrity(engine: Engine) -> str | None:
     """What is wrong with a database file as a file (None: sound)."""
     with engine.connect() as conn:

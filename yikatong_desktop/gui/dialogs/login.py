@@ -7,6 +7,7 @@ window opens; a wrong password says so in the dialog (and counts towards the loc
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -38,16 +39,14 @@ def _message_label() -> QLabel:
     return label
 
 
-class LoginDialog(QDialog):
-    """User name and password; accepted once `bootstrap.login` took them."""
+class _CredentialsDialog(QDialog):
+    """User name and password under a line of explanation; `_try` says whether they were taken."""
 
-    def __init__(self, app: App, parent: QWidget | None = None) -> None:
+    def __init__(self, intro: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.app = app
         self.setWindowTitle(self.tr("登录"))
-        with app.reader() as uow:
-            org = uow.get_setting("org.name", "")
-        intro = QLabel(self.tr("{0}：请输入用户名和密码。").format(org))
+        label = QLabel(intro)
+        label.setWordWrap(True)
         self.name = QLineEdit()
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -58,67 +57,62 @@ class LoginDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("登录"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("退出"))
-        buttons.accepted.connect(self.log_in)
+        buttons.accepted.connect(self._submit)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(380)
-
-    def log_in(self) -> None:
-        """Try the name and password; stay open with the reason when they are refused."""
-        try:
-            bootstrap.login(self.app, self.name.text(), self.password.text())
-        except YktError as exc:
-            self.message.setText(user_text(exc))
-            self.password.clear()
-            self.password.setFocus()
-            return
-        self.accept()
-
-
-class UnlockDialog(QDialog):
-    """An encrypted database opens only with a user's password: asked before anything is read."""
-
-    def __init__(self, db: str | None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.db = db
-        self.app: App | None = None
-        self.setWindowTitle(self.tr("登录"))
-        intro = QLabel(self.tr("数据库已加密：请输入用户名和密码打开。\n{0}").format(
-            bootstrap.resolve_location(db).display))
-        intro.setWordWrap(True)
-        self.name = QLineEdit()
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        form = QFormLayout()
-        form.addRow(self.tr("用户名"), self.name)
-        form.addRow(self.tr("密码"), self.password)
-        self.message = _message_label()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("登录"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("退出"))
-        buttons.accepted.connect(self.unlock)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
+        layout.addWidget(label)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self.setMinimumWidth(420)
 
-    def unlock(self) -> None:
-        """Open the database with the name and password; stay open with the reason when refused."""
+    def _try(self, name: str, password: str) -> None:
+        raise NotImplementedError
+
+    def _submit(self) -> None:
+        """Try the name and password; stay open with the reason when they are refused."""
         try:
-            self.app = bootstrap.open_app(self.db, credentials=(self.name.text(), self.password.text()))
+            self._try(self.name.text(), self.password.text())
         except YktError as exc:
             self.message.setText(user_text(exc))
             self.password.clear()
             self.password.setFocus()
             return
         self.accept()
+
+
+class LoginDialog(_CredentialsDialog):
+    """User name and password; accepted once `bootstrap.login` took them."""
+
+    def __init__(self, app: App, parent: QWidget | None = None) -> None:
+        with app.reader() as uow:
+            org = uow.get_setting("org.name", "")
+        super().__init__(QCoreApplication.translate("LoginDialog", "{0}：请输入用户名和密码。").format(org), parent)
+        self.app = app
+
+    def log_in(self) -> None:
+        """登录 (the OK button)."""
+        self._submit()
+
+    def _try(self, name: str, password: str) -> None:
+        bootstrap.login(self.app, name, password)
+
+
+class UnlockDialog(_CredentialsDialog):
+    """An encrypted database opens only with a user's password: asked before anything is read."""
+
+    def __init__(self, db: str | None, parent: QWidget | None = None) -> None:
+        super().__init__(QCoreApplication.translate("UnlockDialog", "数据库已加密：请输入用户名和密码打开。\n{0}")
+                         .format(bootstrap.resolve_location(db).display), parent)
+        self.db = db
+        self.app: App | None = None
+
+    def unlock(self) -> None:
+        """登录 (the OK button): open the database with the name and password."""
+        self._submit()
+
+    def _try(self, name: str, password: str) -> None:
+        self.app = bootstrap.open_app(self.db, credentials=(name, password))
 
 
 class FirstAdminDialog(QDialog):
