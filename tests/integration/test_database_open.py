@@ -94,7 +94,9 @@ def test_an_older_database_is_migrated_forward_on_open(installation: Callable[..
                   "ix_payments_township_code", "ix_payments_program_year_voided"):  # as 0001 left it
         con.execute(f"drop index {index}")
     for table in ("person_statuses", "public_employees", "cadres", "eligible_entries", "fund_allocations",
-                  "bank_returns", "field_checks", "findings", "check_runs", "users"):  # 0004, 0005, 0006
+                  "bank_returns", "field_checks", "findings", "check_runs", "users",  # 0004, 0005, 0006
+                  "evidence_files", "problem_recoveries", "complaints", "problems", "evidence_blobs",
+                  "selfcheck_forms"):  # 0007
         con.execute(f"drop table {table}")
     con.execute("update alembic_version set version_num='0001'")
     con.commit()
@@ -104,6 +106,7 @@ def test_an_older_database_is_migrated_forward_on_open(installation: Callable[..
     assert con.execute("select version_num from alembic_version").fetchone()[0] == SCHEMA_HEAD
     assert con.execute("select count(*) from sqlite_master where name='bank_returns'").fetchone()[0] == 1
     assert con.execute("select count(*) from sqlite_master where name='users'").fetchone()[0] == 1
+    assert con.execute("select count(*) from sqlite_master where name='problems'").fetchone()[0] == 1
     assert con.execute("select count(*) from sqlite_master where name='ix_persons_pinyin_id'").fetchone()[0] == 1
 
 

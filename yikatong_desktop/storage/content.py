@@ -117,6 +117,47 @@ def _field_checks() -> Select[Any]:
                          "occurrence", "written_name")
 
 
+def _problems() -> Select[Any]:
+    pb, g = t.problems, t.programs.alias("problem_program")
+    return (select(pb.c.number, pb.c.source, pb.c.category, pb.c.description, pb.c.org_code, pb.c.department,
+                   g.c.code.label("program"), pb.c.persons, pb.c.amount_fen, pb.c.responsible_unit,
+                   pb.c.responsible_person, pb.c.measures, pb.c.deadline, pb.c.state, pb.c.registered_on,
+                   pb.c.registered_by, pb.c.applied_on, pb.c.closed_on, pb.c.closed_by, pb.c.reason, pb.c.outcome,
+                   pb.c.handled_persons, pb.c.came_forward, pb.c.repaid, pb.c.transfer_to, pb.c.transfer_on,
+                   pb.c.transfer_doc, pb.c.clue_source, pb.c.clue_ref)
+            .outerjoin(g, g.c.id == pb.c.program_id).where(pb.c.voided.is_(False)))
+
+
+def _recoveries() -> Select[Any]:
+    r = t.problem_recoveries
+    return (select(t.problems.c.number.label("problem"), r.c.amount_fen, r.c.recovered_on, r.c.receipt, r.c.note)
+            .join(t.problems, t.problems.c.id == r.c.problem_id).where(r.c.voided.is_(False)))
+
+
+def _complaints() -> Select[Any]:
+    c, g, pb = t.complaints, t.programs.alias("complaint_program"), t.problems.alias("complaint_problem")
+    return (select(c.c.number, c.c.received_on, c.c.channel, c.c.anonymous, c.c.complainant, c.c.contact,
+                   c.c.content, c.c.concerned, g.c.code.label("program"), c.c.org_code, c.c.handling, c.c.result,
+                   c.c.deadline, c.c.state, c.c.registered_on, c.c.registered_by, c.c.closed_on, c.c.closed_by,
+                   c.c.reason, pb.c.number.label("problem"), c.c.notice_ref)
+            .outerjoin(g, g.c.id == c.c.program_id).outerjoin(pb, pb.c.id == c.c.problem_id)
+            .where(c.c.voided.is_(False)))
+
+
+def _evidence() -> Select[Any]:
+    e, pb, c = t.evidence_files, t.problems.alias("evidence_problem"), t.complaints.alias("evidence_complaint")
+    return (select(pb.c.number.label("problem"), c.c.number.label("complaint"), e.c.file_name, e.c.media_type,
+                   e.c.size, e.c.sha256, e.c.note)
+            .outerjoin(pb, pb.c.id == e.c.problem_id).outerjoin(c, c.c.id == e.c.complaint_id)
+            .where(e.c.voided.is_(False)))
+
+
+def _selfcheck_forms() -> Select[Any]:
+    f = t.selfcheck_forms
+    return (select(f.c.scope_kind, f.c.scope, t.programs.c.code.label("program"), f.c.answers)
+            .join(t.programs, t.programs.c.id == f.c.program_id).where(f.c.voided.is_(False)))
+
+
 #: Kind name (as `ykt stats` prints it) → query of business content.
 CONTENT_QUERIES = {
     "org_units": _orgs,
@@ -133,6 +174,11 @@ CONTENT_QUERIES = {
     "fund_allocations": _allocations,
     "bank_returns": _bank_returns,
     "field_checks": _field_checks,
+    "problems": _problems,
+    "problem_recoveries": _recoveries,
+    "complaints": _complaints,
+    "evidence_files": _evidence,
+    "selfcheck_forms": _selfcheck_forms,
 }
 
 
@@ -141,7 +187,7 @@ def business_rows(conn: Connection, kind: str) -> Iterator[dict[str, Any]]:
     result = conn.execute(CONTENT_QUERIES[kind]().execution_options(yield_per=5000))
     for row in result:
         item = dict(row._mapping)
-        for key in ("funding_levels", "synonyms", "area"):
+        for key in ("funding_levels", "synonyms", "area", "persons", "answers"):
             if key in item:
                 item[key] = json.loads(item[key])
         yield item

@@ -22,7 +22,7 @@ from yikatong_desktop.storage.database import bulk_insert, bulk_insert_rows, ind
 if TYPE_CHECKING:
     from yikatong_desktop.storage.unit_of_work import UnitOfWork
 
-_JSON_COLUMNS = {"funding_levels", "synonyms", "area", "evidence"}
+_JSON_COLUMNS = {"funding_levels", "synonyms", "area", "evidence", "persons", "answers"}
 _BULK_CHUNK = 20_000  # rows per executemany: converted values of one chunk at a time
 
 
@@ -242,7 +242,8 @@ class Records:
 
 
 def _encode(values: Mapping[str, Any]) -> dict[str, Any]:
-    return {k: (json.dumps(list(v), ensure_ascii=False) if k in _JSON_COLUMNS and not isinstance(v, str) else v)
+    return {k: (json.dumps(v if isinstance(v, dict) else list(v), ensure_ascii=False)
+                if k in _JSON_COLUMNS and not isinstance(v, str) else v)
             for k, v in values.items()}
 
 

@@ -15,6 +15,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -327,6 +328,112 @@ findings = Table(
     Index(None, "rule", "status"),
 )
 
+#: 问题台账 (SPEC §7): one row per problem; recovered money lives in problem_recoveries (the 专账).
+problems = Table(
+    "problems", metadata,
+    *_record_columns(),
+    Column("number", String(20), nullable=False, unique=True),  # 问题编号 such as WT2019-0007
+    Column("source", String(12), nullable=False),  # manual | findings | clues | complaint
+    Column("category", String(4), nullable=False, index=True),  # 整治内容 code, 1.1 … 3.5
+    Column("description", Text, nullable=False),
+    Column("org_code", String(40), nullable=True, index=True),
+    Column("department", String(50), nullable=True),
+    Column("program_id", Integer, ForeignKey("programs.id"), nullable=True),
+    Column("persons", Text, nullable=False),  # JSON list of {name, id_number}
+    Column("amount_fen", BigInteger, nullable=False, default=0),
+    Column("responsible_unit", String(200), nullable=True),
+    Column("responsible_person", String(100), nullable=True),
+    Column("measures", Text, nullable=False, default=""),
+    Column("deadline", Date, nullable=True),
+    Column("state", String(12), nullable=False, index=True),
+    Column("registered_on", Date, nullable=False),
+    Column("registered_by", String(100), nullable=False),
+    Column("applied_on", Date, nullable=True),
+    Column("closed_on", Date, nullable=True),
+    Column("closed_by", String(100), nullable=True),
+    Column("reason", Text, nullable=True),  # the last 退回 / 回头看 reason
+    Column("outcome", String(20), nullable=True),  # 处理结果
+    Column("handled_persons", Integer, nullable=False, default=0),
+    Column("came_forward", Boolean, nullable=False, default=False),  # 主动说明
+    Column("repaid", Boolean, nullable=False, default=False),  # 退赔
+    Column("transfer_to", String(20), nullable=True),  # 线索移交
+    Column("transfer_on", Date, nullable=True),
+    Column("transfer_doc", String(100), nullable=True),
+    Column("clue_source", String(200), nullable=True),  # 线索来源 (大起底: 审计、财政检查…)
+    Column("clue_ref", String(100), nullable=True),  # the clue list's own number
+)
+
+#: 追回资金专账: each recovery of a problem's money, with its date and receipt.
+problem_recoveries = Table(
+    "problem_recoveries", metadata,
+    *_record_columns(),
+    Column("problem_id", Integer, ForeignKey("problems.id"), nullable=False, index=True),
+    Column("amount_fen", BigInteger, nullable=False),
+    Column("recovered_on", Date, nullable=False),
+    Column("receipt", String(100), nullable=False),
+    Column("note", String(300), nullable=True),
+)
+
+#: 举报 (SPEC §7): the complainant is seen by the discipline role only and never sent downward.
+complaints = Table(
+    "complaints", metadata,
+    *_record_columns(),
+    Column("number", String(20), nullable=False, unique=True),  # JB2019-0003
+    Column("received_on", Date, nullable=False),
+    Column("channel", String(10), nullable=False),
+    Column("anonymous", Boolean, nullable=False, default=False),
+    Column("complainant", String(100), nullable=True),
+    Column("contact", String(100), nullable=True),
+    Column("content", Text, nullable=False),
+    Column("concerned", String(300), nullable=True),  # persons concerned, as told
+    Column("program_id", Integer, ForeignKey("programs.id"), nullable=True),
+    Column("org_code", String(40), nullable=True, index=True),
+    Column("handling", Text, nullable=False, default=""),  # 办理情况
+    Column("result", Text, nullable=False, default=""),  # 办理结果
+    Column("deadline", Date, nullable=True),
+    Column("state", String(12), nullable=False, index=True),
+    Column("registered_on", Date, nullable=False),
+    Column("registered_by", String(100), nullable=False),
+    Column("closed_on", Date, nullable=True),
+    Column("closed_by", String(100), nullable=True),
+    Column("reason", Text, nullable=True),
+    Column("problem_id", Integer, ForeignKey("problems.id"), nullable=True),
+    Column("notice_ref", String(40), nullable=True),  # the 公示 objected to (公示异议)
+)
+
+#: Evidence files of a problem or complaint: name, type, size and SHA-256; the bytes in evidence_blobs.
+evidence_files = Table(
+    "evidence_files", metadata,
+    *_record_columns(),
+    Column("problem_id", Integer, ForeignKey("problems.id"), nullable=True, index=True),
+    Column("complaint_id", Integer, ForeignKey("complaints.id"), nullable=True, index=True),
+    Column("file_name", String(255), nullable=False),
+    Column("media_type", String(80), nullable=False),
+    Column("size", BigInteger, nullable=False),
+    Column("sha256", String(64), nullable=False, index=True),
+    Column("note", String(300), nullable=True),
+    Column("added_by", String(100), nullable=False),
+)
+
+#: The bytes of evidence files, once per content: kept in the database so backups carry them.
+evidence_blobs = Table(
+    "evidence_blobs", metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("content", LargeBinary, nullable=False),
+)
+
+#: 自查表 answers (SPEC §7) as a clerk saved them, per org or department and program.
+selfcheck_forms = Table(
+    "selfcheck_forms", metadata,
+    *_record_columns(),
+    Column("scope_kind", String(12), nullable=False),  # org | department
+    Column("scope", String(100), nullable=False),  # org code or department name
+    Column("program_id", Integer, ForeignKey("programs.id"), nullable=False),
+    Column("answers", Text, nullable=False),  # JSON item code → {answer, count, amount_fen, measures}
+    Column("saved_by", String(100), nullable=False),
+    UniqueConstraint("scope_kind", "scope", "program_id"),
+)
+
 #: One row per rule per run of the checks (local, not exchanged).
 check_runs = Table(
     "check_runs", metadata,
@@ -407,4 +514,9 @@ RECORD_TABLES = {
     "bank_returns": bank_returns,
     "field_checks": field_checks,
     "findings": findings,
+    "problems": problems,
+    "problem_recoveries": problem_recoveries,
+    "complaints": complaints,
+    "evidence_files": evidence_files,
+    "selfcheck_forms": selfcheck_forms,
 }

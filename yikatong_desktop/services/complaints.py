@@ -1,0 +1,248 @@
+"""Complaints (举报, SPEC §7): received by 电话/来信/来访/网络/公示异议, followed up like problems.
+
+The complainant's identity is shown only to the discipline role (纪检, SPEC §9); it never
+enters an audit event, and whoever else reads a complaint sees that it is withheld.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from yikatong_desktop.domain.errors import InputRejected, UsageError
+from yikatong_desktop.domain.permissions import Action
+from yikatong_desktop.domain.problems import CHANNELS, STATE_LABELS, Facts, Kind, Move, State, is_overdue
+from yikatong_desktop.services.audit import org_code, record_event
+from yikatong_desktop.services.auth import Actor, authorize, sees_complainants
+from yikatong_desktop.services.evidence import read_evidence
+from yikatong_desktop.services.ledger import get_problem
+from yikatong_desktop.services.ledger_fields import LABELS, parse_fields
+from yikatong_desktop.services.ledger_moves import MoveOption, apply_move, options, today
+from yikatong_desktop.storage import ledger_store as store
+from yikatong_desktop.storage.unit_of_work import UnitOfWork
+
+WITHHELD = "（仅纪检人员可见）"
+EDITABLE = ("received_on", "channel", "anonymous", "complainant", "contact", "content", "concerned", "program", "org",
+            "handling", "result", "deadline", "problem", "notice_ref")
+
+
+@dataclass(frozen=True)
+class Complaint:
+    """A complaint as the reader may see it: the complainant withheld unless the reader is 纪检."""
+
+    uid: str
+    number: str
+    received_on: date
+    channel: str
+    anonymous: bool
+    complainant: str | None
+    contact: str | None
+    content: str
+    concerned: str | None
+    program_code: str | None
+    program_name: str | None
+    org_code: str | None
+    org_name: str | None
+    handling: str
+    result: str
+    deadline: date | None
+    state: State
+    registered_on: date
+    registered_by: str
+    closed_on: date | None
+    closed_by: str | None
+    reason: str | None
+    problem_number: str | None
+    notice_ref: str | None
+    evidence_count: int
+    version: int
+
+    @property
+    def state_label(self) -> str:
+        """已登记, 办理中, 申请办结 or 已办结."""
+        return STATE_LABELS[Kind.COMPLAINT][self.state]
+
+    def overdue(self, day: date) -> bool:
+        """Not closed and past its deadline."""
+        return is_overdue(self.state, self.deadline, day)
+
+    def facts(self) -> Facts:
+        """What the state machine's guards look at."""
+        return Facts(Kind.COMPLAINT, self.state, self.registered_by, self.handling, self.result, self.evidence_count)
+
+    def as_json(self, day: date) -> dict[str, Any]:
+        """The object `ykt complaint list/show --json` prints."""
+        out = {k: getattr(self, k) for k in (
+            "uid", "number", "channel", "anonymous", "complainant", "contact", "content", "concerned", "program_code",
+            "org_code", "handling", "result", "registered_by", "closed_by", "reason", "problem_number", "notice_ref",
+            "evidence_count", "version")}
+        for k in ("received_on", "deadline", "registered_on", "closed_on"):
+            value = getattr(self, k)
+            out[k] = value.isoformat() if value else None
+        out.update(state=self.state.value, state_label=self.state_label, overdue=self.overdue(day))
+        return out
+
+
+def _complaint(r: Any, reveal: bool) -> Complaint:
+    hidden = None if r.anonymous else WITHHELD
+    return Complaint(
+        uid=r.uid, number=r.number, received_on=r.received_on, channel=r.channel, anonymous=bool(r.anonymous),
+        complainant=(r.complainant if reveal else hidden) if r.complainant else None,
+        contact=(r.contact if reveal else hidden) if r.contact else None, content=r.content, concerned=r.concerned,
+        program_code=r.program_code, program_name=r.program_name, org_code=r.org_code, org_name=r.org_name,
+        handling=r.handling or "", result=r.result or "", deadline=r.deadline, state=State(r.state),
+        registered_on=r.registered_on, registered_by=r.registered_by, closed_on=r.closed_on, closed_by=r.closed_by,
+        reason=r.reason, problem_number=r.problem_number, notice_ref=r.notice_ref,
+        evidence_count=int(r.evidence_count), version=int(r.version))
+
+
+def list_complaints(uow: UnitOfWork, actor: Actor, *, states: Sequence[str] = (), channels: Sequence[str] = (),
+                    org: str | None = None) -> list[Complaint]:
+    """Complaints filtered by state, channel and org."""
+    authorize(actor, Action.VIEW)
+    for s in states:
+        if s not in {x.value for x in State}:
+            raise UsageError("ledger.bad_state", state=s, choices="、".join(x.value for x in State))
+    for c in channels:
+        if c not in CHANNELS:
+            raise UsageError("complaint.bad_channel", channel=c, choices="、".join(CHANNELS))
+    code = parse_fields(uow, {"org": org}).get("org_code")
+    reveal = sees_complainants(actor)
+    return [_complaint(r, reveal) for r in store.complaints(uow.conn, states=states, channels=channels,
+                                                             org_prefix=code)]
+
+
+def get_complaint(uow: UnitOfWork, actor: Actor, ref: str) -> Complaint:
+    """A complaint by its number (JB2019-0001) or the first characters of its uid."""
+    authorize(actor, Action.VIEW)
+    rows = store.complaints(uow.conn, refs=[ref])
+    if len(rows) != 1:
+        raise InputRejected("complaint.unknown" if not rows else "ledger.ambiguous", ref=ref)
+    return _complaint(rows[0], sees_complainants(actor))
+
+
+def _values(uow: UnitOfWork, actor: Actor, fields: Mapping[str, object]) -> dict[str, Any]:
+    raw = dict(fields)
+    problem_ref = raw.pop("problem", None)
+    values = parse_fields(uow, raw)
+    if problem_ref is not None:
+        values["problem_id"] = None
+        if str(problem_ref).strip():
+            p = get_problem(uow, actor, str(problem_ref))
+            values["problem_id"] = int(uow.records.get("problems", p.uid).id)  # type: ignore[union-attr]
+    if values.get("anonymous"):
+        values.update(complainant=None, contact=None)
+    return values
+
+
+def _audited(values: Mapping[str, Any]) -> dict[str, Any]:
+    """A complaint's fields for an audit event: never who complained (SPEC §9)."""
+    return {k: ("（已隐去）" if k in ("complainant", "contact") and v else v) for k, v in values.items()}
+
+
+def register(uow: UnitOfWork, actor: Actor, fields: Mapping[str, object], *,
+             evidence: Sequence[Path] = ()) -> Complaint:
+    """登记 a complaint: date, channel and content are required; the complainant may be anonymous."""
+    authorize(actor, Action.REGISTER)
+    values = _values(uow, actor, fields)
+    values.setdefault("received_on", today(uow))
+    for key in ("channel", "content"):
+        if not values.get(key):
+            raise InputRejected("ledger.required", field=LABELS[key])
+    if values["received_on"] > today(uow):
+        raise InputRejected("ledger.bad_field", field=LABELS["received_on"], reason="不能晚于今天")
+    files = [read_evidence(p) for p in evidence]
+    uid = str(uuid.uuid4())
+    number = store.next_number(uow.conn, "complaints", f"JB{today(uow).year}-")
+    values.update(number=number, state=State.REGISTERED, registered_on=today(uow), registered_by=actor.name,
+                  anonymous=bool(values.get("anonymous")) or not values.get("complainant"))
+    uow.records.add("complaints", values, owner=org_code(uow), uid=uid)
+    row_id = int(uow.records.get("complaints", uid).id)  # type: ignore[union-attr]
+    for f in files:
+        _attach(uow, actor, row_id, f)
+    record_event(uow, actor, "complaint.register", object_kind="complaints", object_uid=uid,
+                 detail={"number": number, "after": _audited({k: v for k, v in values.items() if k != "number"})})
+    return get_complaint(uow, actor, uid)
+
+
+def update(uow: UnitOfWork, actor: Actor, ref: str, fields: Mapping[str, object], *,
+           expected_version: int | None = None) -> Complaint:
+    """Change a complaint's fields (handling, result, link to a problem …); not its state."""
+    authorize(actor, Action.REGISTER)
+    unknown = set(fields) - set(EDITABLE)
+    if unknown:
+        raise UsageError("ledger.not_editable", fields="、".join(sorted(unknown)))
+    before = get_complaint(uow, actor, ref)
+    if before.state is State.CLOSED:
+        raise InputRejected("ledger.closed", number=before.number)
+    values = _values(uow, actor, fields)
+    if not values:
+        return before
+    old = uow.records.get("complaints", before.uid)
+    assert old is not None
+    uow.records.change("complaints", before.uid, values, expected_version=expected_version or before.version)
+    changed = {k: v for k, v in values.items() if getattr(old, k) != v}
+    record_event(uow, actor, "complaint.update", object_kind="complaints", object_uid=before.uid,
+                 detail={"number": before.number, "before": _audited({k: getattr(old, k) for k in changed}),
+                         "after": _audited(changed)})
+    return get_complaint(uow, actor, before.uid)
+
+
+def move(uow: UnitOfWork, actor: Actor, ref: str, step: Move, reason: str = "", *,
+         expected_version: int | None = None) -> Complaint:
+    """Move a complaint one step (开始办理, 申请办结, 办结, 退回, 回头看), or refuse saying why."""
+    c = get_complaint(uow, actor, ref)
+    apply_move(uow, actor, Kind.COMPLAINT, c.facts(), uid=c.uid, number=c.number,
+               version=expected_version or c.version, move=step, reason=reason, target=c)
+    return get_complaint(uow, actor, c.uid)
+
+
+def move_options(uow: UnitOfWork, actor: Actor, c: Complaint) -> list[MoveOption]:
+    """Every move with whether the actor may take it now and, if not, why."""
+    return options(actor, Kind.COMPLAINT, c.facts(), c)
+
+
+def add_evidence(uow: UnitOfWork, actor: Actor, ref: str, path: Path) -> Complaint:
+    """Attach a file to a complaint (a letter's scan, a photo)."""
+    authorize(actor, Action.REGISTER)
+    c = get_complaint(uow, actor, ref)
+    f = read_evidence(path)
+    _attach(uow, actor, int(uow.records.get("complaints", c.uid).id), f)  # type: ignore[union-attr]
+    record_event(uow, actor, "complaint.evidence", object_kind="complaints", object_uid=c.uid,
+                 detail={"number": c.number, "file": f.name, "sha256": f.sha256, "bytes": f.size})
+    return get_complaint(uow, actor, c.uid)
+
+
+def _attach(uow: UnitOfWork, actor: Actor, complaint_id: int, f: Any) -> None:
+    store.store_blob(uow.conn, f.sha256, f.content)
+    uow.records.add("evidence_files", {"complaint_id": complaint_id, "file_name": f.name, "media_type": f.media_type,
+                                       "size": f.size, "sha256": f.sha256, "note": None, "added_by": actor.name},
+                    owner=org_code(uow), uid=str(uuid.uuid4()))
+
+
+def evidence_of(uow: UnitOfWork, actor: Actor, ref: str) -> list[Any]:
+    """A complaint's evidence files."""
+    c = get_complaint(uow, actor, ref)
+    return store.evidence(uow.conn, complaint_id=int(uow.records.get("complaints", c.uid).id))  # type: ignore[union-attr]
+
+
+def hotline(uow: UnitOfWork) -> dict[str, str]:
+    """The 监督举报电话 of this office and of the county above (设置; printed on notices)."""
+    stored = uow.get_setting("complaints.hotline", {})
+    return {"own": str(stored.get("own", "")), "county": str(stored.get("county", ""))}
+
+
+def set_hotline(uow: UnitOfWork, actor: Actor, own: str, county: str) -> None:
+    """Keep the 举报电话 (office numbers, printed on 公示 lists); audited."""
+    authorize(actor, Action.SETTINGS)
+    before = hotline(uow)
+    after = {"own": own.strip(), "county": county.strip()}
+    for value in after.values():
+        if value and not all(ch.isdigit() or ch in "-— ()（）转" for ch in value):
+            raise InputRejected("complaint.bad_hotline", number=value)
+    uow.set_setting("complaints.hotline", after)
+    record_event(uow, actor, "settings.hotline", detail={"before": before, "after": after})
