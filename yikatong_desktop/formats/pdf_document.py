@@ -100,13 +100,14 @@ def render_pdf(path: Path, doc: PdfDocument) -> None:
 def render_pdf_bytes(doc: PdfDocument) -> bytes:
     """The PDF bytes of `doc`: A4, 18 mm margins, "第 x 页 共 y 页" centred at the foot of every page."""
     from reportlab.lib.pagesizes import A4, landscape
-    from reportlab.platypus import SimpleDocTemplate
+    from reportlab.platypus import SimpleDocTemplate, Spacer
 
     _register_font()
     size = landscape(A4) if doc.landscape else A4
     out = io.BytesIO()
     template = SimpleDocTemplate(out, pagesize=size, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
-                                 bottomMargin=MARGIN, title=doc.title, author=doc.author, creator="yikatong_desktop")
+                                 bottomMargin=MARGIN, title=_plain(doc.title), author=_plain(doc.author),
+                                 creator="yikatong_desktop")
     width = size[0] - 2 * MARGIN
     parts: list[Part] = [*_title_parts(doc.title, doc.subtitle), Gap(3)] if doc.title else []
     parts += doc.parts
@@ -121,7 +122,7 @@ def render_pdf_bytes(doc: PdfDocument) -> bytes:
             canvas.setFillColor(RULE)
             canvas.drawCentredString(size[0] / 2, size[1] - 11 * MM, _plain(doc.running_header))
 
-    template.build(story, onLaterPages=later_page, canvasmaker=_classes()[1])
+    template.build(story or [Spacer(1, 1)], onLaterPages=later_page, canvasmaker=_classes()[1])
     return out.getvalue()
 
 
@@ -250,6 +251,9 @@ def _padding(side: float, top: float, bottom: float) -> list[tuple[Any, ...]]:
             for name, pad in (("LEFT", side), ("RIGHT", side), ("TOP", top), ("BOTTOM", bottom))]
 
 
+_TEXT_KINDS = ("text", "long")  # long: text that wraps (report_workbook)
+
+
 def _cell_text(value: Any, kind: str) -> str:
     if value is None:
         return ""
@@ -278,7 +282,7 @@ def _table(block: Block, width: float) -> Any:
         for value, column, w in zip(row, block.columns, widths, strict=True):
             text = _cell_text(value, column.kind)
             if strong or "\n" in text or stringWidth(text, FONT, TABLE_SIZE) > w - 2 * PAD - 1:
-                align = "left" if column.kind == "text" else "right"
+                align = "left" if column.kind in _TEXT_KINDS else "right"
                 cells.append(_para(text, TABLE_SIZE, align=align, bold=strong, leading=12 / TABLE_SIZE))
             else:
                 cells.append(_plain(text))  # a plain string is ten times quicker than a Paragraph: 2,000 rows
@@ -287,7 +291,7 @@ def _table(block: Block, width: float) -> Any:
         ("FONT", (0, 0), (-1, -1), FONT, TABLE_SIZE, 12), ("GRID", (0, 0), (-1, -1), 0.5, RULE),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("BACKGROUND", (0, 0), (-1, 0), HEAD_FILL),
         *_padding(PAD, 2, 3)]
-    style += [("ALIGN", (j, 1), (j, -1), "RIGHT") for j, c in enumerate(block.columns) if c.kind != "text"]
+    style += [("ALIGN", (j, 1), (j, -1), "RIGHT") for j, c in enumerate(block.columns) if c.kind not in _TEXT_KINDS]
     style += [("BACKGROUND", (0, i + 1), (-1, i + 1), TOTAL_FILL) for i in sorted(block.strong) if i < len(block.rows)]
     return Table(data, colWidths=widths, repeatRows=1, style=style, splitInRow=1)
 

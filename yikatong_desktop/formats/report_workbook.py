@@ -27,7 +27,8 @@ _FORMULA_START = ("=", "+", "-", "@")
 
 @dataclass(frozen=True)
 class Column:
-    """A column: its title, what its values are (text, int, yuan from fen, percent from a fraction), its width."""
+    """A column: its title, what its values are (text, long text that wraps, int, yuan from fen, percent from a
+    fraction), its width."""
 
     title: str
     kind: str = "text"
@@ -51,6 +52,7 @@ class Sheet:
     subtitle: str
     blocks: Sequence[Block]
     landscape: bool = False
+    footer: Sequence[str] = ()  # sign-off lines under the tables (填报单位（盖章）、负责人、填表人、日期)
 
 
 def sheet_name(text: str) -> str:
@@ -111,14 +113,22 @@ def _write_sheet(ws: Worksheet, spec: Sheet) -> None:
             for j, column in enumerate(block.columns, start=1):
                 cell = ws.cell(row=ws.max_row, column=j)
                 cell.border = border
-                if column.kind != "text":
+                if column.kind == "long":
+                    cell.alignment = Alignment(wrap_text=True, vertical="top")
+                elif column.kind != "text":
                     cell.number_format = FORMATS[column.kind]
-                elif isinstance(cell.value, str) and cell.value.startswith(_FORMULA_START):
+                if isinstance(cell.value, str) and cell.value.startswith(_FORMULA_START):
                     cell.data_type = "s"
                 if i in block.strong:
                     cell.font, cell.fill = Font(bold=True), total_fill
     for j, w in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(j)].width = w
+    if spec.footer:
+        ws.append([])
+    for line in spec.footer:
+        ws.append([line])
+        ws.merge_cells(start_row=ws.max_row, start_column=1, end_row=ws.max_row, end_column=width)
+        ws.row_dimensions[ws.max_row].height = 24
     _page_setup(ws, spec, header_rows)
 
 
