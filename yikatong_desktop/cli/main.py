@@ -17,9 +17,11 @@ from yikatong_desktop.cli import (
     backup_cmd,
     basics_cmd,
     checks_cmd,
+    ledger_cmd,
     programs_cmd,
     records_cmd,
     rules_cmd,
+    selfcheck_cmd,
     standards_cmd,
     users_cmd,
     verify_cmd,
@@ -36,6 +38,7 @@ from yikatong_desktop.domain.privacy import mask_text
 from yikatong_desktop.gui.page_names import page_choices, page_key
 from yikatong_desktop.services import (
     audit,
+    clue_import,
     demo,
     imports,
     list_imports,
@@ -88,9 +91,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="加密数据库（SQLCipher），第一个管理员取自 YKT_USER/YKT_PASSWORD")
 
     s = sub.add_parser("import", help="导入花名册和名单")
-    s.add_argument("kind", choices=["roster", *(k.value for k in ListKind)], metavar="KIND",
+    s.add_argument("kind", choices=["roster", *(k.value for k in ListKind), "clues"], metavar="KIND",
                    help="roster 花名册；status 死亡/迁出/退出；staff 财政供养人员；cadres 村干部及近亲属；"
-                        "eligible 应享名单；allocations 资金拨付；bank-return 银行代发回盘；field-checks 入户核查")
+                        "eligible 应享名单；allocations 资金拨付；bank-return 银行代发回盘；field-checks 入户核查；"
+                        "clues 问题线索清单（每行登记为一个问题）")
     s.add_argument("file", type=Path)
     s.add_argument("--program", help="文件中没有“补贴项目”列时，用这个项目（代码、名称或简称）")
     s.add_argument("--period", help="文件中没有“补贴期间/年度”列时，用这个期间（2018、2018-03、2018Q1）")
@@ -113,7 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--reason", required=True)
 
     s = sub.add_parser("template", help="生成空白的标准模板")
-    s.add_argument("kind", help="roster = 补贴发放花名册")
+    s.add_argument("kind", help="roster = 补贴发放花名册；clues = 问题线索清单；以及各类名单（同 import）")
     s.add_argument("--out", type=Path, required=True)
 
     s = sub.add_parser("stats", help="各类记录的数量和内容摘要")
@@ -145,6 +149,8 @@ def build_parser() -> argparse.ArgumentParser:
     rules_cmd.add_parser(sub)
     verify_cmd.add_parsers(sub)
     users_cmd.add_parser(sub)
+    ledger_cmd.add_parsers(sub)
+    selfcheck_cmd.add_parser(sub)
 
     s = sub.add_parser("gui", help="打开图形界面")
     s.add_argument("--page", help="打开的页面（中文标题或英文名）")
@@ -225,6 +231,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
     if (args.column or args.remember) and args.kind != "roster":
         raise UsageError("cli.usage", detail="--column 和 --remember 只用于 roster 花名册",
                          usage="ykt import roster FILE --column 标题=含义 [--remember]")
+    if args.kind == "clues":
+        return _import_clues(args)
     columns = dict(_column(text) for text in args.column)
     app = bootstrap.open_app(args.db)
     try:
@@ -299,6 +307,30 @@ def _cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _import_clues(args: argparse.Namespace) -> int:
+    """`ykt import clues FILE`: every row a problem of the ledger, or none of them."""
+    app = bootstrap.open_app(args.db)
+    try:
+        if not args.dry_run:
+            app.backup("before-import-clues", before=Action.REGISTER)
+        with app.uow() as uow:
+            done = clue_import.import_clues(uow, app.actor, args.file, dry_run=args.dry_run)
+            if not (done.dry_run_or_nothing()):
+                uow.commit()
+    finally:
+        app.close()
+    if done.already_imported:
+        say(message("clues.already", file=done.file))
+    elif done.registered:
+        say(message("clues.done", rows=len(done.registered), first=done.registered[0], last=done.registered[-1]))
+    else:
+        say(f"{done.file}：{done.rows} 条线索均可登记（试运行，未保存）")
+    if args.json:
+        emit_json({"file": done.file, "rows": done.rows, "registered": done.registered,
+                   "already_imported": done.already_imported, "dry_run": args.dry_run})
+    return 0
+
+
 def _column(text: str) -> tuple[str, Field | None]:
     """`--column 标题=含义`: the title as the importer compares it, and the field (None: 不导入)."""
     title, sep, meaning = text.partition("=")
@@ -333,7 +365,10 @@ def _cmd_template(args: argparse.Namespace) -> int:
     folder = args.out.expanduser().resolve().parent
     if not folder.is_dir():
         raise InputRejected("db.dir_missing", path=str(args.out))
-    templates.write_template(args.kind, args.out)
+    if args.kind == "clues":
+        clue_import.write_clue_template(args.out)
+    else:
+        templates.write_template(args.kind, args.out)
     say(message("template.done", path=args.out))
     return 0
 
@@ -474,7 +509,7 @@ COMMANDS = {
     "standards": standards_cmd.run,
     "program": programs_cmd.run, **checks_cmd.COMMANDS, **verify_cmd.COMMANDS,
     "basics": basics_cmd.run, "rules": rules_cmd.run, "user": users_cmd.run,
-    **records_cmd.COMMANDS, **backup_cmd.COMMANDS,
+    **records_cmd.COMMANDS, **backup_cmd.COMMANDS, **ledger_cmd.COMMANDS, "selfcheck": selfcheck_cmd.run,
 }
 
 

@@ -358,6 +358,7 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "selfcheck.bad_format": ("{path}：自查表只能导出为 .xlsx 或 .pdf。", "{path}: write the form as .xlsx or .pdf."),
     "selfcheck.written": ("已写入 {count} 个项目的自查表：{path}",
                           "Self-check forms of {count} programs written to {path}"),
+    "complaint.evidence_added": ("{number} 已添加材料 {file}。", "{number}: {file} added."),
     "complaint.unknown": ("没有编号为 {ref} 的举报（ykt complaint list 可查看）。",
                           "No complaint {ref} (see `ykt complaint list`)."),
     "complaint.bad_channel": ("举报渠道“{channel}”无效，可用：{choices}。",

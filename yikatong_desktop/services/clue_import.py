@@ -65,6 +65,10 @@ class ClueImport:
     already_imported: bool = False
     errors: list[str] = field(default_factory=list)
 
+    def dry_run_or_nothing(self) -> bool:
+        """Whether nothing was registered (a dry run, or the file was imported before)."""
+        return not self.registered
+
 
 def import_clues(uow: UnitOfWork, actor: Actor, path: Path, *, dry_run: bool = False) -> ClueImport:
     """Register every clue of a list as a problem, or none of them (the errors say why, row by row)."""

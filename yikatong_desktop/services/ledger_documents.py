@@ -24,7 +24,7 @@ from yikatong_desktop.storage.unit_of_work import UnitOfWork
 DOCUMENTS = {"approval": "销号审批表", "transfer": "移交函", "notice": "整改通知书"}
 #: Sign-off lines under a table (two lines: one does not fit an A4 portrait page).
 SIGN_OFF = ("填报单位（盖章）：＿＿＿＿＿＿＿＿＿＿＿＿        负责人：＿＿＿＿＿＿＿＿",
-            "填表人：＿＿＿＿＿＿＿＿        联系电话（办公）：＿＿＿＿＿＿＿＿        填报日期：＿＿＿＿年＿＿月＿＿日")
+            "填表人：＿＿＿＿＿＿＿＿      联系电话（办公）：＿＿＿＿＿＿＿      填报日期：＿＿＿＿年＿＿月＿＿日")
 _COLUMNS = (Column("序号", "int", 6), Column("问题编号", "text", 13), Column("挂号日期", "text", 11),
             Column("整治内容", "text", 9), Column("问题描述", "long", 40), Column("单位", "text", 14),
             Column("补贴项目", "text", 16), Column("涉及人员", "long", 24), Column("涉及金额(元)", "yuan", 13),

@@ -119,20 +119,21 @@ def form(uow: UnitOfWork, actor: Actor, program: str, where: Scope) -> Form:
 
 
 def _prefill(uow: UnitOfWork, program_id: int, org_prefix: str | None) -> list[Answer]:
-    counts = {i.code: [0, 0, []] for i in ITEMS}  # code → [count, fen, measures]
+    count = dict.fromkeys(ITEMS_BY_CODE, 0)
+    fen = dict.fromkeys(ITEMS_BY_CODE, 0)
+    measures: dict[str, list[str]] = {code: [] for code in ITEMS_BY_CODE}
     for r in store.finding_counts(uow.conn, program_id, org_prefix):
-        slot = counts[primary_item(RULES_BY_CODE[r.rule].item)]
-        slot[0] += int(r.n)
-        slot[1] += int(r.fen)
+        code = primary_item(RULES_BY_CODE[r.rule].item)
+        count[code] += int(r.n)
+        fen[code] += int(r.fen)
     for p in store.problems_of(uow.conn, program_id, org_prefix):
-        slot = counts[p.category]
         if p.source != "findings":  # findings made into a problem are counted once, as findings
-            slot[0] += 1
-            slot[1] += int(p.amount_fen)
-        if p.measures and p.measures not in slot[2]:
-            slot[2].append(p.measures)
-    return [Answer(i.code, i.title, counts[i.code][0] > 0, counts[i.code][0], counts[i.code][1],
-                   "；".join(counts[i.code][2])[:500]) for i in ITEMS]
+            count[p.category] += 1
+            fen[p.category] += int(p.amount_fen)
+        if p.measures and p.measures not in measures[p.category]:
+            measures[p.category].append(p.measures)
+    return [Answer(i.code, i.title, count[i.code] > 0, count[i.code], fen[i.code], "；".join(measures[i.code])[:500])
+            for i in ITEMS]
 
 
 def _answer(code: str, data: Mapping[str, Any]) -> Answer:
