@@ -108,3 +108,17 @@ def test_a_result_for_a_page_closed_meanwhile_is_dropped(qtbot: QtBot) -> None:
     release.set()
     qtbot.wait(200)
     assert delivered == []
+
+
+def test_dashboard_counts_problems_kept_open_and_overdue(qtbot: QtBot, mine: bootstrap.App) -> None:
+    from yikatong_desktop.services import ledger
+
+    with mine.uow() as uow:  # the demo's clock stands at 2019-07-15
+        ledger.register(uow, mine.actor, {"category": "1.1", "description": "逾期未整改", "deadline": "2019-07-01"})
+        ledger.register(uow, mine.actor, {"category": "1.2", "description": "仍在期限内", "deadline": "2019-09-30"})
+        uow.commit()
+    page = DashboardPage(mine)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.values["ledger"].text() != "…")
+    assert page.values["ledger"].text() == "2 / 1"
+    assert "#a94442" in page.values["ledger"].styleSheet()  # overdue: in red

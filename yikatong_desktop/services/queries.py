@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -17,6 +17,7 @@ from yikatong_desktop.services.audit import record_event
 from yikatong_desktop.services.auth import Actor, authorize
 from yikatong_desktop.services.progress import Cancelled, IsCancelled, Progress, never_cancelled, no_progress
 from yikatong_desktop.services.roster_columns import COLUMNS
+from yikatong_desktop.storage import ledger_store
 from yikatong_desktop.storage import queries as q
 from yikatong_desktop.storage.queries import SORT_KEYS, RosterFilter, RosterRow
 from yikatong_desktop.storage.unit_of_work import UnitOfWork
@@ -109,6 +110,8 @@ class Dashboard:
     phase: str
     next_deadline: Deadline
     figures: dict[str, Any]
+    problems: dict[str, int] = field(default_factory=dict)  # state → count, and "overdue"
+    complaints: dict[str, int] = field(default_factory=dict)
 
 
 def dashboard(uow: UnitOfWork, actor: Actor) -> Dashboard:
@@ -119,7 +122,8 @@ def dashboard(uow: UnitOfWork, actor: Actor) -> Dashboard:
     return Dashboard(
         org_code=str(uow.get_setting("org.code", "")), org_name=str(uow.get_setting("org.name", "")),
         today=today, phase=camp.status_on(today), next_deadline=camp.next_deadline(today),
-        figures=q.dashboard_figures(uow.conn),
+        figures=q.dashboard_figures(uow.conn), problems=ledger_store.state_counts(uow.conn, "problems", today),
+        complaints=ledger_store.state_counts(uow.conn, "complaints", today),
     )
 
 

@@ -57,7 +57,7 @@ class DashboardPage(QWidget):
         self.values: dict[str, QLabel] = {}
         cards = (("persons", self.tr("补贴对象（人）")), ("payments", self.tr("发放记录（笔）")),
                  ("programs_paid", self.tr("在发项目 / 目录项目")), ("accounts", self.tr("银行账户（张）")),
-                 ("banks", self.tr("代理银行（家）")))
+                 ("banks", self.tr("代理银行（家）")), ("ledger", self.tr("问题台账：留号 / 逾期（个）")))
         for i, (key, title) in enumerate(cards):
             self.values[key] = QLabel("…")
             grid.addWidget(_card(title, self.values[key]), i // 3, i % 3)
@@ -98,6 +98,10 @@ class DashboardPage(QWidget):
         self.values["programs_paid"].setText(f"{f['programs_paid']} / {f['programs_catalog']}")
         self.values["accounts"].setText(f"{f['accounts']:,}")
         self.values["banks"].setText(str(f["banks"]))
+        kept = sum(n for state, n in board.problems.items() if state not in ("closed", "overdue"))
+        self.values["ledger"].setText(f"{kept:,} / {board.problems.get('overdue', 0):,}")
+        if board.problems.get("overdue"):
+            self.values["ledger"].setStyleSheet("border: none; font-size: 22px; font-weight: bold; color: #a94442;")
         self.years.setRowCount(len(f["per_year"]))
         self.years.setFixedHeight(self.years.horizontalHeader().height() + 32 * max(1, len(f["per_year"])) + 4)
         for i, y in enumerate(f["per_year"]):
