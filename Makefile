@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml installers/debian-deps.sh
 
 run: setup
 	@mkdir -p demo
-	@test -f $(DEMO_DB) || $(BIN)/ykt --db $(DEMO_DB) demo
+	@test -f $(DEMO_DB) || { $(BIN)/ykt --db $(DEMO_DB) demo && $(BIN)/ykt --db $(DEMO_DB) check; }
 	@$(BIN)/ykt --db $(DEMO_DB) gui
 
 lint: setup

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 from typing import Any
 
 from yikatong_desktop import bootstrap
 from yikatong_desktop.cli.output import emit_json, say, table
-from yikatong_desktop.domain.errors import UsageError
+from yikatong_desktop.domain.checklist import ITEMS, find_item
+from yikatong_desktop.domain.errors import InputRejected, UsageError
 from yikatong_desktop.domain.messages import message
 from yikatong_desktop.domain.money import format_yuan
 from yikatong_desktop.domain.problems import CHANNELS, MOVE_LABELS, RECEIVERS, Kind, Move, Outcome, State
@@ -48,6 +50,13 @@ def _move_choice(text: str) -> Move:
     raise argparse.ArgumentTypeError("可用：" + "、".join(f"{m.value}（{MOVE_LABELS[Kind.PROBLEM][m]}）" for m in Move))
 
 
+def _category(text: str) -> str:
+    item = find_item(text)
+    if item is None:
+        raise argparse.ArgumentTypeError(f"“{text}”不是整治内容的编号，可用：" + "、".join(i.code for i in ITEMS))
+    return item.code
+
+
 def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """`problem` and `complaint` on the main parser's subcommands."""
     s = sub.add_parser("problem", help="问题台账：挂号、整改、销号、留号、移交、追回")
@@ -60,7 +69,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     add.add_argument("--json", **_JSON)
     ls = a.add_parser("list", help="列出问题（可筛选，可导出台账）")
     ls.add_argument("--state", action="append", default=[], choices=[x.value for x in State])
-    ls.add_argument("--category", action="append", default=[], metavar="1.1", help="整治内容编号（可重复）")
+    ls.add_argument("--category", action="append", default=[], type=_category, metavar="1.1",
+                    help="整治内容编号（可重复）")
     ls.add_argument("--program")
     ls.add_argument("--org")
     ls.add_argument("--open", action="store_true", help="只列留号（未销号）的问题")
@@ -126,9 +136,23 @@ def _given(args: argparse.Namespace, options: dict[str, str]) -> dict[str, objec
     return {k: getattr(args, k) for k in options if getattr(args, k, None) is not None}
 
 
+def _writable(out: Path, suffix: str, usage: str) -> None:
+    """Refuse an --out before any work: of another kind than `suffix` (exit 2), or in a folder that is
+    missing or not writable (exit 3)."""
+    if out.suffix.lower() != suffix:
+        raise UsageError("cli.usage", detail=f"{out}：只能写入 {suffix} 文件", usage=usage)
+    folder = out.expanduser().resolve().parent
+    if not folder.is_dir() or not os.access(folder, os.W_OK):
+        raise InputRejected("basics.out_unwritable", path=str(out))
+
+
 def run_problem(args: argparse.Namespace) -> int:
     """Run `ykt problem …`."""
     cmd = args.problem_command
+    if cmd == "print":
+        _writable(args.out, ".pdf", "ykt problem print N --doc approval|transfer|notice --out F.pdf")
+    elif cmd == "list" and args.out is not None:
+        _writable(args.out, ".xlsx", "ykt problem list --out 台账.xlsx")
     app = bootstrap.open_app(args.db)
     try:
         if cmd in ("list", "show"):
@@ -265,7 +289,10 @@ def run_complaint(args: argparse.Namespace) -> int:
                 if args.json:
                     emit_json(c.as_json(today(uow)))
             elif cmd == "edit":
-                c = complaints.update(uow, app.actor, args.number, _given(args, COMPLAINT_OPTIONS))
+                fields = _given(args, COMPLAINT_OPTIONS)
+                if not fields:
+                    raise UsageError("cli.usage", detail="没有要修改的内容", usage="ykt complaint edit N --handling …")
+                c = complaints.update(uow, app.actor, args.number, fields)
                 say(message("ledger.updated", number=c.number))
             elif cmd == "move":
                 c = complaints.move(uow, app.actor, args.number, args.step, args.reason)

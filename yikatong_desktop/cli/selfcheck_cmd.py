@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 from yikatong_desktop import bootstrap
 from yikatong_desktop.cli.output import emit_json, say, table
+from yikatong_desktop.domain.errors import InputRejected, UsageError
 from yikatong_desktop.domain.messages import message
 from yikatong_desktop.domain.money import format_yuan
 from yikatong_desktop.services import selfcheck, selfcheck_report
@@ -28,6 +30,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 def run(args: argparse.Namespace) -> int:
     """Run `ykt selfcheck`."""
+    if args.out is not None:  # refused before the forms are computed
+        if args.out.suffix.lower() not in (".xlsx", ".pdf"):
+            raise UsageError("selfcheck.bad_format", path=str(args.out))
+        folder = args.out.expanduser().resolve().parent
+        if not folder.is_dir() or not os.access(folder, os.W_OK):
+            raise InputRejected("basics.out_unwritable", path=str(args.out))
     app = bootstrap.open_app(args.db)
     try:
         with app.reader() as uow:

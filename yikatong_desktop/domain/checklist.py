@@ -37,8 +37,8 @@ ITEMS_BY_CODE: Mapping[str, Item] = {i.code: i for i in ITEMS}
 
 
 def find_item(text: str) -> Item | None:
-    """An item by its code (1.1 … 3.5, also written 1-1 or １.１) or its exact title."""
-    key = text.strip().translate(str.maketrans("０１２３４５６７８９．", "0123456789.")).replace("-", ".")
+    """An item by its code (1.1 … 3.5, also written 1-1, １.１ or １－１) or its exact title."""
+    key = text.strip().translate(str.maketrans("０１２３４５６７８９．－-", "0123456789..."))
     return ITEMS_BY_CODE.get(key) or next((i for i in ITEMS if i.title == text.strip()), None)
 
 

@@ -12,15 +12,19 @@ from yikatong_desktop.gui.dialogs.login import actor_text
 from yikatong_desktop.gui.errors import user_text
 from yikatong_desktop.gui.page_names import PAGES
 from yikatong_desktop.gui.pages.checks import ChecksPage
+from yikatong_desktop.gui.pages.complaints import ComplaintsPage
 from yikatong_desktop.gui.pages.dashboard import DashboardPage
 from yikatong_desktop.gui.pages.imports import ImportPage
+from yikatong_desktop.gui.pages.ledger import LedgerPage
 from yikatong_desktop.gui.pages.placeholder import PlaceholderPage
 from yikatong_desktop.gui.pages.roster import RosterPage
+from yikatong_desktop.gui.pages.selfcheck import SelfcheckPage
 from yikatong_desktop.gui.pages.settings import SettingsPage
 from yikatong_desktop.gui.tasks import run_task
 
 BUILT = {"dashboard": DashboardPage, "rosters": RosterPage, "import": ImportPage, "checks": ChecksPage,
-         "settings": SettingsPage}
+         "ledger": LedgerPage, "complaints": ComplaintsPage, "settings": SettingsPage,
+         "selfcheck": SelfcheckPage}
 
 
 class MainWindow(QMainWindow):

@@ -145,7 +145,9 @@ def _rows(sheet: Sheet, header: int, columns: dict[str, int], file: str
     for index in range(header + 1, len(sheet.rows)):
         raw = {f: sheet.cell(index, c) for f, c in columns.items()}
         text = [str(v).strip() for v in raw.values() if v is not None and str(v).strip()]
-        if not text or any(t.replace(" ", "") in ("合计", "总计", "小计") for t in text[:2]):
+        # A totals row says so in its first cells, often under 序号, a column not read.
+        lead = [str(v).strip() for v in sheet.rows[index] if v is not None and str(v).strip()][:2]
+        if not text or any(t.replace(" ", "") in ("合计", "总计", "小计") for t in text[:2] + lead):
             continue  # blank lines and totals are not clues
         where = Location(file=file, sheet=sheet.name, row=index + 1)
         out.append(((where, titles), raw))

@@ -134,8 +134,15 @@ def _values(uow: UnitOfWork, actor: Actor, fields: Mapping[str, object]) -> dict
         if str(problem_ref).strip():
             p = get_problem(uow, actor, str(problem_ref))
             values["problem_id"] = int(uow.records.get("problems", p.uid).id)  # type: ignore[union-attr]
+    for key in ("complainant", "contact"):
+        if key in values and not values[key]:
+            values[key] = None  # blank: nobody given
     if values.get("anonymous"):
         values.update(complainant=None, contact=None)
+    if "content" in values and not values["content"]:
+        raise InputRejected("ledger.required", field=LABELS["content"])
+    if values.get("received_on") is not None and values["received_on"] > today(uow):
+        raise InputRejected("ledger.bad_field", field=LABELS["received_on"], reason="不能晚于今天")
     return values
 
 
@@ -149,12 +156,11 @@ def register(uow: UnitOfWork, actor: Actor, fields: Mapping[str, object], *,
     """登记 a complaint: date, channel and content are required; the complainant may be anonymous."""
     authorize(actor, Action.REGISTER)
     values = _values(uow, actor, fields)
-    values.setdefault("received_on", today(uow))
+    if values.get("received_on") is None:  # not given, or left blank: received today
+        values["received_on"] = today(uow)
     for key in ("channel", "content"):
         if not values.get(key):
             raise InputRejected("ledger.required", field=LABELS[key])
-    if values["received_on"] > today(uow):
-        raise InputRejected("ledger.bad_field", field=LABELS["received_on"], reason="不能晚于今天")
     files = [read_evidence(p) for p in evidence]
     uid = str(uuid.uuid4())
     number = store.next_number(uow.conn, "complaints", f"JB{today(uow).year}-")
@@ -182,6 +188,8 @@ def update(uow: UnitOfWork, actor: Actor, ref: str, fields: Mapping[str, object]
     values = _values(uow, actor, fields)
     if not values:
         return before
+    if "received_on" in values and values["received_on"] is None:
+        raise InputRejected("ledger.required", field=LABELS["received_on"])
     old = uow.records.get("complaints", before.uid)
     assert old is not None
     uow.records.change("complaints", before.uid, values, expected_version=expected_version or before.version)
@@ -210,6 +218,8 @@ def add_evidence(uow: UnitOfWork, actor: Actor, ref: str, path: Path) -> Complai
     """Attach a file to a complaint (a letter's scan, a photo)."""
     authorize(actor, Action.REGISTER)
     c = get_complaint(uow, actor, ref)
+    if c.state is State.CLOSED:
+        raise InputRejected("ledger.closed", number=c.number)
     f = read_evidence(path)
     _attach(uow, actor, int(uow.records.get("complaints", c.uid).id), f)  # type: ignore[union-attr]
     record_event(uow, actor, "complaint.evidence", object_kind="complaints", object_uid=c.uid,
@@ -242,7 +252,8 @@ def set_hotline(uow: UnitOfWork, actor: Actor, own: str, county: str) -> None:
     before = hotline(uow)
     after = {"own": own.strip(), "county": county.strip()}
     for value in after.values():
-        if value and not all(ch.isdigit() or ch in "-— ()（）转" for ch in value):
+        digits = sum(ch.isdigit() for ch in value)
+        if value and (not digits or not all(ch.isdigit() or ch in "-— ()（）转" for ch in value)):
             raise InputRejected("complaint.bad_hotline", number=value)
     uow.set_setting("complaints.hotline", after)
     record_event(uow, actor, "settings.hotline", detail={"before": before, "after": after})

@@ -241,10 +241,12 @@ def _common_org(uow: UnitOfWork, codes: Sequence[str]) -> str | None:
 
 def _shown(p: Problem) -> dict[str, Any]:
     """A problem's fields for an audit event: IDs masked (SPEC §9)."""
-    return {"category": p.category, "description": p.description, "org": p.org_code, "program": p.program_code,
-            "persons": p.persons_text(), "amount": format_yuan(p.amount_fen), "deadline": p.deadline,
-            "state": p.state_label, "measures": p.measures, "responsible_unit": p.responsible_unit,
-            "responsible_person": p.responsible_person, "outcome": p.outcome}
+    return {"category": p.category, "description": p.description, "org": p.org_code, "department": p.department,
+            "program": p.program_code, "persons": p.persons_text(), "amount": format_yuan(p.amount_fen),
+            "deadline": p.deadline, "state": p.state_label, "measures": p.measures,
+            "responsible_unit": p.responsible_unit, "responsible_person": p.responsible_person, "outcome": p.outcome,
+            "handled_persons": p.handled_persons, "came_forward": p.came_forward, "repaid": p.repaid,
+            "clue_source": p.clue_source, "clue_ref": p.clue_ref}
 
 
 def update(uow: UnitOfWork, actor: Actor, ref: str, fields: Mapping[str, object], *,
@@ -307,14 +309,17 @@ def recover(uow: UnitOfWork, actor: Actor, ref: str, amount: object, on: object,
     """追回: a line of the 专账 (amount, date, receipt number)."""
     authorize(actor, Action.REGISTER)
     p = get_problem(uow, actor, ref)
-    values = parse_fields(uow, {"amount": amount})
+    try:
+        values = parse_fields(uow, {"amount": amount})
+    except InputRejected as exc:  # named as the 专账 names it, not as the problem's 涉及金额
+        raise InputRejected("ledger.bad_field", field=LABELS["recovered"], reason=exc.params["reason"]) from exc
     if values["amount_fen"] <= 0:
-        raise InputRejected("ledger.bad_field", field="追回金额", reason="应大于 0")
+        raise InputRejected("ledger.bad_field", field=LABELS["recovered"], reason="应大于 0")
     if not receipt.strip():
         raise InputRejected("ledger.required", field="收据号")
     day = parse_day(on, "recovered_on")
     if day > today(uow):
-        raise InputRejected("ledger.bad_field", field="追回日期", reason="不能晚于今天")
+        raise InputRejected("ledger.bad_field", field=LABELS["recovered_on"], reason="不能晚于今天")
     uid = str(uuid.uuid4())
     problem_id = int(uow.records.get("problems", p.uid).id)  # type: ignore[union-attr]
     uow.records.add("problem_recoveries", {"problem_id": problem_id, "amount_fen": values["amount_fen"],

@@ -30,7 +30,8 @@ LABELS = {
     "handled_persons": "处理人数", "came_forward": "主动说明", "repaid": "退赔", "clue_source": "线索来源",
     "clue_ref": "线索编号", "received_on": "受理日期", "channel": "举报渠道", "complainant": "举报人",
     "contact": "联系方式", "content": "举报内容", "concerned": "被反映人员", "handling": "办理情况",
-    "result": "办理结果", "anonymous": "匿名",
+    "result": "办理结果", "anonymous": "匿名", "recovered": "追回金额", "recovered_on": "追回日期",
+    "transfer_on": "移交日期",
 }
 _SPLIT = re.compile(r"[、，,;；\n]+")
 _ID_IN = re.compile(r"[0-9]{17}[0-9Xx]|[0-9]{15}")
@@ -113,7 +114,10 @@ def parse_fields(uow: UnitOfWork, raw: Mapping[str, object], where: Location | N
         elif field == "persons":
             out["persons"] = parse_persons(value, where)
         elif field == "handled_persons":
-            if not text.isdigit():
+            if not text:
+                out[field] = 0  # left blank: nobody handled (yet)
+                continue
+            if not text.isdecimal():  # not isdigit: int("²") fails
                 raise _bad(field, f"“{text}”不是人数", where)
             out[field] = int(text)
         elif field in ("came_forward", "repaid", "anonymous"):

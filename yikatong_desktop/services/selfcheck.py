@@ -2,8 +2,9 @@
 
 The 底数 is always computed from the data. Each item is pre-filled from the open and
 confirmed findings of the rules that serve it (a rule serving several items counts under
-its first) and from the ledger's problems of that category not made from findings; a
-clerk's edits are saved per scope and program and win over the pre-fill from then on.
+its first) and from the ledger's problems of that category not made from findings. The
+items a clerk edits are saved per scope and program and win over the pre-fill from then
+on; the items nobody touched keep following the findings and problems.
 """
 
 from __future__ import annotations
@@ -90,7 +91,9 @@ def scope(uow: UnitOfWork, *, org: str | None = None, department: str | None = N
         return Scope("department", department.strip(), department.strip(), None)
     code = find_org(uow, org.strip()) if org else org_code(uow)
     row = uow.records.org_by_code(code)
-    return Scope("org", code, str(row.name) if row is not None else code, code)
+    # This installation's own form covers everything it holds (a problem registered without an org too).
+    own = code == org_code(uow)
+    return Scope("org", code, str(row.name) if row is not None else code, None if own else code)
 
 
 def programs_for(uow: UnitOfWork, actor: Actor, where: Scope) -> list[str]:
@@ -152,12 +155,13 @@ def save(uow: UnitOfWork, actor: Actor, program: str, where: Scope, edits: Mappi
         current[code] = _checked(code, {**current[code], **edit})
     pid = find_program(uow, program)
     saved = store.saved(uow.conn, where.kind, where.key, pid)
+    kept = {**(json.loads(saved.answers) if saved is not None else {}), **{c: current[c] for c in edits}}
     if saved is None:
         uow.records.add("selfcheck_forms", {"scope_kind": where.kind, "scope": where.key, "program_id": pid,
-                                            "answers": current, "saved_by": actor.name},
+                                            "answers": kept, "saved_by": actor.name},
                         owner=org_code(uow), uid=str(uuid.uuid4()))
     else:
-        uow.records.change("selfcheck_forms", saved.uid, {"answers": current, "saved_by": actor.name},
+        uow.records.change("selfcheck_forms", saved.uid, {"answers": kept, "saved_by": actor.name},
                            expected_version=int(saved.version))
     old = {a.code: a.as_json() for a in before.answers}
     changed = sorted(c for c in current if current[c] != old[c])
@@ -175,9 +179,10 @@ def _checked(code: str, data: Mapping[str, object]) -> dict[str, Any]:
         count = int(str(data.get("count", 0)).strip() or 0)
     except ValueError as exc:
         raise InputRejected("selfcheck.bad_count", code=code, count=data.get("count")) from exc
+    # An edit's "amount" (元 text) wins over the "amount_fen" the saved or pre-filled answer carries.
     raw = data.get("amount_fen")
     try:
-        fen = int(raw) if isinstance(raw, int) else parse_money(data.get("amount", "0") or "0")
+        fen = parse_money(data["amount"] or "0") if "amount" in data else int(raw) if isinstance(raw, int) else 0
     except ValueRejected as exc:
         raise InputRejected("selfcheck.bad_amount", code=code, reason=exc.message_zh) from exc
     if count < 0 or fen < 0:

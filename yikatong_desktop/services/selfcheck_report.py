@@ -19,12 +19,15 @@ from yikatong_desktop.services.selfcheck import FOUND, Form
 _BASICS = (Column("指标", "text", 26), Column("数值", "text", 40))
 _ITEMS = (Column("编号", "text", 6), Column("整治内容", "long", 52), Column("自查结果", "text", 9),
           Column("问题个数", "int", 9), Column("涉及金额(元)", "yuan", 13), Column("整改措施", "long", 28))
+#: The summary's items: the last column names the programs with a problem (not measures).
+_SUMMARY_ITEMS = (*_ITEMS[:-1], Column("有问题的项目", "long", 28))
 _SUMMARY = (Column("序号", "int", 6), Column("补贴项目", "text", 24), Column("主管部门", "text", 12),
             Column("受益人数", "int", 10), Column("发放金额(元)", "yuan", 16), Column("有问题的项数", "int", 12),
             Column("问题个数", "int", 10), Column("涉及金额(元)", "yuan", 14))
 
 
-def _basics_rows(f: Form) -> list[list[Any]]:
+def basics_rows(f: Form) -> list[list[Any]]:
+    """The 底数 of a form as (指标, 数值) text rows: on paper and on the 自查表 page alike."""
     b = f.basics
     if b is None:
         return [["本单位没有该项目的发放数据", ""]]
@@ -50,7 +53,7 @@ def form_sheet(f: Form, day: date) -> Sheet:
     return Sheet(name=f.program_name, title=f"{f.scope_name}{f.program_name}自查表",
                  subtitle=f"补贴项目：{f.program_name}（{f.program_code}）    主管部门：{f.department}    "
                           f"填报日期：{day:%Y年%m月%d日}",
-                 blocks=[Block("一、底数", _BASICS, _basics_rows(f)),
+                 blocks=[Block("一、底数", _BASICS, basics_rows(f)),
                          Block("二、整治内容自查情况", _ITEMS, items, strong=frozenset({len(items) - 1}))],
                  footer=SIGN_OFF)
 
@@ -75,7 +78,7 @@ def summary_sheet(forms: Sequence[Form], day: date) -> Sheet:
     return Sheet(name="汇总", title=f"{scope}“一卡通”专项整治自查表（汇总）",
                  subtitle=f"共 {len(forms)} 个补贴项目    填报日期：{day:%Y年%m月%d日}",
                  blocks=[Block("一、各项目自查情况", _SUMMARY, rows, strong=frozenset({len(rows) - 1})),
-                         Block("二、整治内容汇总（最后一列为有问题的项目）", _ITEMS, items)],
+                         Block("二、整治内容汇总", _SUMMARY_ITEMS, items)],
                  footer=SIGN_OFF)
 
 

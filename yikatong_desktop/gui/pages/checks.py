@@ -30,6 +30,7 @@ from yikatong_desktop.domain.messages import message
 from yikatong_desktop.domain.money import format_yuan
 from yikatong_desktop.domain.rules import RULES, STATUS_LABELS, FindingStatus
 from yikatong_desktop.gui.dialogs.decide_findings import DecideDialog
+from yikatong_desktop.gui.dialogs.problem_form import ProblemForm
 from yikatong_desktop.gui.dialogs.verify_sheet import VerifySheetDialog
 from yikatong_desktop.gui.errors import show_error
 from yikatong_desktop.gui.models.findings_model import FindingFilter, FindingsModel
@@ -44,6 +45,7 @@ from yikatong_desktop.services.progress import Cancelled, IsCancelled, Progress
 
 RULE_HEADERS = ("代码", "名称", "风险", "待核实", "已确认", "已排除", "已消除", "涉及金额(元)")
 _COUNTED = (FindingStatus.OPEN, FindingStatus.CONFIRMED, FindingStatus.DISMISSED, FindingStatus.RESOLVED)
+_REGISTRABLE = (FindingStatus.OPEN.value, FindingStatus.CONFIRMED.value)  # may become a problem (登记为问题)
 
 
 class ChecksPage(QWidget):
@@ -122,6 +124,9 @@ class ChecksPage(QWidget):
         self.confirm_button.clicked.connect(lambda: self.decide_selected(FindingStatus.CONFIRMED))
         self.dismiss_button.clicked.connect(lambda: self.decide_selected(FindingStatus.DISMISSED))
         self.reopen_button.clicked.connect(lambda: self.decide_selected(FindingStatus.OPEN))
+        self.register_button = QPushButton(self.tr("登记为问题…"))
+        self.register_button.setToolTip(self.tr("把选中的疑点登记到问题台账（挂号），金额和涉及人员随之带入"))
+        self.register_button.clicked.connect(self.register_selected)
         self.export_sheet_button = QPushButton(self.tr("生成核实表…"))
         self.export_sheet_button.setToolTip(self.tr("把一个村的待核实问题写成 Excel 核实表，发给村里填写"))
         self.export_sheet_button.clicked.connect(self.ask_export_sheet)
@@ -129,7 +134,7 @@ class ChecksPage(QWidget):
         self.import_sheet_button.setToolTip(self.tr("读回村里填好的核实表，按核实结果确认或排除"))
         self.import_sheet_button.clicked.connect(self.ask_import_sheet)
         actions = QHBoxLayout()
-        for b in (self.confirm_button, self.dismiss_button, self.reopen_button):
+        for b in (self.confirm_button, self.dismiss_button, self.reopen_button, self.register_button):
             actions.addWidget(b)
         actions.addStretch(1)
         for b in (self.export_sheet_button, self.import_sheet_button):
@@ -291,6 +296,7 @@ class ChecksPage(QWidget):
         self.confirm_button.setEnabled(any(f.status != FindingStatus.CONFIRMED.value for f in live))
         self.dismiss_button.setEnabled(any(f.status != FindingStatus.DISMISSED.value for f in live))
         self.reopen_button.setEnabled(any(f.status != FindingStatus.OPEN.value for f in live))
+        self.register_button.setEnabled(any(f.status in _REGISTRABLE and f.problem_uid is None for f in chosen))
         if chosen:
             self.show_finding(chosen[0])
 
@@ -317,6 +323,19 @@ class ChecksPage(QWidget):
         self.status_label.setText(message("findings.decided", "zh", count=dialog.changed,
                                           status=STATUS_LABELS[dialog.status]))
         self.refresh()
+
+    def register_dialog(self) -> ProblemForm | None:
+        """The ledger's register form for the selected open or confirmed findings not registered yet."""
+        uids = [f.uid for f in self.selected_findings() if f.status in _REGISTRABLE and f.problem_uid is None]
+        return ProblemForm(self.app, self, findings=uids) if uids else None
+
+    def register_selected(self) -> None:
+        """登记为问题: the selected findings become one problem of the ledger (挂号)."""
+        dialog = self.register_dialog()
+        if dialog is not None and dialog.exec() and (p := dialog.saved) is not None:
+            self.status_label.setText(message("ledger.registered", "zh", number=p.number, category=p.category,
+                                              yuan=format_yuan(p.amount_fen)))
+            self.refresh()
 
     def refresh(self) -> None:
         """Re-read the counts and the findings after a run or a decision."""

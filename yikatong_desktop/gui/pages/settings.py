@@ -28,6 +28,7 @@ from yikatong_desktop.gui.dialogs.merge_program import MergeProgramDialog
 from yikatong_desktop.gui.errors import show_error, user_text
 from yikatong_desktop.gui.widgets.audit_log_box import AuditLogBox
 from yikatong_desktop.gui.widgets.backups_box import BackupsBox
+from yikatong_desktop.gui.widgets.hotline_box import HotlineBox
 from yikatong_desktop.gui.widgets.rule_params_box import RuleParamsBox
 from yikatong_desktop.gui.widgets.users_box import UsersBox
 from yikatong_desktop.services import programs, queries
@@ -85,6 +86,8 @@ class SettingsPage(QWidget):
         self.tabs.addTab(self._programs_box(), self.tr("补贴项目目录"))
         self.rule_params = RuleParamsBox(app)
         self.tabs.addTab(self.rule_params, self.tr("自查规则参数"))
+        self.hotline = HotlineBox(app)
+        self.tabs.addTab(self.hotline, self.tr("举报电话"))
         self.users = UsersBox(app)
         self.tabs.addTab(self.users, self.tr("用户"))
         self.audit_log = AuditLogBox(app)
