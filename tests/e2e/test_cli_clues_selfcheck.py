@@ -24,6 +24,7 @@ from yikatong_desktop.domain.checklist import ITEMS
 from yikatong_desktop.domain.ids import compute_check_char
 from yikatong_desktop.domain.money import format_yuan
 from yikatong_desktop.domain.rules import RULES_BY_CODE
+from yikatong_desktop.services.selfcheck_report import NO_PROGRAM
 
 ZHANG = "65232319550920124" + compute_check_char("65232319550920124")
 CODES = [i.code for i in ITEMS]
@@ -172,8 +173,8 @@ def _expected(findings: list[dict[str, Any]]) -> tuple[Counter[tuple[str, str]],
     count: Counter[tuple[str, str]] = Counter()
     fen: Counter[tuple[str, str]] = Counter()
     for f in findings:
-        if f["status"] in ("open", "confirmed") and f["program"]:
-            key = (f["program"], RULES_BY_CODE[f["rule"]].item.split("/")[0].strip())
+        if f["status"] in ("open", "confirmed"):
+            key = (f["program"] or NO_PROGRAM, RULES_BY_CODE[f["rule"]].item.split("/")[0].strip())
             count[key] += 1
             fen[key] += f["amount_fen"]
     return count, fen
@@ -212,6 +213,8 @@ def test_the_selfcheck_workbook_holds_the_demos_numbers(demo_home: Path, checked
 
     summary = list(book["汇总"].iter_rows(values_only=True))
     per_program = {r[1]: r for r in _block(summary, "序号") if r[0] != "合计"}
+    loose = per_program.pop(NO_PROGRAM)  # 一人多卡, 代理银行过多…: findings of no single program, counted too
+    assert loose[6] == sum(count[(NO_PROGRAM, c)] for c in CODES) > 0
     assert set(per_program) == set(programs)
     for name, p in programs.items():
         row = per_program[name]
@@ -222,6 +225,9 @@ def test_the_selfcheck_workbook_holds_the_demos_numbers(demo_home: Path, checked
     by_item = {r[0]: r for r in _block(summary, "编号")}
     assert by_item["1.2"][3] == sum(n for (_prog, code), n in count.items() if code == "1.2")
     assert "高龄老人基本生活津贴" in str(by_item["1.2"][5])
+    for code in CODES:  # every finding of the county under its item, program or not
+        assert by_item[code][3] == sum(n for (_prog, c), n in count.items() if c == code), code
+    assert by_item["2.1"][3] > 0 and NO_PROGRAM in str(by_item["2.1"][5])  # 一人多卡 belongs to no program
 
 
 def test_the_selfcheck_of_one_program_as_pdf_and_json(demo_home: Path, checked: Path, tmp_path: Path) -> None:

@@ -41,11 +41,12 @@ def run(args: argparse.Namespace) -> int:
         with app.reader() as uow:
             where = selfcheck.scope(uow, org=args.org, department=args.department)
             forms = selfcheck.forms(uow, app.actor, where, None if args.all else args.program)
+            loose = selfcheck.unassigned(uow, app.actor, where) if args.all else None
             day = today(uow)
     finally:
         app.close()
     if args.out is not None:
-        selfcheck_report.write_selfcheck(args.out, forms, day)
+        selfcheck_report.write_selfcheck(args.out, forms, day, loose)
         say(message("selfcheck.written", count=len(forms), path=args.out))
     if args.json:
         emit_json([f.as_json() for f in forms])

@@ -121,7 +121,14 @@ def form(uow: UnitOfWork, actor: Actor, program: str, where: Scope) -> Form:
                 None if saved is None else saved.saved_by, None if saved is None else int(saved.version))
 
 
-def _prefill(uow: UnitOfWork, program_id: int, org_prefix: str | None) -> list[Answer]:
+def unassigned(uow: UnitOfWork, actor: Actor, where: Scope) -> list[Answer] | None:
+    """The items of findings and problems that belong to no single program (一人多卡, 代理银行过多, 村干部
+    近亲属…): the summary counts them too. None for a department, whose forms are its programs'."""
+    authorize(actor, Action.VIEW)
+    return None if where.kind == "department" else _prefill(uow, None, where.org_prefix)
+
+
+def _prefill(uow: UnitOfWork, program_id: int | None, org_prefix: str | None) -> list[Answer]:
     count = dict.fromkeys(ITEMS_BY_CODE, 0)
     fen = dict.fromkeys(ITEMS_BY_CODE, 0)
     measures: dict[str, list[str]] = {code: [] for code in ITEMS_BY_CODE}

@@ -14,8 +14,9 @@ from yikatong_desktop.formats.pdf_document import render_pdf, sheets_document
 from yikatong_desktop.formats.report_workbook import Block, Column, Sheet, write_report
 from yikatong_desktop.services.basics import METHOD_LABELS
 from yikatong_desktop.services.ledger_documents import SIGN_OFF
-from yikatong_desktop.services.selfcheck import FOUND, Form
+from yikatong_desktop.services.selfcheck import FOUND, Answer, Form
 
+NO_PROGRAM = "不属于单个项目（一人多卡、代理银行过多等）"
 _BASICS = (Column("指标", "text", 26), Column("数值", "text", 40))
 _ITEMS = (Column("编号", "text", 6), Column("整治内容", "long", 52), Column("自查结果", "text", 9),
           Column("问题个数", "int", 9), Column("涉及金额(元)", "yuan", 13), Column("整改措施", "long", 28))
@@ -58,22 +59,26 @@ def form_sheet(f: Form, day: date) -> Sheet:
                  footer=SIGN_OFF)
 
 
-def summary_sheet(forms: Sequence[Form], day: date) -> Sheet:
-    """Every program in one table, then every item over all programs."""
+def summary_sheet(forms: Sequence[Form], day: date, unassigned: Sequence[Answer] | None = None) -> Sheet:
+    """Every program in one table, then every item over all programs and what belongs to none of them."""
     rows: list[list[Any]] = []
     for n, f in enumerate(forms, start=1):
         found = [a for a in f.answers if a.has_problem]
         fig = f.basics.figures if f.basics else None
         rows.append([n, f.program_name, f.department, fig.persons if fig else 0, fig.paid_fen if fig else 0,
                      len(found), sum(a.count for a in found), sum(a.amount_fen for a in found)])
-    rows.append(["合计", f"{len(forms)} 个项目", "", sum(r[3] for r in rows), sum(r[4] for r in rows),
+    loose = [a for a in unassigned or () if a.has_problem]
+    if loose:
+        rows.append([len(forms) + 1, NO_PROGRAM, "", None, None, len(loose), sum(a.count for a in loose),
+                     sum(a.amount_fen for a in loose)])
+    rows.append(["合计", f"{len(forms)} 个项目", "", sum(r[3] or 0 for r in rows), sum(r[4] or 0 for r in rows),
                  sum(r[5] for r in rows), sum(r[6] for r in rows), sum(r[7] for r in rows)])
     items = []
     for i in ITEMS:
-        answers = [a for f in forms for a in f.answers if a.code == i.code and a.has_problem]
-        items.append([i.code, i.title, FOUND if answers else "无问题", sum(a.count for a in answers),
-                      sum(a.amount_fen for a in answers), "、".join(f.program_name for f in forms for a in f.answers
-                                                                  if a.code == i.code and a.has_problem)])
+        where = [(f.program_name, a) for f in forms for a in f.answers if a.code == i.code and a.has_problem]
+        where += [(NO_PROGRAM, a) for a in loose if a.code == i.code]
+        items.append([i.code, i.title, FOUND if where else "无问题", sum(a.count for _n, a in where),
+                      sum(a.amount_fen for _n, a in where), "、".join(name for name, _a in where)])
     scope = forms[0].scope_name if forms else ""
     return Sheet(name="汇总", title=f"{scope}“一卡通”专项整治自查表（汇总）",
                  subtitle=f"共 {len(forms)} 个补贴项目    填报日期：{day:%Y年%m月%d日}",
@@ -82,9 +87,10 @@ def summary_sheet(forms: Sequence[Form], day: date) -> Sheet:
                  footer=SIGN_OFF)
 
 
-def write_selfcheck(path: Path, forms: Sequence[Form], day: date) -> None:
-    """The summary sheet and one sheet per program, as .xlsx or .pdf (chosen by the file's extension)."""
-    sheets = [summary_sheet(forms, day), *(form_sheet(f, day) for f in forms)]
+def write_selfcheck(path: Path, forms: Sequence[Form], day: date, unassigned: Sequence[Answer] | None = None) -> None:
+    """The summary sheet and one sheet per program, as .xlsx or .pdf (chosen by the file's extension);
+    `unassigned`: the items of findings and problems of no single program, counted in the summary."""
+    sheets = [summary_sheet(forms, day, unassigned), *(form_sheet(f, day) for f in forms)]
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
         write_report(path, sheets)

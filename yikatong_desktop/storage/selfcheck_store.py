@@ -11,8 +11,8 @@ from yikatong_desktop.storage import tables as t
 F, PB, SF = t.findings, t.problems, t.selfcheck_forms
 
 
-def finding_counts(conn: Connection, program_id: int, org_prefix: str | None) -> list[Any]:
-    """Per rule: open and confirmed findings of a program in the scope, and the money at stake."""
+def finding_counts(conn: Connection, program_id: int | None, org_prefix: str | None) -> list[Any]:
+    """Per rule: open and confirmed findings of a program (None: of no program) in the scope, and the money."""
     stmt = (select(F.c.rule, func.count().label("n"), func.coalesce(func.sum(F.c.amount_fen), 0).label("fen"))
             .where(F.c.voided.is_(False), F.c.status.in_(("open", "confirmed")), F.c.program_id == program_id))
     if org_prefix:
@@ -20,8 +20,8 @@ def finding_counts(conn: Connection, program_id: int, org_prefix: str | None) ->
     return list(conn.execute(stmt.group_by(F.c.rule)))
 
 
-def problems_of(conn: Connection, program_id: int, org_prefix: str | None) -> list[Any]:
-    """The ledger's problems of a program in the scope: category, source, amount, measures."""
+def problems_of(conn: Connection, program_id: int | None, org_prefix: str | None) -> list[Any]:
+    """The ledger's problems of a program (None: of no program) in the scope: category, source, amount, measures."""
     stmt = (select(PB.c.category, PB.c.source, PB.c.amount_fen, PB.c.measures, PB.c.number)
             .where(PB.c.voided.is_(False), PB.c.program_id == program_id))
     if org_prefix:

@@ -384,8 +384,9 @@ class SelfcheckPage(QWidget):
             with self.app.reader() as uow:
                 where = selfcheck.scope(uow, **args)
                 forms = selfcheck.forms(uow, self.app.actor, where)
+                loose = selfcheck.unassigned(uow, self.app.actor, where)
                 day = ledger_moves.today(uow)
-            selfcheck_report.write_selfcheck(path, forms, day)
+            selfcheck_report.write_selfcheck(path, forms, day, loose)
             return len(forms)
 
         def done(count: int | None, error: BaseException | None) -> None:
