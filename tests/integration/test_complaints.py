@@ -21,6 +21,7 @@ from ledger_support import (
     audit_details,
     bad_file,
     events_about,
+    loaded,
     png_bytes,
     read,
     refused,
@@ -108,7 +109,7 @@ def test_every_channel_of_the_spec_is_accepted(app: bootstrap.App, channel: str)
     pytest.param({"received_on": "2019-06-02"}, "ledger.bad_field", "受理日期", id="received-tomorrow"),
     pytest.param({"received_on": "2020-01-01"}, "ledger.bad_field", "受理日期", id="received-next-year"),
     pytest.param({"received_on": "2019-13-45"}, "ledger.bad_field", "受理日期", id="received-no-such-day"),
-    pytest.param({"deadline": "下个月"}, "ledger.bad_field", "整改期限", id="deadline-words"),
+    pytest.param({"deadline": "下个月"}, "ledger.bad_field", "办理期限", id="deadline-words"),
     pytest.param({"program": "不存在的补贴"}, "ledger.bad_field", "补贴项目", id="program-unknown"),
     pytest.param({"anonymous": "不一定"}, "ledger.bad_field", "匿名", id="anonymous-not-yes-or-no"),
     pytest.param({"problem": "WT2019-0099"}, "ledger.unknown_problem", "WT2019-0099", id="problem-unknown"),
@@ -352,3 +353,14 @@ def test_only_the_admin_sets_the_hotline(app: bootstrap.App) -> None:
     for actor in (CLERK, REVIEWER, DISCIPLINE):
         refused(app, lambda uow, actor=actor: complaints.set_hotline(uow, actor, "0994-6512345", ""),
                 PermissionDenied)
+
+
+def test_the_audit_log_names_a_complaints_program_and_problem_by_code_and_number(app: bootstrap.App) -> None:
+    p = run(app, ledger.register, CLERK, PROBLEM)
+    c = _register(app)
+    run(app, complaints.update, CLERK, c.number, {"problem": p.number})
+    details = [loaded(d) for d in audit_details(app) if c.number in d]
+    registered = next(d for d in details if "after" in d and "channel" in d["after"])
+    assert registered["after"]["program"] == "MZ02" and "program_id" not in registered["after"]
+    linked = next(d for d in details if d.get("after", {}).get("problem"))
+    assert (linked["before"], linked["after"]) == ({"problem": None}, {"problem": p.number})

@@ -657,3 +657,13 @@ def test_registering_from_unknown_findings_changes_nothing(demo: bootstrap.App) 
     error = refused(demo, lambda uow: ledger.register(uow, CLERK, {}, findings=["ffffffff"]))
     assert "ffffffff" in error.text()
 
+
+
+def test_a_dismissed_finding_is_not_registered_and_a_registered_one_shows_its_problem(demo: bootstrap.App) -> None:
+    a, b = _same_rule_findings(demo, 2)
+    run(demo, findings.decide, CLERK, [a.uid], FindingStatus.DISMISSED, "村里核实不属实")
+    error = refused(demo, lambda uow: ledger.register(uow, CLERK, {}, findings=[b.uid, a.uid]))
+    assert error.key == "ledger.finding_dismissed" and a.uid[:8] in error.text()
+    p = run(demo, ledger.register, CLERK, {}, findings=[b.uid])
+    shown = {f.uid: f for f in read(demo, findings.list_findings, VIEWER)}
+    assert (shown[b.uid].problem_number, shown[a.uid].problem_number) == (p.number, None)

@@ -307,6 +307,8 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
                       "{number} is closed; reopen it (回头看) before changing it."),
     "ledger.finding_taken": ("疑点 {finding} 已登记为问题 {number}，不能重复挂号。",
                              "Finding {finding} is registered as problem {number} already."),
+    "ledger.finding_dismissed": ("疑点 {finding} 已排除（核实不属实），不能挂号；如需挂号，请先重新打开它。",
+                                 "Finding {finding} was dismissed; reopen it before registering it."),
     "ledger.bad_receiver": ("移交机关“{receiver}”无效，可用：{choices}。",
                              "Unknown receiver “{receiver}”: use {choices}."),
     "ledger.refused": ("{number}：{why}", "{number}: {why}"),

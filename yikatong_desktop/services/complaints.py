@@ -128,7 +128,11 @@ def get_complaint(uow: UnitOfWork, actor: Actor, ref: str) -> Complaint:
 def _values(uow: UnitOfWork, actor: Actor, fields: Mapping[str, object]) -> dict[str, Any]:
     raw = dict(fields)
     problem_ref = raw.pop("problem", None)
+    if "deadline" in raw:  # a complaint's deadline is its 办理期限 (the word in messages)
+        raw["handling_deadline"] = raw.pop("deadline")
     values = parse_fields(uow, raw)
+    if "handling_deadline" in values:
+        values["deadline"] = values.pop("handling_deadline")
     if problem_ref is not None:
         values["problem_id"] = None
         if str(problem_ref).strip():
@@ -146,9 +150,20 @@ def _values(uow: UnitOfWork, actor: Actor, fields: Mapping[str, object]) -> dict
     return values
 
 
-def _audited(values: Mapping[str, Any]) -> dict[str, Any]:
-    """A complaint's fields for an audit event: never who complained (SPEC §9)."""
-    return {k: ("（已隐去）" if k in ("complainant", "contact") and v else v) for k, v in values.items()}
+def _audited(uow: UnitOfWork, values: Mapping[str, Any]) -> dict[str, Any]:
+    """A complaint's fields for an audit event: never who complained (SPEC §9); the program by its code
+    and the linked problem by its number, not by local keys."""
+    out: dict[str, Any] = {}
+    for k, v in values.items():
+        if k in ("complainant", "contact"):
+            out[k] = "（已隐去）" if v else v
+        elif k == "program_id":
+            out["program"] = next((p.code for p in uow.records.programs() if p.id == v), None)
+        elif k == "problem_id":
+            out["problem"] = None if v is None else store.problem_number(uow.conn, int(v))
+        else:
+            out[k] = v
+    return out
 
 
 def register(uow: UnitOfWork, actor: Actor, fields: Mapping[str, object], *,
@@ -171,7 +186,7 @@ def register(uow: UnitOfWork, actor: Actor, fields: Mapping[str, object], *,
     for f in files:
         _attach(uow, actor, row_id, f)
     record_event(uow, actor, "complaint.register", object_kind="complaints", object_uid=uid,
-                 detail={"number": number, "after": _audited({k: v for k, v in values.items() if k != "number"})})
+                 detail={"number": number, "after": _audited(uow, {k: v for k, v in values.items() if k != "number"})})
     return get_complaint(uow, actor, uid)
 
 
@@ -195,8 +210,8 @@ def update(uow: UnitOfWork, actor: Actor, ref: str, fields: Mapping[str, object]
     uow.records.change("complaints", before.uid, values, expected_version=expected_version or before.version)
     changed = {k: v for k, v in values.items() if getattr(old, k) != v}
     record_event(uow, actor, "complaint.update", object_kind="complaints", object_uid=before.uid,
-                 detail={"number": before.number, "before": _audited({k: getattr(old, k) for k in changed}),
-                         "after": _audited(changed)})
+                 detail={"number": before.number, "before": _audited(uow, {k: getattr(old, k) for k in changed}),
+                         "after": _audited(uow, changed)})
     return get_complaint(uow, actor, before.uid)
 
 

@@ -49,6 +49,7 @@ class Finding:
     status_reason: str | None
     problem_uid: str | None
     version: int
+    problem_number: str | None = None  # 问题编号 once registered in the ledger
 
     def as_json(self) -> dict[str, Any]:
         """The object `ykt findings --json` prints."""
@@ -56,7 +57,7 @@ class Finding:
                 "status": self.status, "id_number": self.id_number, "name": self.name, "program": self.program,
                 "period": self.period, "org": self.org_code, "village": self.village, "amount_fen": self.amount_fen,
                 "explanation": self.explanation, "evidence": self.evidence, "reason": self.status_reason,
-                "problem": self.problem_uid}
+                "problem": self.problem_uid, "problem_number": self.problem_number}
 
 
 def _finding(r: Any) -> Finding:
@@ -65,7 +66,7 @@ def _finding(r: Any) -> Finding:
                    period=r.period_label,
                    org_code=r.org_code, village=r.place, amount_fen=int(r.amount_fen), explanation=r.explanation,
                    evidence=json.loads(r.evidence), status_reason=r.status_reason, problem_uid=r.problem_uid,
-                   version=int(r.version))
+                   version=int(r.version), problem_number=r.problem_number)
 
 
 def org_prefix(uow: UnitOfWork, text: str | None) -> str | None:

@@ -196,6 +196,8 @@ def _carried_over(uow: UnitOfWork, refs: Sequence[str]) -> tuple[dict[str, Any],
     uids = [r.uid for r in resolve_uids(uow, refs)]
     found = store.findings_for_problem(uow.conn, uids)
     for f in found:
+        if f.status == "dismissed":  # 已排除: found not to be a problem
+            raise InputRejected("ledger.finding_dismissed", finding=f.uid[:8])
         if f.problem_uid:
             other = store.problems(uow.conn, uids=[f.problem_uid])
             raise InputRejected("ledger.finding_taken", finding=f.uid[:8],

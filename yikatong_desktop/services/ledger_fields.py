@@ -26,7 +26,8 @@ from yikatong_desktop.storage.unit_of_work import UnitOfWork
 LABELS = {
     "category": "整治内容", "description": "问题描述", "org": "单位", "department": "主管部门", "program": "补贴项目",
     "persons": "涉及人员", "amount": "涉及金额(元)", "responsible_unit": "整改责任单位",
-    "responsible_person": "整改责任人", "measures": "整改措施", "deadline": "整改期限", "outcome": "处理结果",
+    "responsible_person": "整改责任人", "measures": "整改措施", "deadline": "整改期限", "handling_deadline": "办理期限",
+    "outcome": "处理结果",
     "handled_persons": "处理人数", "came_forward": "主动说明", "repaid": "退赔", "clue_source": "线索来源",
     "clue_ref": "线索编号", "received_on": "受理日期", "channel": "举报渠道", "complainant": "举报人",
     "contact": "联系方式", "content": "举报内容", "concerned": "被反映人员", "handling": "办理情况",
@@ -102,7 +103,7 @@ def parse_fields(uow: UnitOfWork, raw: Mapping[str, object], where: Location | N
             out["program_id"] = program_id(uow, text, where) if text else None
         elif field == "org":
             out["org_code"] = org_code(uow, text, where) if text else None
-        elif field in ("deadline", "received_on"):
+        elif field in ("deadline", "received_on", "handling_deadline"):
             out[field] = parse_day(value, field, where) if text else None
         elif field == "amount":
             try:

@@ -69,11 +69,11 @@ def list_findings(conn: Connection, *, rules: Sequence[str] = (), org_prefix: st
                   statuses: Sequence[str] = (), limit: int | None = None, offset: int = 0,
                   uids: Sequence[str] = ()) -> list[Any]:
     """Findings with the person, program and place they are about, most at stake first."""
-    pr, g, o = t.persons, t.programs, t.org_units
+    pr, g, o, pb = t.persons, t.programs, t.org_units, t.problems
     stmt = (select(F, pr.c.name.label("name"), pr.c.id_number.label("id_number"), g.c.name.label("program"),
-                   g.c.code.label("program_code"), o.c.name.label("place"))
+                   g.c.code.label("program_code"), o.c.name.label("place"), pb.c.number.label("problem_number"))
             .outerjoin(pr, pr.c.id == F.c.person_id).outerjoin(g, g.c.id == F.c.program_id)
-            .outerjoin(o, o.c.code == F.c.org_code))
+            .outerjoin(o, o.c.code == F.c.org_code).outerjoin(pb, pb.c.uid == F.c.problem_uid))
     stmt = _filtered(stmt, rules=rules, org_prefix=org_prefix, statuses=statuses, uids=uids)
     stmt = stmt.order_by(F.c.rule, F.c.amount_fen.desc(), F.c.uid).offset(offset)
     if limit is not None:

@@ -9,12 +9,18 @@ from typing import Any
 from sqlalchemy import Connection, and_, case, func, insert, literal, or_, select
 
 from yikatong_desktop.storage import tables as t
+from yikatong_desktop.storage.database import upsert
 
 PB, RC, CP, EV, BL = t.problems, t.problem_recoveries, t.complaints, t.evidence_files, t.evidence_blobs
 
 
 def next_number(conn: Connection, kind: str, prefix: str) -> str:
-    """The next free number with a prefix such as WT2019-: four digits, counting on from the highest."""
+    """The next free number with a prefix such as WT2019-: four digits, counting on from the highest.
+
+    A row of its own in settings is written first: on PostgreSQL two clerks registering at once wait
+    for each other there, and the second then sees the first one's number (SQLite writes one at a time).
+    """
+    upsert(conn, t.settings, {"key": f"numbers.{prefix}", "value": "null"}, key=("key",))
     table = PB if kind == "problems" else CP
     rows = conn.execute(select(table.c.number).where(table.c.number.startswith(prefix, autoescape=True)))
     highest = max((int(n[len(prefix):]) for (n,) in rows if n[len(prefix):].isdigit()), default=0)
@@ -86,6 +92,11 @@ def complaints(conn: Connection, *, states: Sequence[str] = (), channels: Sequen
     return list(conn.execute(stmt.order_by(CP.c.number)))
 
 
+def problem_number(conn: Connection, problem_id: int) -> str | None:
+    """A problem's number by its local key."""
+    return conn.execute(select(PB.c.number).where(PB.c.id == problem_id)).scalar_one_or_none()
+
+
 def recoveries(conn: Connection, problem_id: int) -> list[Any]:
     """The 专账 lines of a problem, oldest first."""
     return list(conn.execute(select(RC).where(RC.c.problem_id == problem_id, RC.c.voided.is_(False))
@@ -128,7 +139,7 @@ def findings_for_problem(conn: Connection, uids: Sequence[str]) -> list[Any]:
                f.c.explanation, f.c.period_label, pr.c.name, pr.c.id_number, g.c.id.label("program_id"),
                g.c.code.label("program_code"), g.c.department)
         .outerjoin(pr, pr.c.id == f.c.person_id).outerjoin(g, g.c.id == f.c.program_id)
-        .where(f.c.uid.in_(list(uids)), f.c.voided.is_(False))))
+        .where(f.c.uid.in_(list(uids)), f.c.voided.is_(False)).order_by(f.c.rule, f.c.uid)))
 
 
 def state_counts(conn: Connection, table_name: str, today: date) -> dict[str, int]:

@@ -24,6 +24,8 @@ def finding_html(f: Finding, history: Sequence[findings_view.StatusChange]) -> s
              f"<p>风险：{SEVERITY_LABELS[Severity(f.severity)]}　状态：<b>{status}</b>　"
              f"金额：{format_yuan(f.amount_fen)} 元<br>编号：{f.uid[:8]}　{e(who)}</p>",
              f"<p><b>说明</b><br>{e(f.explanation)}</p>", "<p><b>依据</b></p><ul>"]
+    if f.problem_number:
+        lines.insert(2, f"<p>已挂号为问题 <b>{e(f.problem_number)}</b>（见问题台账）</p>")
     grouped: dict[tuple[str, str], int] = {}  # 28 payments labelled alike are one line “×28”
     for item in f.evidence:
         key = (item.get("kind", ""), item.get("label", ""))
