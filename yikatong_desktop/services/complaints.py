@@ -18,7 +18,7 @@ from yikatong_desktop.domain.permissions import Action
 from yikatong_desktop.domain.problems import CHANNELS, STATE_LABELS, Facts, Kind, Move, State, is_overdue
 from yikatong_desktop.services.audit import org_code, record_event
 from yikatong_desktop.services.auth import Actor, authorize, sees_complainants
-from yikatong_desktop.services.evidence import read_evidence
+from yikatong_desktop.services.evidence import attach, read_evidence
 from yikatong_desktop.services.ledger import get_problem
 from yikatong_desktop.services.ledger_fields import LABELS, parse_fields
 from yikatong_desktop.services.ledger_moves import MoveOption, apply_move, options, today
@@ -184,7 +184,7 @@ def register(uow: UnitOfWork, actor: Actor, fields: Mapping[str, object], *,
     uow.records.add("complaints", values, owner=org_code(uow), uid=uid)
     row_id = int(uow.records.get("complaints", uid).id)  # type: ignore[union-attr]
     for f in files:
-        _attach(uow, actor, row_id, f)
+        attach(uow, actor, f, complaint_id=row_id)
     record_event(uow, actor, "complaint.register", object_kind="complaints", object_uid=uid,
                  detail={"number": number, "after": _audited(uow, {k: v for k, v in values.items() if k != "number"})})
     return get_complaint(uow, actor, uid)
@@ -236,17 +236,10 @@ def add_evidence(uow: UnitOfWork, actor: Actor, ref: str, path: Path) -> Complai
     if c.state is State.CLOSED:
         raise InputRejected("ledger.closed", number=c.number)
     f = read_evidence(path)
-    _attach(uow, actor, int(uow.records.get("complaints", c.uid).id), f)  # type: ignore[union-attr]
+    attach(uow, actor, f, complaint_id=int(uow.records.get("complaints", c.uid).id))  # type: ignore[union-attr]
     record_event(uow, actor, "complaint.evidence", object_kind="complaints", object_uid=c.uid,
                  detail={"number": c.number, "file": f.name, "sha256": f.sha256, "bytes": f.size})
     return get_complaint(uow, actor, c.uid)
-
-
-def _attach(uow: UnitOfWork, actor: Actor, complaint_id: int, f: Any) -> None:
-    store.store_blob(uow.conn, f.sha256, f.content)
-    uow.records.add("evidence_files", {"complaint_id": complaint_id, "file_name": f.name, "media_type": f.media_type,
-                                       "size": f.size, "sha256": f.sha256, "note": None, "added_by": actor.name},
-                    owner=org_code(uow), uid=str(uuid.uuid4()))
 
 
 def evidence_of(uow: UnitOfWork, actor: Actor, ref: str) -> list[Any]:

@@ -8,11 +8,16 @@ once per SHA-256 in the database, so every backup and restore carries them.
 from __future__ import annotations
 
 import hashlib
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from yikatong_desktop.domain.errors import InputRejected
+from yikatong_desktop.services.audit import org_code
+from yikatong_desktop.services.auth import Actor
+from yikatong_desktop.storage.ledger_store import store_blob
+from yikatong_desktop.storage.unit_of_work import UnitOfWork
 
 MAX_BYTES = 50 * 1024 * 1024
 
@@ -63,6 +68,15 @@ def read_evidence(path: Path) -> EvidenceFile:
     if not content.startswith(magics):
         raise InputRejected("evidence.not_what_it_says", path=shown, kind=suffix.lstrip(".").upper())
     return EvidenceFile(path.name, media_type, len(content), hashlib.sha256(content).hexdigest(), content)
+
+
+def attach(uow: UnitOfWork, actor: Actor, f: EvidenceFile, *, problem_id: int | None = None,
+           complaint_id: int | None = None, note: str | None = None) -> None:
+    """Store a checked file for a problem or a complaint (its bytes once per content); the caller audits."""
+    store_blob(uow.conn, f.sha256, f.content)
+    uow.records.add("evidence_files", {"problem_id": problem_id, "complaint_id": complaint_id, "file_name": f.name,
+                                       "media_type": f.media_type, "size": f.size, "sha256": f.sha256, "note": note,
+                                       "added_by": actor.name}, owner=org_code(uow), uid=str(uuid.uuid4()))
 
 
 def evidence_json(row: Any) -> dict[str, Any]:

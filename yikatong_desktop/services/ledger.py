@@ -23,7 +23,7 @@ from yikatong_desktop.domain.problems import STATE_LABELS, Facts, Kind, Move, St
 from yikatong_desktop.domain.rules import RULES_BY_CODE
 from yikatong_desktop.services.audit import org_code, record_event
 from yikatong_desktop.services.auth import Actor, authorize
-from yikatong_desktop.services.evidence import read_evidence
+from yikatong_desktop.services.evidence import EvidenceFile, attach, read_evidence
 from yikatong_desktop.services.ledger_fields import LABELS, parse_day, parse_fields, receiver
 from yikatong_desktop.services.ledger_moves import MoveOption, apply_move, options, today
 from yikatong_desktop.storage import ledger_store as store
@@ -348,12 +348,8 @@ def add_evidence(uow: UnitOfWork, actor: Actor, ref: str, path: Path, note: str 
     return get_problem(uow, actor, p.uid)
 
 
-def _attach(uow: UnitOfWork, actor: Actor, p: Problem, f: Any, note: str | None) -> None:
-    store.store_blob(uow.conn, f.sha256, f.content)
-    problem_id = int(uow.records.get("problems", p.uid).id)  # type: ignore[union-attr]
-    uow.records.add("evidence_files", {"problem_id": problem_id, "file_name": f.name, "media_type": f.media_type,
-                                       "size": f.size, "sha256": f.sha256, "note": note, "added_by": actor.name},
-                    owner=org_code(uow), uid=str(uuid.uuid4()))
+def _attach(uow: UnitOfWork, actor: Actor, p: Problem, f: EvidenceFile, note: str | None) -> None:
+    attach(uow, actor, f, problem_id=int(uow.records.get("problems", p.uid).id), note=note)  # type: ignore[union-attr]
 
 
 @dataclass(frozen=True)
