@@ -26,6 +26,9 @@ from yikatong_desktop.domain.money import format_yuan
 from yikatong_desktop.domain.rules import RULES_BY_CODE
 from yikatong_desktop.services.selfcheck_report import NO_PROGRAM
 
+#: The ledger works the same on an encrypted file: the encrypted leg is tested where opening matters.
+ENCRYPTED_LEG = False
+
 ZHANG = "65232319550920124" + compute_check_char("65232319550920124")
 CODES = [i.code for i in ITEMS]
 

@@ -26,6 +26,9 @@ from ykt_cli import has_chinese, run
 
 from yikatong_desktop.domain.ids import compute_check_char
 
+#: The ledger works the same on an encrypted file: the encrypted leg is tested where opening matters.
+ENCRYPTED_LEG = False
+
 CLERK, REVIEWER, VIEWER, DISCIPLINE, ADMIN = "张录入", "王审核", "赵查看", "纪检组", "管理员"
 #: Two valid 身份证号 to type in by hand.
 ZHANG = "65232319550920124" + compute_check_char("65232319550920124")
