@@ -101,17 +101,22 @@ def programs_for(uow: UnitOfWork, actor: Actor, where: Scope) -> list[str]:
     authorize(actor, Action.VIEW)
     if where.kind == "department":
         return [p.code for p in uow.records.programs() if p.department == where.key and p.in_scope]
-    paid = basics(uow, actor, org=where.key, detail=False)
-    return [p.code for p in paid.programs]
+    return list(_figures(uow, actor, where))
 
 
-def form(uow: UnitOfWork, actor: Actor, program: str, where: Scope) -> Form:
-    """The form of a program: the 底数 from the data, answers saved or pre-filled."""
+def _figures(uow: UnitOfWork, actor: Actor, where: Scope) -> dict[str, ProgramBasics]:
+    """The 底数 of every program paid in the scope, in one pass over the payments."""
+    return {p.code: p for p in basics(uow, actor, org=where.org_prefix, detail=False).programs}
+
+
+def form(uow: UnitOfWork, actor: Actor, program: str, where: Scope,
+         figures: Mapping[str, ProgramBasics] | None = None) -> Form:
+    """The form of a program: the 底数 from the data (`figures`, when the caller has them for every
+    program already), answers saved or pre-filled."""
     authorize(actor, Action.VIEW)
     pid = find_program(uow, program)
     prog = next(p for p in uow.records.programs() if p.id == pid)
-    figures = basics(uow, actor, org=where.org_prefix, detail=False)
-    mine = next((p for p in figures.programs if p.code == prog.code), None)
+    mine = (figures if figures is not None else _figures(uow, actor, where)).get(prog.code)
     saved = store.saved(uow.conn, where.kind, where.key, pid)
     answers = _prefill(uow, pid, where.org_prefix)
     if saved is not None:
@@ -154,7 +159,7 @@ def _answer(code: str, data: Mapping[str, Any]) -> Answer:
 def save(uow: UnitOfWork, actor: Actor, program: str, where: Scope, edits: Mapping[str, Mapping[str, object]]) -> Form:
     """Save a clerk's answers (item code → answer, count, amount in 元, measures); audited before/after."""
     authorize(actor, Action.REGISTER)
-    before = form(uow, actor, program, where)
+    before = form(uow, actor, program, where, figures={})  # the answers only: no pass over the payments
     current = {a.code: a.as_json() for a in before.answers}
     for code, edit in edits.items():
         if code not in ITEMS_BY_CODE:
@@ -203,7 +208,9 @@ def _checked(code: str, data: Mapping[str, object]) -> dict[str, Any]:
 
 def forms(uow: UnitOfWork, actor: Actor, where: Scope, programs: Sequence[str] | None = None) -> list[Form]:
     """The forms of the given programs, or of every program due in the scope."""
-    chosen = list(programs) if programs else programs_for(uow, actor, where)
+    figures = _figures(uow, actor, where)
+    chosen = list(programs) if programs else (list(figures) if where.kind == "org" else
+                                              programs_for(uow, actor, where))
     if not chosen:
         raise InputRejected("selfcheck.no_programs", scope=where.name)
-    return [form(uow, actor, p, where) for p in chosen]
+    return [form(uow, actor, p, where, figures) for p in chosen]
