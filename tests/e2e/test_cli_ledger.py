@@ -412,8 +412,11 @@ def test_complaints_keep_the_complainant_from_all_but_the_discipline_role(office
     assert office.ykt(CLERK, "complaint", "move", n["number"], "start").returncode == 0
     early = office.ykt(CLERK, "complaint", "move", n["number"], "apply")
     assert early.returncode == 3 and "申请办结前须填写办理情况" in early.stderr
-    assert office.ykt(CLERK, "complaint", "edit", n["number"], "--handling", "已入户核实", "--result", "属实，已停发",
-                      "--contact", "13900001111").returncode == 0
+    hidden = office.ykt(CLERK, "complaint", "edit", n["number"], "--contact", "13900001111")
+    assert hidden.returncode == 3 and "只有纪检人员" in hidden.stderr  # what a clerk may not see, they may not change
+    assert office.ykt(DISCIPLINE, "complaint", "edit", n["number"], "--contact", "13900001111").returncode == 0
+    assert office.ykt(CLERK, "complaint", "edit", n["number"], "--handling", "已入户核实",
+                      "--result", "属实，已停发").returncode == 0
     applied = office.ykt(CLERK, "complaint", "move", n["number"], "申请办结")
     assert applied.returncode == 0 and "现在是“申请办结”" in applied.stderr, applied.stderr
     own = office.ykt(CLERK, "complaint", "move", n["number"], "close")

@@ -178,22 +178,24 @@ def test_the_complainant_is_withheld_from_everyone_but_the_discipline_role(
 def test_the_complainant_never_reaches_the_audit_log(app: bootstrap.App, tmp_path: Path) -> None:
     landline = "0994-6512345"
     c = _register(app)
-    run(app, complaints.update, CLERK, c.number, {"contact": landline, "complainant": "马秀兰（本人）",
-                                                  "handling": "已入户核实", "result": "属实"})
+    assert refused(app, lambda uow: complaints.update(uow, CLERK, c.number, {"contact": landline}), PermissionDenied)
+    run(app, complaints.update, DISCIPLINE, c.number, {"contact": landline, "complainant": "马秀兰（本人）"})
+    run(app, complaints.update, CLERK, c.number, {"handling": "已入户核实", "result": "属实"})
     run(app, complaints.add_evidence, CLERK, c.number, write(tmp_path / "信.png", png_bytes()))
     _move(app, c, Move.START)
     _move(app, c, Move.APPLY)
     _move(app, c, Move.RETURN, REVIEWER, "请补充办理结果")
-    run(app, complaints.update, CLERK, c.number, {"anonymous": "是"})  # 举报人要求匿名
+    run(app, complaints.update, DISCIPLINE, c.number, {"anonymous": "是"})  # 举报人要求匿名
     assert _stored(app, c.uid) in ((True, None, None), (1, None, None))
     texts = audit_details(app)
     mine = [t for t in texts if c.uid in t or c.number in t]
     assert len(mine) >= 7
     for text in texts:
         assert NAME not in text and PHONE not in text and landline not in text
-    update = next(e for e in events_about(app, c.uid) if e.action == "complaint.update")
-    assert update.detail["before"]["contact"] == update.detail["after"]["contact"] == "（已隐去）"
-    assert update.detail["after"]["handling"] == "已入户核实"
+    identity, handling = [e for e in events_about(app, c.uid) if e.action == "complaint.update"][:2]
+    assert identity.actor == DISCIPLINE.name
+    assert identity.detail["before"]["contact"] == identity.detail["after"]["contact"] == "（已隐去）"
+    assert handling.detail["after"]["handling"] == "已入户核实"
 
 
 # -- the life cycle ----------------------------------------------------------------------------------------

@@ -139,7 +139,7 @@ def sheets_document(sheets: Sequence[Sheet], *, author: str = "", title: str | N
             if block.caption:
                 parts.append(Para(block.caption, indent=False, size=11, bold=True))
             parts.append(TablePart(block))
-        footer = getattr(sheet, "footer", ())  # Sheet.footer is being added; older Sheets have none
+        footer = sheet.footer
         if footer:
             parts.append(Gap(8))
             parts += [Para(line, indent=False, size=11) for line in footer]

@@ -16,6 +16,8 @@ from typing import Any
 from yikatong_desktop.domain.errors import InputRejected, Location
 from yikatong_desktop.domain.headers import normalize_header
 from yikatong_desktop.domain.permissions import Action
+from yikatong_desktop.domain.roster_rows import is_not_data
+from yikatong_desktop.domain.values_errors import is_blank
 from yikatong_desktop.formats.workbook import Sheet, read_workbook
 from yikatong_desktop.services import ledger
 from yikatong_desktop.services.audit import org_code, record_event
@@ -149,6 +151,8 @@ def _rows(sheet: Sheet, header: int, columns: dict[str, int], file: str
         lead = [str(v).strip() for v in sheet.rows[index] if v is not None and str(v).strip()][:2]
         if not text or any(t.replace(" ", "") in ("合计", "总计", "小计") for t in text[:2] + lead):
             continue  # blank lines and totals are not clues
+        if all(is_blank(raw.get(f)) for f in _REQUIRED) and is_not_data(sheet.rows[index], lead[0], None):
+            continue  # a line under the table: 制表人：张三  审核人：李四
         where = Location(file=file, sheet=sheet.name, row=index + 1)
         out.append(((where, titles), raw))
     return out

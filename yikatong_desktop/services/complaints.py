@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from yikatong_desktop.domain.errors import InputRejected, UsageError
+from yikatong_desktop.domain.errors import InputRejected, PermissionDenied, UsageError
 from yikatong_desktop.domain.permissions import Action
 from yikatong_desktop.domain.problems import CHANNELS, STATE_LABELS, Facts, Kind, Move, State, is_overdue
 from yikatong_desktop.services.audit import org_code, record_event
@@ -26,6 +26,7 @@ from yikatong_desktop.storage import ledger_store as store
 from yikatong_desktop.storage.unit_of_work import UnitOfWork
 
 WITHHELD = "（仅纪检人员可见）"
+IDENTITY = {"complainant", "contact", "anonymous"}
 EDITABLE = ("received_on", "channel", "anonymous", "complainant", "contact", "content", "concerned", "program", "org",
             "handling", "result", "deadline", "problem", "notice_ref")
 
@@ -143,6 +144,8 @@ def _values(uow: UnitOfWork, actor: Actor, fields: Mapping[str, object]) -> dict
             values[key] = None  # blank: nobody given
     if values.get("anonymous"):
         values.update(complainant=None, contact=None)
+    elif "complainant" in values:
+        values["anonymous"] = values["complainant"] is None  # named from now on, or no longer
     if "content" in values and not values["content"]:
         raise InputRejected("ledger.required", field=LABELS["content"])
     if values.get("received_on") is not None and values["received_on"] > today(uow):
@@ -192,8 +195,15 @@ def register(uow: UnitOfWork, actor: Actor, fields: Mapping[str, object], *,
 
 def update(uow: UnitOfWork, actor: Actor, ref: str, fields: Mapping[str, object], *,
            expected_version: int | None = None) -> Complaint:
-    """Change a complaint's fields (handling, result, link to a problem …); not its state."""
-    authorize(actor, Action.REGISTER)
+    """Change a complaint's fields (handling, result, link to a problem …); not its state.
+
+    Who complained is kept by those who may see it (纪检), and by them alone: what one may not
+    see, one may not overwrite.
+    """
+    identity = set(fields) & IDENTITY
+    if identity and not sees_complainants(actor):
+        raise PermissionDenied("complaint.identity_hidden")
+    authorize(actor, Action.SEE_COMPLAINANTS if identity == set(fields) else Action.REGISTER)
     unknown = set(fields) - set(EDITABLE)
     if unknown:
         raise UsageError("ledger.not_editable", fields="、".join(sorted(unknown)))

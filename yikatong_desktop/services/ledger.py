@@ -27,7 +27,7 @@ from yikatong_desktop.services.evidence import EvidenceFile, attach, read_eviden
 from yikatong_desktop.services.ledger_fields import LABELS, parse_day, parse_fields, receiver
 from yikatong_desktop.services.ledger_moves import MoveOption, apply_move, options, today
 from yikatong_desktop.storage import ledger_store as store
-from yikatong_desktop.storage.findings_store import uid_condition
+from yikatong_desktop.storage.findings_store import findings_free, uid_condition
 from yikatong_desktop.storage.unit_of_work import UnitOfWork
 
 #: Fields a clerk may change with `update` (state moves go through `move`).
@@ -179,7 +179,11 @@ def register(uow: UnitOfWork, actor: Actor, fields: Mapping[str, object], *, fin
     owner = org_code(uow)
     uow.records.add("problems", values, owner=owner, uid=uid)
     if found:
-        uow.records.change_where("findings", {"problem_uid": uid}, uid_condition([f.uid for f in found]))
+        # Only findings still free: another clerk may have registered one of them since it was read.
+        linked = uow.records.change_where("findings", {"problem_uid": uid}, uid_condition([f.uid for f in found]),
+                                          findings_free())
+        if linked != len(found):
+            raise InputRejected("ledger.finding_taken_meanwhile")
     problem = get_problem(uow, actor, uid)
     for f in files:
         _attach(uow, actor, problem, f, None)

@@ -13,6 +13,7 @@ from typing import Any
 
 from yikatong_desktop.domain.errors import InputRejected, UsageError
 from yikatong_desktop.domain.money import format_yuan
+from yikatong_desktop.domain.privacy import mask_text
 from yikatong_desktop.domain.problems import State
 from yikatong_desktop.formats.pdf_document import FieldGrid, Gap, Para, PdfDocument, Signatures, render_pdf
 from yikatong_desktop.formats.report_workbook import Block, Column, Sheet, write_report
@@ -48,9 +49,10 @@ def ledger_sheet(org: str, problems: Sequence[Problem], day: date) -> Sheet:
     rows: list[list[Any]] = []
     for n, p in enumerate(problems, start=1):
         transfer = f"{p.transfer_to} {p.transfer_doc or ''}".strip() if p.transfer_to else ""
-        rows.append([n, p.number, _day(p.registered_on), p.category, p.description, p.org_name or p.org_code or "",
+        rows.append([n, p.number, _day(p.registered_on), p.category, mask_text(p.description),
+                     p.org_name or p.org_code or "",
                      p.program_name or "", p.persons_text(), p.amount_fen, p.recovered_fen, p.responsible_unit or "",
-                     p.responsible_person or "", p.measures, _day(p.deadline), p.state_label,
+                     p.responsible_person or "", mask_text(p.measures), _day(p.deadline), p.state_label,
                      _day(p.closed_on), p.outcome or "", transfer, "逾期" if p.overdue(day) else ""])
     closed = sum(p.state is State.CLOSED for p in problems)
     late = sum(p.overdue(day) for p in problems)
@@ -82,7 +84,7 @@ def _facts(p: Problem) -> list[list[tuple[str, str]]]:
     return [[("问题编号", p.number), ("挂号日期", _day(p.registered_on))],
             [("整治内容", f"{p.category} {p.category_title}")],
             [("单位", p.org_name or p.org_code or ""), ("补贴项目", p.program_name or "")],
-            [("问题描述", p.description)],
+            [("问题描述", mask_text(p.description))],
             [("涉及人员", p.persons_text())],
             [("涉及金额", f"{format_yuan(p.amount_fen)} 元"), ("已追回", f"{format_yuan(p.recovered_fen)} 元")]]
 
@@ -103,7 +105,7 @@ def _approval(d: Any, org: str, day: date) -> PdfDocument:
                     + ("，已退赔" if p.repaid else ""))
     rows = [*_facts(p),
             [("整改责任单位", p.responsible_unit or ""), ("责任人", p.responsible_person or "")],
-            [("整改措施", p.measures)],
+            [("整改措施", mask_text(p.measures))],
             [("整改期限", _day(p.deadline)), ("申请销号日期", _day(p.applied_on))],
             [("追回资金", recovered)], [("佐证材料", _evidence_text(d))], [("处理结果", handled)],
             *([(label, f"\n\n\n{' ' * 60}{signer}（签字）：{' ' * 16}年{' ' * 4}月{' ' * 4}日")]
@@ -123,7 +125,8 @@ def _transfer(d: Any, org: str, day: date) -> PdfDocument:
             "你单位，请依规依纪依法处理，并将处理结果反馈我单位。")
     return PdfDocument(title="问题线索移交函", subtitle=f"{p.transfer_doc}", author=org, parts=[
         Para(f"{p.transfer_to}：", indent=False), Para(body), Gap(4),
-        FieldGrid([*_facts(p), [("线索来源", p.clue_source or "专项整治自查"), ("移交日期", _day(p.transfer_on))],
+        FieldGrid([*_facts(p), [("线索来源", mask_text(p.clue_source or "专项整治自查")),
+                                ("移交日期", _day(p.transfer_on))],
                    [("附件", f"佐证材料 {_evidence_text(d)}")]], label_width_mm=26),
         Gap(10), Signatures(["联系人：", "联系电话（办公）："], seal=f"{org}（盖章）")])
 

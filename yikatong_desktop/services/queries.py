@@ -111,7 +111,6 @@ class Dashboard:
     next_deadline: Deadline
     figures: dict[str, Any]
     problems: dict[str, int] = field(default_factory=dict)  # state → count, and "overdue"
-    complaints: dict[str, int] = field(default_factory=dict)
 
 
 def dashboard(uow: UnitOfWork, actor: Actor) -> Dashboard:
@@ -123,7 +122,6 @@ def dashboard(uow: UnitOfWork, actor: Actor) -> Dashboard:
         org_code=str(uow.get_setting("org.code", "")), org_name=str(uow.get_setting("org.name", "")),
         today=today, phase=camp.status_on(today), next_deadline=camp.next_deadline(today),
         figures=q.dashboard_figures(uow.conn), problems=ledger_store.state_counts(uow.conn, "problems", today),
-        complaints=ledger_store.state_counts(uow.conn, "complaints", today),
     )
 
 

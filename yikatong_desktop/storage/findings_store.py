@@ -48,6 +48,11 @@ def uid_condition(uids: Sequence[str]) -> Any:
     return F.c.uid.in_(list(uids))
 
 
+def findings_free() -> Any:
+    """“the finding is not registered as a problem yet”, for Records.change_where."""
+    return F.c.problem_uid.is_(None)
+
+
 def last_run(conn: Connection) -> Any:
     """The newest finished check run, or None."""
     r = t.check_runs

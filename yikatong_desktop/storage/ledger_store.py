@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, and_, case, func, insert, literal, or_, select
+from sqlalchemy import Connection, and_, case, func, literal, or_, select
 
 from yikatong_desktop.storage import tables as t
 from yikatong_desktop.storage.database import upsert
@@ -111,8 +111,7 @@ def evidence(conn: Connection, *, problem_id: int | None = None, complaint_id: i
 
 def store_blob(conn: Connection, sha256: str, content: bytes) -> None:
     """Keep a file's bytes once per content."""
-    if conn.execute(select(BL.c.sha256).where(BL.c.sha256 == sha256)).first() is None:
-        conn.execute(insert(BL).values(sha256=sha256, content=content))
+    upsert(conn, BL, {"sha256": sha256, "content": content}, key=("sha256",))  # the same bytes twice: one row
 
 
 def blob(conn: Connection, sha256: str) -> bytes | None:

@@ -8,7 +8,6 @@ now, and why not, comes from the services too (move_options), so the buttons and
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -154,11 +153,6 @@ class LedgerPage(QWidget):
         self.refresh()
 
     # -- reading ----------------------------------------------------------
-    def today(self) -> date:
-        """The office's date by the installation's clock."""
-        with self.app.reader() as uow:
-            return today(uow)
-
     def refresh(self) -> None:
         """Read the problems matching the filters again, keeping the chosen one selected."""
         keep = self.current()
@@ -348,9 +342,8 @@ class LedgerPage(QWidget):
         def work() -> Path:
             from yikatong_desktop.services import ledger_documents  # written alongside; loaded when used
 
-            with self.app.uow() as uow:
+            with self.app.reader() as uow:
                 ledger_documents.write_ledger_workbook(uow, self.app.actor, path, shown)
-                uow.commit()
             return path
 
         run_task(work, self._written, owner=self)
@@ -374,9 +367,8 @@ class LedgerPage(QWidget):
         def work() -> Path:
             from yikatong_desktop.services import ledger_documents
 
-            with self.app.uow() as uow:
+            with self.app.reader() as uow:
                 ledger_documents.render_problem_document(uow, self.app.actor, p.uid, doc, path)
-                uow.commit()
             return path
 
         run_task(work, self._written, owner=self)

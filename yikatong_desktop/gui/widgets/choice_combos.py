@@ -9,29 +9,35 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox
 
 from yikatong_desktop.bootstrap import App
-from yikatong_desktop.services import programs, queries
+from yikatong_desktop.services import orgs
 
 
 def org_choices(app: App) -> list[tuple[str, str]]:
-    """(code, shown text): this office, its townships, their villages (those with payments)."""
+    """(code, shown text): this office, then its townships each followed by its villages."""
     with app.reader() as uow:
-        own = (str(uow.get_setting("org.code", "")), str(uow.get_setting("org.name", "")))
-        choices = queries.filter_choices(uow, app.actor)
-    out = [(own[0], f"{own[1]}（{own[0]}）")] if own[0] else []
-    towns = {code for code, _ in choices["townships"]}
-    for code, name in choices["townships"]:
-        if code != own[0]:
-            out.append((code, f"{name}（{code}）"))
-        out += [(v, f"　{vname}（{v}）") for v, vname, parent in choices["villages"] if parent == code]
-    out += [(v, f"{vname}（{v}）") for v, vname, parent in choices["villages"] if parent not in towns]
+        own = str(uow.get_setting("org.code", ""))
+        units = [u for u in orgs.org_units(uow, app.actor) if u.level not in ("group",)]
+    by_parent: dict[str | None, list[orgs.OrgUnit]] = {}
+    for u in units:
+        by_parent.setdefault(u.parent_code, []).append(u)
+    out: list[tuple[str, str]] = []
+
+    def add(unit: orgs.OrgUnit, depth: int) -> None:
+        out.append((unit.code, f"{'　' * depth}{unit.name}（{unit.code}）"))
+        for child in by_parent.get(unit.code, []):
+            add(child, depth + 1)
+
+    top = [u for u in units if u.code == own] or [u for u in units if u.parent_code not in {x.code for x in units}]
+    for unit in top:
+        add(unit, 0)
     return out
 
 
 def program_choices(app: App) -> list[tuple[str, str]]:
     """(code, shown text) of every program of the catalogue."""
     with app.reader() as uow:
-        rows = programs.list_programs(uow, app.actor)
-    return [(p.code, f"{p.name}（{p.code}）") for p in rows]
+        rows = orgs.catalogue_programs(uow, app.actor)
+    return [(code, f"{name}（{code}）") for code, name in rows]
 
 
 def filled_combo(items: list[tuple[str, str]], first: str | None, *, editable: bool = False) -> QComboBox:
