@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from yikatong_desktop.domain.clock import LOCAL_TZ
+from yikatong_desktop.domain.clock import local_today
 from yikatong_desktop.domain.errors import InputRejected, PermissionDenied
 from yikatong_desktop.domain.messages import message
 from yikatong_desktop.domain.permissions import Action
@@ -34,7 +34,7 @@ _TABLES = {Kind.PROBLEM: "problems", Kind.COMPLAINT: "complaints"}
 
 def today(uow: UnitOfWork) -> date:
     """The office's date by the injected clock."""
-    return uow.clock.now().astimezone(LOCAL_TZ).date()
+    return local_today(uow.clock).date()
 
 
 @dataclass(frozen=True)
