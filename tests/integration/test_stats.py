@@ -10,6 +10,7 @@ from ykt_integration import build_demo, sql, stats_of
 
 from yikatong_desktop import bootstrap
 from yikatong_desktop.services import demo as demo_service
+from yikatong_desktop.services.demo_notices import plant_notices
 from yikatong_desktop.services.demo_plant import Planter
 from yikatong_desktop.services.queries import RosterFilter, count_roster
 from yikatong_desktop.services.setup import initialise
@@ -42,6 +43,7 @@ def _build_reversed(path: Path, *, persons: int, seed: int) -> None:
             initialise(uow, app.actor, code=demo_service.DEMO_ORG[0], name=demo_service.DEMO_ORG[1],
                        level="county", campaign_year=2019)
             demo_service._write(uow, d)
+            plant_notices(uow, app.actor, d.payments, d.rng)
             uow.commit()
 
     bootstrap.create_app(str(path), "another passphrase", org_code=demo_service.DEMO_ORG[0],

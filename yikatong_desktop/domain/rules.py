@@ -81,7 +81,8 @@ RULES: tuple[Rule, ...] = (
          "财政供养人员领取了排除财政供养人员的项目"),
     Rule("CASH_PAYMENT", "未通过一卡通发放", "1.3", Severity.MEDIUM, "应通过一卡通发放的项目以现金发放"),
     Rule("NOT_PUBLICISED", "未按规定公示", "1.4", Severity.MEDIUM,
-         "发放批次在发放前没有张贴满公示期的公示（公示功能上线后启用）",
+         "发放批次（每个导入批次的每个村、项目和期间）在发放日期前没有张贴满规定天数的公示：从公示开始日"
+         "（张贴晚于开始日的从张贴日）算起",
          (Param("notice_days", 7, "公示天数"),)),
     Rule("UNISSUED_FUNDS", "资金滞留（发放失败未重发）", "1.5", Severity.HIGH,
          "银行回盘失败，且之后规定天数内没有重新发放",
@@ -107,7 +108,7 @@ RULES: tuple[Rule, ...] = (
 
 RULES_BY_CODE: Mapping[str, Rule] = {r.code: r for r in RULES}
 #: Rules whose data arrives with a later issue: listed, not yet run.
-PENDING = frozenset({"NOT_PUBLICISED"})
+PENDING: frozenset[str] = frozenset()
 
 
 def rule(code: str) -> Rule:

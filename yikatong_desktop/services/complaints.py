@@ -6,6 +6,7 @@ enters an audit event, and whoever else reads a complaint sees that it is withhe
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from yikatong_desktop.domain.errors import InputRejected, PermissionDenied, UsageError
+from yikatong_desktop.domain.ids import mask_id
 from yikatong_desktop.domain.permissions import Action
 from yikatong_desktop.domain.problems import CHANNELS, STATE_LABELS, Facts, Kind, Move, State, is_overdue
 from yikatong_desktop.services.audit import org_code, record_event
@@ -61,6 +63,12 @@ class Complaint:
     notice_ref: str | None
     evidence_count: int
     version: int
+    persons: tuple[dict[str, Any], ...] = ()  # {name, id_number} concerned (an objection to a 公示 names them)
+
+    def persons_text(self) -> str:
+        """The persons concerned with masked ID numbers."""
+        return "、".join(f"{p['name']}（{mask_id(str(p['id_number']))}）" if p.get("id_number") else str(p["name"])
+                        for p in self.persons)
 
     @property
     def state_label(self) -> str:
@@ -81,6 +89,8 @@ class Complaint:
             "uid", "number", "channel", "anonymous", "complainant", "contact", "content", "concerned", "program_code",
             "org_code", "handling", "result", "registered_by", "closed_by", "reason", "problem_number", "notice_ref",
             "evidence_count", "version")}
+        out["persons"] = [{"name": p["name"], "id_number": mask_id(str(p["id_number"])) if p.get("id_number") else None}
+                          for p in self.persons]
         for k in ("received_on", "deadline", "registered_on", "closed_on"):
             value = getattr(self, k)
             out[k] = value.isoformat() if value else None
@@ -98,7 +108,8 @@ def _complaint(r: Any, reveal: bool) -> Complaint:
         handling=r.handling or "", result=r.result or "", deadline=r.deadline, state=State(r.state),
         registered_on=r.registered_on, registered_by=r.registered_by, closed_on=r.closed_on, closed_by=r.closed_by,
         reason=r.reason, problem_number=r.problem_number, notice_ref=r.notice_ref,
-        evidence_count=int(r.evidence_count), version=int(r.version))
+        evidence_count=int(r.evidence_count), version=int(r.version),
+        persons=tuple(json.loads(r.persons) if isinstance(r.persons, str) else (r.persons or ())))
 
 
 def list_complaints(uow: UnitOfWork, actor: Actor, *, states: Sequence[str] = (), channels: Sequence[str] = (),

@@ -28,6 +28,7 @@ from yikatong_desktop.domain.periods import Period, age_on, month_period, quarte
 from yikatong_desktop.services.audit import record_event
 from yikatong_desktop.services.auth import Actor
 from yikatong_desktop.services.demo_lists import LIST_FILES
+from yikatong_desktop.services.demo_notices import plant_notices
 from yikatong_desktop.services.demo_people import (
     BANKS,
     THIRD_BANK_TOWNSHIP,
@@ -290,6 +291,9 @@ def build_demo(uow_factory: Callable[[], UnitOfWork], actor: Actor, *, persons: 
         initialise(uow, actor, code=DEMO_ORG[0], name=DEMO_ORG[1], level="county", campaign_year=2019)
         uow.set_setting("clock.fixed", DEMO_CLOCK)
         _write(uow, demo)
+        posted = plant_notices(uow, actor, demo.payments, demo.rng)
+        manifest["planted"] += posted["cases"]
+        manifest["negative_controls"] += posted["controls"]
         result = {"seed": seed, "persons": len(demo.persons), "households": len(demo.households),
                   "accounts": len(demo.accounts), "payments": len(demo.payments), **manifest}
         uow.set_setting("demo.manifest", result)

@@ -4,7 +4,7 @@ Each case is listed in the manifest with the rule it must trigger (and any
 other rule it triggers as a side effect), so later issues can assert exact
 findings. Rules whose data arrives with later issues (death/exit lists, 财政供养,
 eligible lists, allocations, bank returns, field checks, cadres) are planted by
-demo_lists; notices (NOT_PUBLICISED) arrive with their issue, named under `not_planted`.
+demo_lists; notices (NOT_PUBLICISED) by demo_notices, once the roster is written.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from yikatong_desktop.services.demo_people import BANKS, THIRD_BANK_TOWNSHIP, bi
 if TYPE_CHECKING:
     from yikatong_desktop.services.demo import Demo
 
-NOT_PLANTED = ("NOT_PUBLICISED",)
+NOT_PLANTED: tuple[str, ...] = ()
 
 
 class Planter:

@@ -71,10 +71,11 @@ def read_evidence(path: Path) -> EvidenceFile:
 
 
 def attach(uow: UnitOfWork, actor: Actor, f: EvidenceFile, *, problem_id: int | None = None,
-           complaint_id: int | None = None, note: str | None = None) -> None:
-    """Store a checked file for a problem or a complaint (its bytes once per content); the caller audits."""
+           complaint_id: int | None = None, notice_id: int | None = None, note: str | None = None) -> None:
+    """Store a checked file for a problem, a complaint or a notice (its bytes once per content); the caller audits."""
     store_blob(uow.conn, f.sha256, f.content)
-    uow.records.add("evidence_files", {"problem_id": problem_id, "complaint_id": complaint_id, "file_name": f.name,
+    uow.records.add("evidence_files", {"problem_id": problem_id, "complaint_id": complaint_id,
+                                       "notice_id": notice_id, "file_name": f.name,
                                        "media_type": f.media_type, "size": f.size, "sha256": f.sha256, "note": note,
                                        "added_by": actor.name}, owner=org_code(uow), uid=str(uuid.uuid4()))
 

@@ -139,17 +139,25 @@ def _complaints() -> Select[Any]:
     return (select(c.c.number, c.c.received_on, c.c.channel, c.c.anonymous, c.c.complainant, c.c.contact,
                    c.c.content, c.c.concerned, g.c.code.label("program"), c.c.org_code, c.c.handling, c.c.result,
                    c.c.deadline, c.c.state, c.c.registered_on, c.c.registered_by, c.c.closed_on, c.c.closed_by,
-                   c.c.reason, pb.c.number.label("problem"), c.c.notice_ref)
+                   c.c.reason, pb.c.number.label("problem"), c.c.notice_ref, c.c.persons)
             .outerjoin(g, g.c.id == c.c.program_id).outerjoin(pb, pb.c.id == c.c.problem_id)
             .where(c.c.voided.is_(False)))
 
 
+def _notices() -> Select[Any]:
+    n = t.notices
+    return select(n.c.owner_org, n.c.number, n.c.township_code, n.c.village_code, n.c.programs, n.c.period_label,
+                  n.c.title, n.c.start_on, n.c.days, n.c.end_on, n.c.row_count, n.c.total_fen, n.c.fingerprint,
+                  n.c.header, n.c.made_on, n.c.made_by, n.c.posted_on, n.c.posted_by).where(n.c.voided.is_(False))
+
+
 def _evidence() -> Select[Any]:
     e, pb, c = t.evidence_files, t.problems.alias("evidence_problem"), t.complaints.alias("evidence_complaint")
-    return (select(pb.c.number.label("problem"), c.c.number.label("complaint"), e.c.file_name, e.c.media_type,
-                   e.c.size, e.c.sha256, e.c.note)
+    n = t.notices.alias("evidence_notice")
+    return (select(pb.c.number.label("problem"), c.c.number.label("complaint"), n.c.number.label("notice"),
+                   e.c.file_name, e.c.media_type, e.c.size, e.c.sha256, e.c.note)
             .outerjoin(pb, pb.c.id == e.c.problem_id).outerjoin(c, c.c.id == e.c.complaint_id)
-            .where(e.c.voided.is_(False)))
+            .outerjoin(n, n.c.id == e.c.notice_id).where(e.c.voided.is_(False)))
 
 
 def _selfcheck_forms() -> Select[Any]:
@@ -177,6 +185,7 @@ CONTENT_QUERIES = {
     "problems": _problems,
     "problem_recoveries": _recoveries,
     "complaints": _complaints,
+    "notices": _notices,
     "evidence_files": _evidence,
     "selfcheck_forms": _selfcheck_forms,
 }
@@ -187,7 +196,7 @@ def business_rows(conn: Connection, kind: str) -> Iterator[dict[str, Any]]:
     result = conn.execute(CONTENT_QUERIES[kind]().execution_options(yield_per=5000))
     for row in result:
         item = dict(row._mapping)
-        for key in ("funding_levels", "synonyms", "area", "persons", "answers"):
+        for key in ("funding_levels", "synonyms", "area", "persons", "answers", "programs", "header"):
             if key in item:
                 item[key] = json.loads(item[key])
         yield item

@@ -399,6 +399,42 @@ complaints = Table(
     Column("reason", Text, nullable=True),
     Column("problem_id", Integer, ForeignKey("problems.id"), nullable=True),
     Column("notice_ref", String(40), nullable=True),  # the 公示 objected to (公示异议)
+    Column("persons", Text, nullable=False, default="[]"),  # JSON list of {name, id_number} concerned
+)
+
+#: 公示 (SPEC §7): a notice per village, program(s) and period; what it printed is frozen in notice_rows.
+notices = Table(
+    "notices", metadata,
+    *_record_columns(),
+    Column("number", String(20), nullable=False),  # GS2019-0007, unique per owning org
+    Column("township_code", String(40), nullable=True),
+    Column("village_code", String(40), nullable=False, index=True),
+    Column("programs", Text, nullable=False),  # JSON list of program codes, in section order
+    Column("period_label", String(10), nullable=False),
+    Column("title", String(200), nullable=False),
+    Column("start_on", Date, nullable=False),
+    Column("days", Integer, nullable=False),
+    Column("end_on", Date, nullable=False),
+    Column("row_count", Integer, nullable=False),
+    Column("total_fen", BigInteger, nullable=False),
+    Column("fingerprint", String(20), nullable=False),  # printed form, 3FA2-91BC-0D4E
+    Column("header", Text, nullable=False),  # JSON: what it printed around the table (names, hotlines, signers)
+    Column("made_on", Date, nullable=False),
+    Column("made_by", String(100), nullable=False),
+    Column("posted_on", Date, nullable=True),
+    Column("posted_by", String(100), nullable=True),
+    UniqueConstraint("owner_org", "number"),
+)
+
+#: The rows a notice printed, frozen: the payment each row is about and the row as printed (JSON).
+notice_rows = Table(
+    "notice_rows", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("notice_id", Integer, ForeignKey("notices.id"), nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("payment_id", Integer, ForeignKey("payments.id"), nullable=False, index=True),
+    Column("printed", Text, nullable=False),
+    UniqueConstraint("notice_id", "seq"),
 )
 
 #: Evidence files of a problem or complaint: name, type, size and SHA-256; the bytes in evidence_blobs.
@@ -407,6 +443,7 @@ evidence_files = Table(
     *_record_columns(),
     Column("problem_id", Integer, ForeignKey("problems.id"), nullable=True, index=True),
     Column("complaint_id", Integer, ForeignKey("complaints.id"), nullable=True, index=True),
+    Column("notice_id", Integer, ForeignKey("notices.id"), nullable=True, index=True),  # a posted notice's photo
     Column("file_name", String(255), nullable=False),
     Column("media_type", String(80), nullable=False),
     Column("size", BigInteger, nullable=False),
@@ -517,6 +554,7 @@ RECORD_TABLES = {
     "problems": problems,
     "problem_recoveries": problem_recoveries,
     "complaints": complaints,
+    "notices": notices,
     "evidence_files": evidence_files,
     "selfcheck_forms": selfcheck_forms,
 }

@@ -220,8 +220,10 @@ class ComplaintsPage(QWidget):
         c = self.current()
         if c is None:
             return None
+        named = "、".join(f"{p['name']}（{p['id_number']}）" if p.get("id_number") else str(p["name"])
+                         for p in c.persons)  # an objection to a 公示 knows who: the ledger keeps their IDs
         prefill = {"description": c.content, "org": c.org_code or "", "program": c.program_code or "",
-                   "persons": c.concerned or ""}
+                   "persons": named or c.concerned or ""}
         return ProblemForm(self.app, self, complaint=c.number, prefill=prefill)
 
     def ask_register_problem(self) -> None:
