@@ -481,7 +481,8 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
                                         "masked ID as printed)."),
     "notice.objection_ambiguous_person": ("公示 {number} 上“{person}”对应多个人，请写序号。",
                                           "“{person}” matches several people on notice {number}; give the row number."),
-    "notice.made": ("已制作公示 {number}：{title}，{rows} 行，合计 {yuan} 元，公示期 {start} 至 {end}，指纹 {fingerprint}。",
+    "notice.made": ("已制作公示 {number}：{title}，{rows} 行，合计 {yuan} 元，公示期 {start} 至 {end}，"
+                    "指纹 {fingerprint}。",
                     "Made notice {number}: {title}, {rows} rows, {yuan} yuan in all, posted {start} to {end}, "
                     "fingerprint {fingerprint}."),
     "notice.batch_made": ("已为{township}的 {count} 个村制作公示（{first}～{last}），共 {rows} 行，合计 {yuan} 元。",
@@ -494,8 +495,8 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
                               "Cannot write {path}: the folder is missing or not writable. Nothing changed."),
     "notice.count": ("共 {count} 份公示：未张贴 {unposted}，公示中 {running}，公示期满 {over}。",
                      "{count} notices: {unposted} not posted, {running} running, {over} ended."),
-    "notice.shown": ("（按 --limit 只列出前 {shown} 份）", "(only the first {shown} listed, --limit)"),
-    "notice.shown_rows": ("（按 --limit 只列出前 {shown} 行）", "(only the first {shown} rows listed, --limit)"),
+    "notice.shown": ("（按 --limit 只列出前 {shown} 份）", " (only the first {shown} listed, --limit)"),
+    "notice.shown_rows": ("（按 --limit 只列出前 {shown} 行）", " (only the first {shown} rows listed, --limit)"),
     "notice.coverage_count": ("共 {count} 个村·项目·期间有发放：无公示 {none}，未张贴 {unposted}，部分公示 {partly}，"
                               "已公示 {done}。",
                               "{count} village, program and period groups with payments: {none} without a notice, "

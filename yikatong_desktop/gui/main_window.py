@@ -16,6 +16,7 @@ from yikatong_desktop.gui.pages.complaints import ComplaintsPage
 from yikatong_desktop.gui.pages.dashboard import DashboardPage
 from yikatong_desktop.gui.pages.imports import ImportPage
 from yikatong_desktop.gui.pages.ledger import LedgerPage
+from yikatong_desktop.gui.pages.notices import NoticesPage
 from yikatong_desktop.gui.pages.placeholder import PlaceholderPage
 from yikatong_desktop.gui.pages.roster import RosterPage
 from yikatong_desktop.gui.pages.selfcheck import SelfcheckPage
@@ -24,7 +25,7 @@ from yikatong_desktop.gui.tasks import run_task
 
 BUILT = {"dashboard": DashboardPage, "rosters": RosterPage, "import": ImportPage, "checks": ChecksPage,
          "ledger": LedgerPage, "complaints": ComplaintsPage, "settings": SettingsPage,
-         "selfcheck": SelfcheckPage}
+         "selfcheck": SelfcheckPage, "notices": NoticesPage}
 
 
 class MainWindow(QMainWindow):
