@@ -61,7 +61,7 @@ def upgrade() -> None:
     sa.UniqueConstraint('notice_id', 'seq', name=op.f('uq_notice_rows_notice_id_seq'))
     )
     with op.batch_alter_table('notice_rows', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_notice_rows_payment_id'), ['payment_id'], unique=False)
+        batch_op.create_index('ix_notice_rows_payment_id_notice_id', ['payment_id', 'notice_id'], unique=False)
 
     with op.batch_alter_table('complaints', schema=None) as batch_op:
         batch_op.add_column(sa.Column('persons', sa.Text(), nullable=False, server_default='[]'))
@@ -85,7 +85,7 @@ def downgrade() -> None:
         batch_op.drop_column('persons')
 
     with op.batch_alter_table('notice_rows', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_notice_rows_payment_id'))
+        batch_op.drop_index('ix_notice_rows_payment_id_notice_id')
 
     op.drop_table('notice_rows')
     with op.batch_alter_table('notices', schema=None) as batch_op:
