@@ -175,7 +175,7 @@ def at_once(site: Site, *commands: tuple[str, ...]) -> list[subprocess.Completed
 @ON_FILE_ONLY
 def test_a_made_notice_is_printed_masked_and_listed_unposted(site: Site, made: Made, tmp_path: Path) -> None:
     n = made.notice
-    assert re.fullmatch(r"GS2019-\d{4}", n["number"]) and re.fullmatch(r"[0-9A-F]{4}(-[0-9A-F]{4}){2}",
+    assert re.fullmatch(r"GS2019-\d{4}", n["number"]) and re.fullmatch(r"[A-HJ-NP-R][0-9A-F]{3}(-[0-9A-F]{4}){2}",
                                                                         n["fingerprint"])
     assert (n["start_on"], n["end_on"], n["days"], n["status"]) == ("2019-07-01", "2019-07-07", 7, "未张贴")
     assert n["row_count"] >= 3 and n["total_fen"] > 0
@@ -210,7 +210,7 @@ def test_a_made_notice_is_printed_masked_and_listed_unposted(site: Site, made: M
 def test_check_tells_a_matching_paper_from_a_wrong_one_and_from_changed_data(site: Site, made: Made) -> None:
     n = made.notice
     qr = f"YKTGS|{n['owner_org']}|{n['number']}|{n['fingerprint']}"
-    wrong = ("0000" if not n["fingerprint"].startswith("0000") else "1111") + n["fingerprint"][4:]
+    wrong = ("A000" if not n["fingerprint"].startswith("A000") else "B111") + n["fingerprint"][4:]
     ok, bad, scanned = at_once(site, ("notice", "check", n["number"], "--fingerprint", n["fingerprint"].lower()),
                                ("notice", "check", n["number"], "--fingerprint", wrong), ("notice", "check", qr))
     assert ok.returncode == 0 and "相符" in ok.stderr and "不符" not in ok.stderr, ok.stderr
@@ -250,7 +250,7 @@ def test_a_notice_posted_in_time_resolves_not_publicised_and_a_late_one_does_not
         assert (control["village"], names[control["program"]], control["period"]) not in before
 
     coverage = json.loads(covered.stdout)
-    order = ["无公示", "未张贴", "部分公示", "已公示"]
+    order = ["无公示", "未张贴", "部分公示", "张贴过晚", "已公示"]
     assert [order.index(c["status"]) for c in coverage] == sorted(order.index(c["status"]) for c in coverage)
     unnoticed = {(c["village_code"], c["program_code"], c["period_label"]) for c in coverage if c["status"] == "无公示"}
     missing = sorted((c for c in site.planted() if "没有任何公示" in c["why"]), key=lambda c: c["village"])

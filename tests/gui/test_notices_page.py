@@ -27,7 +27,7 @@ from yikatong_desktop.gui.dialogs.notice_check import CheckDialog
 from yikatong_desktop.gui.dialogs.notice_objection import ObjectionDialog
 from yikatong_desktop.gui.dialogs.notice_posting import PostingDialog, qdate
 from yikatong_desktop.gui.main_window import MainWindow
-from yikatong_desktop.gui.models.notices_model import COVERAGE_COLUMNS, HIGHLIGHT, NOTICE_COLUMNS
+from yikatong_desktop.gui.models.notices_model import COVERAGE_COLUMNS, HIGHLIGHT, NOTICE_COLUMNS, UNPUBLICISED
 from yikatong_desktop.gui.pages.notices import NoticesPage
 from yikatong_desktop.gui.widgets.notice_preview import NoticePreview, print_pdf
 from yikatong_desktop.services import complaints, notices, orgs, users
@@ -195,7 +195,7 @@ def test_posting_through_the_dialog_makes_the_notice_run(qtbot: QtBot, mine: boo
         covered = next(x for x in notices.coverage(uow, mine.actor, org=c.village_code)
                        if (x.program_code, x.period_label) == (c.program_code, c.period_label))
     assert posted.posted_by == "村文书王芳" and posted.photo_count == 1
-    assert covered.status == "已公示"
+    assert covered.status == "张贴过晚"  # posted today, long after the money was paid: NOT_PUBLICISED still holds
 
 
 def test_a_posting_date_after_today_is_refused_and_the_dialog_stays(qtbot: QtBot, mine: bootstrap.App,
@@ -270,7 +270,7 @@ def _long_doc(rows: int) -> NoticeDoc:
     lines = tuple(NoticeLine(seq=i, group=f"{i % 5 + 1}组", name=f"测试{i:04d}", masked_id="652323********1233",
                              program="耕地地力保护补贴", standard_fen=10_500, quantity=Decimal("12.5"), unit="亩",
                              amount_fen=131_250, remark="") for i in range(1, rows + 1))
-    return NoticeDoc(number="GS2019-9999", fingerprint="3FA2-91BC-0D4E", qr_payload="YKTGS|652323|GS2019-9999|X",
+    return NoticeDoc(number="GS2019-9999", fingerprint="D3A2-91BC-0D4E", qr_payload="YKTGS|652323|GS2019-9999|X",
                      title="测试村2018年度耕地地力保护补贴发放情况公示", township="测试镇", village="测试村",
                      period_zh="2018年度", sections=(NoticeSection("耕地地力保护补贴", lines),), start=TODAY, days=7,
                      hotline_own="0994-1234567", hotline_county="0994-7654321")
@@ -308,7 +308,7 @@ def test_check_says_whether_a_paper_matches_in_words(qtbot: QtBot, mine: bootstr
     dialog.fingerprint.setText(n.fingerprint.lower().replace("-", ""))
     dialog.run_check()
     assert "相符" in dialog.verdict.toPlainText() and "不符" not in dialog.verdict.toPlainText()
-    wrong = "0000-0000-0000" if n.fingerprint != "0000-0000-0000" else "1111-1111-1111"
+    wrong = "A000-0000-0000" if n.fingerprint != "A000-0000-0000" else "B111-1111-1111"
     dialog.fingerprint.setText(wrong)
     dialog.run_check()
     assert "结论：不符" in dialog.verdict.toPlainText() and n.fingerprint in dialog.verdict.toPlainText()
@@ -316,7 +316,7 @@ def test_check_says_whether_a_paper_matches_in_words(qtbot: QtBot, mine: bootstr
 
 def test_coverage_highlights_villages_without_a_posted_notice(qtbot: QtBot, app: bootstrap.App) -> None:
     with app.reader() as uow:
-        flagged = [c for c in notices.coverage(uow, app.actor) if c.status in ("无公示", "未张贴")]
+        flagged = [c for c in notices.coverage(uow, app.actor) if c.status in UNPUBLICISED]
         parents = {u.code: u.parent_code for u in orgs.org_units(uow, app.actor)}
     assert flagged
     township = parents[flagged[0].village_code]
@@ -330,8 +330,9 @@ def test_coverage_highlights_villages_without_a_posted_notice(qtbot: QtBot, app:
                    if isinstance(background, QColor) and background == QColor(HIGHLIGHT)]
     expected = sorted(c.status for c in flagged if parents[c.village_code] == township)
     assert highlighted and sorted(highlighted) == expected
-    assert all(font is not None and font.bold() for status, _b, font in rows if status in ("无公示", "未张贴"))
-    assert [s for s, _b, _f in rows][:len(highlighted)] == sorted(highlighted, key=["无公示", "未张贴"].index)
+    assert {c.status for c in flagged} == set(UNPUBLICISED)  # the demo plants every kind (NOT_PUBLICISED's 4)
+    assert all(font is not None and font.bold() for status, _b, font in rows if status in UNPUBLICISED)
+    assert [s for s, _b, _f in rows][:len(highlighted)] == sorted(highlighted, key=list(UNPUBLICISED).index)
     assert "无公示" in page.coverage.count_label.text()
     page.coverage.only_flagged.setChecked(True)
     assert sorted(c.status for c in page.coverage.shown()) == expected

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from dbs import sql
+from dbs import sql, sql_write
 from ledger_support import CLERK, VIEWER, png_bytes, read, refused, run, write
 from ykt_integration import DemoDb, copy_installation
 
@@ -111,7 +111,7 @@ def test_a_notice_lists_every_live_payment_masked_and_a_reprint_is_the_same_pape
     assert doc.end == date(2018, 5, 10) and n.end_on == date(2018, 5, 10)
     assert doc.preparer == "王文书" and doc.reviewer == ""
     assert doc.hotline_own and doc.hotline_county  # the demo's office numbers from 设置
-    assert re.fullmatch(r"GS2019-\d{4}", n.number) and re.fullmatch(r"[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}",
+    assert re.fullmatch(r"GS2019-\d{4}", n.number) and re.fullmatch(r"[A-HJ-NP-R][0-9A-F]{3}-[0-9A-F]{4}-[0-9A-F]{4}",
                                                                      n.fingerprint)
     assert parse_qr(doc.qr_payload) == (n.owner_org, n.number, n.fingerprint)
     assert all(re.fullmatch(r"\d{6}\*{8}[0-9X]{4}", line.masked_id) for line in doc.lines)
@@ -138,10 +138,12 @@ def test_check_tells_a_matching_paper_from_a_changed_one(app: bootstrap.App) -> 
     good = read(app, notices.check, VIEWER, n.number, n.fingerprint.lower().replace("-", ""))
     assert good.ok and good.paper_matches and good.data_unchanged and not good.changes
     assert read(app, notices.check, VIEWER, doc.qr_payload).ok  # the QR code's text alone
-    forged = read(app, notices.check, VIEWER, n.number, "0000-0000-0000")
+    other = "A000-0000-0000" if n.fingerprint != "A000-0000-0000" else "B000-0000-0000"
+    forged = read(app, notices.check, VIEWER, n.number, other)
     assert forged.paper_matches is False and not forged.ok
-    with pytest.raises(InputRejected):
-        read(app, notices.check, VIEWER, n.number, "not hex")
+    for typo in ("not hex", "0000-0000-0000"):  # a fingerprint starts with a letter: never all digits
+        with pytest.raises(InputRejected):
+            read(app, notices.check, VIEWER, n.number, typo)
     third = doc.lines[2]
     uid, version = _payment_at(app, n.number, 3)
     run(app, correct_payment, CLERK, uid, {"paid_fen": third.amount_fen + 10_000}, reason="核对发现多录",
@@ -234,3 +236,45 @@ def test_a_township_batch_makes_one_notice_per_village_with_payments(app: bootst
     assert several and all(d.title.endswith("惠民惠农财政补贴发放情况公示") for d in several)
     assert all(r.noticed == r.payments for r in read(app, notices.coverage, VIEWER, org=township, program="NY01",
                                                      period="2018"))
+
+
+def test_an_objection_names_each_person_once_by_row_name_or_full_id_and_never_echoes_an_id(
+        app: bootstrap.App) -> None:
+    monthly = max((r for r in read(app, notices.coverage, VIEWER, program="MZ02") if r.period_label.startswith("2018")),
+                  key=lambda r: r.payments)
+    n, doc = run(app, notices.make, CLERK, notices.NoticeRequest(monthly.village_code, ["MZ02"], "2018", "2019-07-10"))
+    first = doc.lines[0]
+    assert sum(line.masked_id == first.masked_id for line in doc.lines) > 1  # a yearly notice: one row a month
+    full = sql(app, f"SELECT id_number FROM persons WHERE name = '{first.name}'")[0][0]
+    c = run(app, notices.add_objection, CLERK, n.number, content="已去世仍在领", received_on="2019-07-11",
+            persons=[first.name.replace("·", "."), "1", full])
+    assert [p["id_number"] for p in c.persons] == [full] and c.concerned == first.name
+    wrong = full[:-1] + ("0" if full[-1] != "0" else "1")
+    error = refused(app, lambda uow: notices.add_objection(uow, CLERK, n.number, content="x", persons=[wrong],
+                                                           received_on="2019-07-11"))
+    assert wrong not in error.text("zh") and wrong[:6] in error.text("zh")
+
+
+def test_coverage_tells_a_notice_posted_too_late_from_a_timely_one(app: bootstrap.App, demo_db: DemoDb) -> None:
+    shown = {(r.village_code, r.program_code, r.period_label): r.status for r in read(app, notices.coverage, VIEWER)}
+    statuses = {c["why"][:6]: shown[(c["village"], c["program"], c["period"])] for c in _planted(demo_db)}
+    assert statuses == {"该村该批发放": "无公示", "公示从发放前": "张贴过晚", "公示已制作，": "未张贴"}
+    control = next(c for c in demo_db.manifest["negative_controls"] if c["rule"] == "NOT_PUBLICISED")
+    assert shown[(control["village"], control["program"], control["period"])] == "已公示"
+
+
+def test_payments_without_a_village_are_flagged_with_what_to_do(app: bootstrap.App) -> None:
+    place = _some_village(app)
+    theirs = (f"SELECT id FROM payments WHERE village_code = '{place.village_code}' AND period_label = '2018' "
+              "AND program_id = (SELECT id FROM programs WHERE code = 'NY01')")
+    sql_write(app, f"DELETE FROM notice_rows WHERE payment_id IN ({theirs})")  # as if the roster had no 村 column
+    sql_write(app, f"UPDATE payments SET village_code = NULL WHERE id IN ({theirs})")
+    flagged = [f for f in _check(app) if f.status != FindingStatus.RESOLVED and "没有村（社区）" in f.explanation]
+    assert flagged and all(f"{place.payments}笔发放记录没有村" in f.explanation for f in flagged)
+
+
+def test_a_renamed_program_changes_no_paper(app: bootstrap.App) -> None:
+    place = _some_village(app)
+    n, _ = run(app, notices.make, CLERK, notices.NoticeRequest(place.village_code, ["NY01"], "2018", "2018-05-01"))
+    sql_write(app, "UPDATE programs SET name = '耕地地力保护补贴（新）', unit = '元/公顷·年' WHERE code = 'NY01'")
+    assert read(app, notices.check, VIEWER, n.number, n.fingerprint).ok

@@ -24,11 +24,12 @@ from yikatong_desktop.domain.money import format_yuan
 from yikatong_desktop.domain.notices import DEFAULT_DAYS, NoticeDoc
 from yikatong_desktop.services import notices
 from yikatong_desktop.services.ledger_moves import today
+from yikatong_desktop.services.orgs import catalogue_programs
 
 _JSON = {"action": "store_true", "default": argparse.SUPPRESS, "help": "打印 JSON"}
 _BESIDE = "\0beside"  # `--xlsx` without a file name: beside the PDF (or in --out-dir)
 #: Coverage statuses in the order they are listed: what needs doing first.
-_COVERAGE_ORDER = {"无公示": 0, "未张贴": 1, "部分公示": 2, "已公示": 3}
+_COVERAGE_ORDER = {status: i for i, status in enumerate(notices.COVERAGE_STATUSES)}
 _MAKE_USAGE = ("ykt notice make --village V --program P --period P --start DATE --out F.pdf [--xlsx F.xlsx]\n"
                "ykt notice make --township T --program P --period P --start DATE --out-dir DIR [--xlsx]")
 
@@ -107,7 +108,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
 
     ck = n.add_parser("check", help="核对纸面公示：指纹与记录是否相符，数据是否改变（不符时退出码 3）")
     ck.add_argument("number", help="公示编号，或二维码的内容 YKTGS|单位|编号|指纹")
-    ck.add_argument("--fingerprint", help="纸面上印的指纹，如 3FA2-91BC-0D4E")
+    ck.add_argument("--fingerprint", help="纸面上印的指纹，如 D3A2-91BC-0D4E")
     ck.add_argument("--json", **_JSON)
 
 
@@ -228,9 +229,10 @@ def _make(args: argparse.Namespace) -> int:
                 written += _write(papers)
     finally:
         app.close()
-    for n, _ in made:
+    for n, doc in made:
         say(message("notice.made", number=n.number, title=n.title, rows=n.row_count, yuan=format_yuan(n.total_fen),
                     start=n.start_on.isoformat(), end=n.end_on.isoformat(), fingerprint=n.fingerprint))
+        _warn_unprintable(doc)
     if batch:
         say(message("notice.batch_made", township=made[0][0].township_name or args.township, count=len(made),
                     first=made[0][0].number, last=made[-1][0].number, rows=sum(n.row_count for n, _ in made),
@@ -244,8 +246,13 @@ def _make(args: argparse.Namespace) -> int:
     return 0
 
 
-def _program_names(uow: Any) -> dict[str, str]:
-    return {str(p.code): str(p.name) for p in uow.records.programs()}
+def _warn_unprintable(doc: NoticeDoc) -> None:
+    """Say which rows have text the PDF's font cannot print (printed as □): to be written in by hand."""
+    from yikatong_desktop.formats.notice_pdf import unprintable_lines
+
+    missing = unprintable_lines(doc)
+    if missing:
+        say(message("notice.unprintable", number=doc.number, rows="、".join(str(line.seq) for line in missing)))
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -254,7 +261,7 @@ def _list(args: argparse.Namespace) -> int:
         with app.reader() as uow:
             day = today(uow)
             found = notices.list_notices(uow, app.actor, org=args.org, posted=args.posted, period=args.period)
-            names = _program_names(uow)
+            names = dict(catalogue_programs(uow, app.actor))
     finally:
         app.close()
     shown = found[:args.limit] if args.limit else found
@@ -291,7 +298,7 @@ def _coverage(args: argparse.Namespace) -> int:
                       c.posted, c.status if c.status == "已公示" else f"【{c.status}】") for c in shown]))
     counts = Counter(c.status for c in found)
     say(message("notice.coverage_count", count=len(found), none=counts["无公示"], unposted=counts["未张贴"],
-                partly=counts["部分公示"], done=counts["已公示"])
+                partly=counts["部分公示"], late=counts["张贴过晚"], done=counts["已公示"])
         + (message("notice.shown_rows", shown=len(shown)) if len(shown) < len(found) else ""))
     return 0
 
@@ -309,6 +316,7 @@ def _print(args: argparse.Namespace) -> int:
         app.close()
     written = _write([(doc, args.out, xlsx)])
     say(message("notice.reprinted", number=doc.number, fingerprint=doc.fingerprint))
+    _warn_unprintable(doc)
     for path in written:
         say(message("notice.written", path=path))
     return 0

@@ -445,8 +445,9 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
                              "finding {ref} was answered on row {first}; this row skipped"),
     "notice.bad_days": ("公示期应为 {low}～{high} 天（给的是 {days} 天）。未做任何改动。",
                         "A notice period is {low} to {high} days (got {days}). Nothing changed."),
-    "notice.bad_fingerprint": ("指纹应为 {digits} 位十六进制数字（如 3FA2-91BC-0D4E），给的是“{text}”。",
-                               "A fingerprint is {digits} hexadecimal digits (like 3FA2-91BC-0D4E), got “{text}”."),
+    "notice.bad_fingerprint": ("指纹应为 {digits} 位：一个字母加十六进制数字（如 D3A2-91BC-0D4E），给的是“{text}”。",
+                               "A fingerprint is {digits} characters, a letter then hexadecimal digits "
+                               "(like D3A2-91BC-0D4E), got “{text}”."),
     "notice.unknown_village": ("没有村（社区）“{village}”：请写村的代码或完整名称。",
                                "No village “{village}”: give its code or exact name."),
     "notice.ambiguous_village": ("有多个村叫“{village}”（{codes}），请用代码。",
@@ -464,7 +465,11 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
                            "{village} has no payments of {programs} in {period}; no notice made."),
     "notice.unknown": ("没有编号为 {ref} 的公示（ykt notice list 可查看）。",
                        "No notice {ref} (see `ykt notice list`)."),
-    "notice.ambiguous": ("{ref} 对应多个公示，请写完整编号。", "{ref} matches several notices; give the full number."),
+    "notice.ambiguous": ("{ref} 对应多个公示（合并了多个单位的数据），请用纸面二维码的内容或公示的 UID 前几位。",
+                         "{ref} matches several notices (merged data of several offices); give the QR code's text "
+                         "or the first characters of the notice's UID."),
+    "notice.ambiguous_township": ("有多个乡镇叫“{township}”（{codes}），请用代码。",
+                                  "Several townships are called “{township}” ({codes}); use the code."),
     "notice.posted_future": ("{number} 的张贴日期 {day} 晚于今天。未做任何改动。",
                              "{number}: posting date {day} is in the future. Nothing changed."),
     "notice.posted_after_end": ("{number} 的张贴日期 {day} 晚于公示期结束日 {end}。未做任何改动。",
@@ -498,9 +503,9 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "notice.shown": ("（按 --limit 只列出前 {shown} 份）", " (only the first {shown} listed, --limit)"),
     "notice.shown_rows": ("（按 --limit 只列出前 {shown} 行）", " (only the first {shown} rows listed, --limit)"),
     "notice.coverage_count": ("共 {count} 个村·项目·期间有发放：无公示 {none}，未张贴 {unposted}，部分公示 {partly}，"
-                              "已公示 {done}。",
+                              "张贴过晚 {late}，已公示 {done}。",
                               "{count} village, program and period groups with payments: {none} without a notice, "
-                              "{unposted} not posted, {partly} partly, {done} publicised."),
+                              "{unposted} not posted, {partly} partly, {late} posted too late, {done} publicised."),
     "notice.reprinted": ("已重印公示 {number}（编号和指纹不变：{fingerprint}）。",
                          "Reprinted notice {number} (same number and fingerprint: {fingerprint})."),
     "notice.posted": ("已登记张贴：公示 {number} 于 {day} 由 {by} 张贴，照片 {photos} 张。",
@@ -523,6 +528,10 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "notice.check_row": ("  第 {seq} 行 {name}：{what}", "  row {seq} {name}: {what}"),
     "notice.check_ok": ("结论：相符。", "Result: matches (相符)."),
     "notice.check_bad": ("结论：不符。", "Result: does not match (不符)."),
+    "notice.unprintable": ("注意：{number} 第 {rows} 行有字库中没有的文字（如阿拉伯字母书写的姓名），PDF 上印为“□”，"
+                           "请在纸面上手写补全；Excel 中保留原文。",
+                           "Note: rows {rows} of {number} contain text the PDF font cannot print (such as names in "
+                           "Arabic script), printed as “□”: write them in by hand; the Excel file keeps the text."),
 }
 
 

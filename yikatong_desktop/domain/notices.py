@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from decimal import Decimal
+from decimal import Context, Decimal
 
 from yikatong_desktop.domain.canonical import content_hash
 from yikatong_desktop.domain.errors import InputRejected
@@ -22,10 +22,11 @@ from yikatong_desktop.domain.errors import InputRejected
 MIN_DAYS = 7
 DEFAULT_DAYS = 7
 MAX_DAYS = 90
-#: Hexadecimal digits of the printed fingerprint (grouped by four: 3FA2-91BC-0D4E).
+#: Characters of the printed fingerprint (grouped by four: D3A2-91BC-0D4E).
 FINGERPRINT_DIGITS = 12
 QR_PREFIX = "YKTGS"
 NUMBER_PREFIX = "GS"
+_EXACT = Context(prec=100)  # a quantity as text without exponent or rounding, whatever the thread's context
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ class NoticeLine:
         """What the paper shows of this row, as the fingerprint hashes it."""
         return {"seq": self.seq, "group": self.group, "name": self.name, "id": self.masked_id,
                 "program": self.program, "standard_fen": self.standard_fen,
-                "quantity": None if self.quantity is None else str(self.quantity.normalize()),
+                "quantity": None if self.quantity is None else format(self.quantity.normalize(_EXACT), "f"),
                 "unit": self.unit, "amount_fen": self.amount_fen, "remark": self.remark}
 
 
@@ -72,7 +73,7 @@ class NoticeDoc:
     """Everything a printed notice shows; the PDF and Excel writers take nothing else."""
 
     number: str
-    fingerprint: str  # grouped, as printed: 3FA2-91BC-0D4E
+    fingerprint: str  # grouped, as printed: D3A2-91BC-0D4E
     qr_payload: str
     title: str
     township: str
@@ -147,11 +148,16 @@ def notice_number(year: int, seq: int) -> str:
     return f"{NUMBER_PREFIX}{year}-{seq:04d}"
 
 
+#: The first character of a fingerprint is a letter standing for a hex digit, so a fingerprint is never all
+#: digits (nothing printed may read as an account number): A=0 … R=F, no I or O.
+_LEAD = "ABCDEFGHJKLMNPQR"
+
+
 def fingerprint(number: str, header: Mapping[str, object], lines: Sequence[NoticeLine]) -> str:
-    """The printed fingerprint of a notice: the first 12 hex digits of the SHA-256 of what it prints,
-    grouped by four (3FA2-91BC-0D4E) so it reads as no ID, account or phone."""
+    """The printed fingerprint of a notice: 12 characters of the SHA-256 of what it prints, the first a letter,
+    grouped by four (D3A2-91BC-0D4E) so it reads as no ID, account or phone."""
     digest = content_hash({"number": number, "header": dict(header), "rows": [line.printed() for line in lines]})
-    short = digest[:FINGERPRINT_DIGITS].upper()
+    short = (_LEAD[int(digest[0], 16)] + digest[1:FINGERPRINT_DIGITS]).upper()
     return "-".join(short[i:i + 4] for i in range(0, FINGERPRINT_DIGITS, 4))
 
 
@@ -160,11 +166,10 @@ _HEX = re.compile(r"[^0-9A-Fa-f]")
 
 def normalize_fingerprint(text: str) -> str:
     """A fingerprint as typed (any case, with or without dashes or spaces) in its printed form."""
-    compact = re.sub(r"[-\s]", "", text)
-    digits = compact.upper()
-    if len(digits) != FINGERPRINT_DIGITS or _HEX.search(compact):
+    compact = re.sub(r"[-\s]", "", text).upper()
+    if len(compact) != FINGERPRINT_DIGITS or compact[0] not in _LEAD or _HEX.search(compact[1:]):
         raise InputRejected("notice.bad_fingerprint", text=text, digits=FINGERPRINT_DIGITS)
-    return "-".join(digits[i:i + 4] for i in range(0, FINGERPRINT_DIGITS, 4))
+    return "-".join(compact[i:i + 4] for i in range(0, FINGERPRINT_DIGITS, 4))
 
 
 def qr_payload(org: str, number: str, fingerprint_text: str) -> str:

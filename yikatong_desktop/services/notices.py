@@ -14,14 +14,15 @@ import json
 import uuid
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from yikatong_desktop.domain.errors import InputRejected
+from yikatong_desktop.domain.errors import InputRejected, UsageError
 from yikatong_desktop.domain.ids import mask_id
+from yikatong_desktop.domain.names import normalize_name
 from yikatong_desktop.domain.notices import (
     DEFAULT_DAYS,
     NoticeDoc,
@@ -44,6 +45,7 @@ from yikatong_desktop.services.auth import Actor, authorize
 from yikatong_desktop.services.evidence import attach, read_evidence
 from yikatong_desktop.services.ledger_fields import parse_day
 from yikatong_desktop.services.ledger_moves import today
+from yikatong_desktop.services.rule_params import current_value as rule_param
 from yikatong_desktop.storage import notice_store as store
 from yikatong_desktop.storage.unit_of_work import UnitOfWork
 
@@ -159,11 +161,15 @@ class Coverage:
     noticed: int
     posted: int
 
+    timely: int = 0  # on a notice posted at least the notice period before their payment date
+
     @property
     def status(self) -> str:
-        """无公示, 未张贴, 部分公示 or 已公示."""
-        if self.posted >= self.payments:
+        """无公示, 未张贴, 部分公示, 张贴过晚 (posted, but less than the notice period before payment) or 已公示."""
+        if self.timely >= self.payments:
             return "已公示"
+        if self.posted >= self.payments:
+            return "张贴过晚"
         if self.noticed == 0:
             return "无公示"
         if self.posted == 0 and self.noticed >= self.payments:
@@ -188,8 +194,7 @@ def _village(uow: UnitOfWork, text: str) -> Any:
     if found is None:
         named = uow.records.orgs_named(value, levels=["village"])
         if len(named) > 1:
-            raise InputRejected("notice.ambiguous_village", village=value,
-                                codes="、".join(str(r.code) for r in named))
+            raise UsageError("notice.ambiguous_village", village=value, codes="、".join(str(r.code) for r in named))
         found = named[0] if named else None
     if found is None or found.level != "village":
         raise InputRejected("notice.unknown_village", village=value)
@@ -277,6 +282,16 @@ def _doc(number: str, owner: str, header: Mapping[str, Any], lines: Sequence[Not
                      preparer=str(header["preparer"]), reviewer=str(header["reviewer"]), landscape=landscape)
 
 
+def _row_order(row: Any) -> tuple[Any, ...]:
+    """Within a program: by group number (2组 before 10组; none last), name (pinyin), ID, period, payment
+    date, uid: no local key and no database's NULL order, so the same facts print in the same order anywhere."""
+    code = str(row.group_code or "")
+    tail = code.rsplit("-", 1)[-1]
+    group = (0, int(tail), code) if tail.isdigit() else ((1, 0, code) if code else (2, 0, ""))
+    return (group, str(row.pinyin), str(row.id_number), row.period_start, row.paid_date is None,
+            row.paid_date or date.min, str(row.uid))
+
+
 @dataclass
 class _Plan:
     """One notice about to be made: its village, header and (payment id, line) rows."""
@@ -298,7 +313,7 @@ def _plans(uow: UnitOfWork, villages: Sequence[Any], programs: Sequence[_Program
     lines_of = complaints.hotline(uow)
     plans = []
     for village in villages:
-        rows = sorted(found.get(str(village.code), []), key=lambda r: order[int(r.program_id)])  # stable
+        rows = sorted(found.get(str(village.code), []), key=lambda r: (order[int(r.program_id)], *_row_order(r)))
         if not rows:
             continue
         lines = [(int(r.payment_id), _line(i, r, by_id[int(r.program_id)])) for i, r in enumerate(rows, 1)]
@@ -381,7 +396,9 @@ def _township(uow: UnitOfWork, text: str) -> Any:
     found = uow.records.org_by_code(value)
     if found is None:
         named = uow.records.orgs_named(value, levels=["township"])
-        found = named[0] if len(named) == 1 else None
+        if len(named) > 1:
+            raise UsageError("notice.ambiguous_township", township=value, codes="、".join(str(r.code) for r in named))
+        found = named[0] if named else None
     if found is None or found.level != "township":
         raise InputRejected("notice.unknown_township", township=value)
     return found
@@ -536,7 +553,7 @@ def add_objection(uow: UnitOfWork, actor: Actor, ref: str, *, content: str, pers
 
 
 def _concerned(uow: UnitOfWork, n: Notice, refs: Sequence[str]) -> list[tuple[Any, dict[str, Any]]]:
-    """The notice's rows the objection names (序号, name or masked ID), each with its payment's person."""
+    """The notice's rows the objection names (序号, name, masked or full ID), each person once."""
     wanted = [str(r).strip() for r in refs if str(r).strip()]
     if not wanted:
         raise InputRejected("notice.objection_nobody", number=n.number)
@@ -544,13 +561,16 @@ def _concerned(uow: UnitOfWork, n: Notice, refs: Sequence[str]) -> list[tuple[An
     printed = [(row, json.loads(row.printed)) for row in current]
     out: list[tuple[Any, dict[str, Any]]] = []
     for ref in wanted:
+        name = normalize_name(ref) if not ref[:1].isdigit() else ref
         hits = [(row, p) for row, p in printed
-                if (ref.isdigit() and len(ref) <= 5 and int(ref) == p["seq"]) or ref in (p["name"], p["id"])]
+                if (ref.isdigit() and len(ref) <= 5 and int(ref) == p["seq"])
+                or name == p["name"] or ref.upper() in (p["id"], str(row.id_number))]
         if not hits:
-            raise InputRejected("notice.objection_unknown_person", number=n.number, person=ref)
+            raise InputRejected("notice.objection_unknown_person", number=n.number, person=mask_text(ref))
         if len({row.id_number for row, _ in hits}) > 1:  # two people of that name: the row number says which
-            raise InputRejected("notice.objection_ambiguous_person", number=n.number, person=ref)
-        out += [h for h in hits if all(h[0].id_number != o[0].id_number for o in out)]  # each person once
+            raise InputRejected("notice.objection_ambiguous_person", number=n.number, person=mask_text(ref))
+        if all(hits[0][0].id_number != o[0].id_number for o in out):  # each person once, whatever their rows
+            out.append(hits[0])
     return out
 
 
@@ -571,7 +591,10 @@ def check(uow: UnitOfWork, actor: Actor, ref: str, given: str | None = None) -> 
     changes: list[RowChange] = []
     for row in store.current_rows(uow.conn, _row_id(uow, n)):
         printed = json.loads(row.printed)
-        line = _line(int(row.seq), row, names[int(row.program_id)])
+        program = names[int(row.program_id)]  # as printed: renaming the catalogue's program changes no paper
+        line = replace(_line(int(row.seq), row, program), program=printed["program"])
+        if line.quantity is not None and printed["quantity"] is not None:
+            line = replace(line, unit=printed["unit"])
         if row.voided:
             changes.append(RowChange(int(row.seq), printed["name"], "该笔发放已作废"))
             continue
@@ -584,7 +607,8 @@ def check(uow: UnitOfWork, actor: Actor, ref: str, given: str | None = None) -> 
 
 
 _COMPARED = (("group", "组"), ("name", "姓名"), ("id", "身份证号"), ("program", "补贴项目"),
-             ("standard_fen", "标准"), ("quantity", "数量"), ("amount_fen", "金额"), ("remark", "备注"))
+             ("standard_fen", "标准"), ("quantity", "数量"), ("unit", "数量单位"), ("amount_fen", "金额"),
+             ("remark", "备注"))
 
 
 def coverage(uow: UnitOfWork, actor: Actor, *, org: str | None = None, program: str | None = None,
@@ -599,7 +623,13 @@ def coverage(uow: UnitOfWork, actor: Actor, *, org: str | None = None, program: 
         prefix = str(found.code)
     program_id = _programs(uow, [program])[0].id if program else None
     span = _period(period) if period else None
+    days = rule_param(uow, "NOT_PUBLICISED", "notice_days")
     return [Coverage(str(r.village_code), str(r.village_name or r.village_code), str(r.program_code),
-                     str(r.program_name), str(r.period_label), int(r.payments), int(r.noticed), int(r.posted))
+                     str(r.program_name), str(r.period_label), int(r.payments), int(r.noticed), int(r.posted),
+                     int(r.timely))
             for r in store.coverage(uow.conn, org_prefix=prefix, program_id=program_id,
-                                    start=span.start if span else None, end=span.end if span else None)]
+                                    start=span.start if span else None, end=span.end if span else None, days=days)]
+
+
+#: Coverage statuses, what needs doing first; all but the last need a clerk's attention.
+COVERAGE_STATUSES = ("无公示", "未张贴", "部分公示", "张贴过晚", "已公示")

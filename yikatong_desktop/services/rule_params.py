@@ -100,6 +100,12 @@ def reset_param(uow: UnitOfWork, actor: Actor, rule: str, param: str, *, program
     return _store(uow, actor, r, p, _program_code(uow, p, program), None)
 
 
+def current_value(uow: UnitOfWork, rule: str, param: str) -> int:
+    """A rule parameter's value for all programs: as set in 设置, else its default."""
+    r, p = _find(rule, param)
+    return int(_saved(uow).get(r.code, {}).get(p.name, p.default))
+
+
 def _saved(uow: UnitOfWork) -> dict[str, dict[str, Any]]:
     saved = uow.get_setting(PARAMS_SETTING) or {}
     return {code: dict(values) for code, values in saved.items() if isinstance(values, dict)}

@@ -11,6 +11,7 @@ from sqlalchemy import Connection, and_, case, func, literal, or_, select
 
 from yikatong_desktop.storage import tables as t
 from yikatong_desktop.storage.database import upsert
+from yikatong_desktop.storage.rule_queries.base import days_between
 
 N, NR, P, PR, G, OU = t.notices, t.notice_rows, t.payments, t.persons, t.programs, t.org_units
 LIVE = P.c.voided.is_(False)
@@ -18,20 +19,19 @@ LIVE = P.c.voided.is_(False)
 
 def payments_for(conn: Connection, village_codes: Sequence[str], program_ids: Sequence[int], start: date,
                  end: date) -> list[Any]:
-    """Live payments of the villages and programs whose period lies within start..end, as a notice lists
-    them: by village, program, group, then name (pinyin) — with what a notice prints of each."""
+    """Live payments of the villages and programs whose period lies within start..end, with what a notice
+    prints of each (and what it orders them by)."""
     group = OU.alias("notice_group")
-    stmt = (select(P.c.id.label("payment_id"), P.c.village_code, P.c.program_id, P.c.group_code,
-                   group.c.name.label("group_name"), PR.c.name, PR.c.id_number, P.c.standard_fen, P.c.quantity,
-                   func.coalesce(P.c.paid_fen, P.c.due_fen, 0).label("amount_fen"), P.c.remark, P.c.paid_date,
-                   P.c.period_label)
+    stmt = (select(P.c.id.label("payment_id"), P.c.uid, P.c.village_code, P.c.program_id, P.c.group_code,
+                   group.c.name.label("group_name"), PR.c.name, PR.c.id_number, PR.c.pinyin, P.c.standard_fen,
+                   P.c.quantity, func.coalesce(P.c.paid_fen, P.c.due_fen, 0).label("amount_fen"), P.c.remark,
+                   P.c.paid_date, P.c.period_start, P.c.period_label)
             .join(PR, PR.c.id == P.c.person_id)
             .outerjoin(group, group.c.code == P.c.group_code)
             .where(LIVE, P.c.village_code.in_(list(village_codes)), P.c.program_id.in_(list(program_ids)),
                    P.c.year.between(start.year, end.year),  # the (program, year) index finds them
                    P.c.period_start >= start, P.c.period_end <= end)
-            .order_by(P.c.village_code, P.c.program_id, P.c.group_code, PR.c.pinyin, PR.c.id_number, P.c.period_start,
-                      P.c.paid_date, P.c.uid))  # no local key: the same facts list in the same order anywhere
+            .order_by(P.c.village_code))  # the rows of a village in printed order: the service sorts them
     return list(conn.execute(stmt))
 
 
@@ -132,20 +132,31 @@ def _ref_matches(ref: str) -> Any:
                and_(literal(len(text) >= 6), N.c.uid.startswith(text.lower(), autoescape=True)))
 
 
+def listed_notices() -> Any:
+    """Per payment on a live notice: how many notices list it, and from when the earliest posted one counts
+    (the later of its start and its posting date) — one grouped pass over the notice rows, by an index."""
+    counted_from = case((N.c.posted_on > N.c.start_on, N.c.posted_on), else_=N.c.start_on)
+    return (select(NR.c.payment_id, func.count().label("notices"),
+                   func.min(case((N.c.posted_on.is_not(None), counted_from))).label("posted_from"))
+            .join(N, N.c.id == NR.c.notice_id).where(N.c.voided.is_(False))
+            .group_by(NR.c.payment_id).subquery("listed"))
+
+
 def coverage(conn: Connection, *, org_prefix: str | None, program_id: int | None, start: date | None,
-             end: date | None) -> list[Any]:
+             end: date | None, days: int) -> list[Any]:
     """Per village, program and period with live payments: how many payments, how many of them are on a
-    notice, and on a posted one — set-based, one pass over the payments."""
-    listed = select(NR.c.payment_id).join(N, N.c.id == NR.c.notice_id).where(N.c.voided.is_(False))
-    on_notice = P.c.id.in_(listed.scalar_subquery())
-    on_posted = P.c.id.in_(listed.where(N.c.posted_on.is_not(None)).scalar_subquery())
+    notice, on a posted one, and on one posted at least `days` days before their payment date."""
+    listed = listed_notices()
+    early = or_(P.c.paid_date.is_(None), days_between(conn.dialect.name, listed.c.posted_from, P.c.paid_date) >= days)
     village = OU.alias("coverage_village")
     stmt = (select(P.c.village_code, village.c.name.label("village_name"), P.c.program_id,
-                   G.c.code.label("program_code"),
-                   G.c.name.label("program_name"), P.c.period_label, func.count().label("payments"),
-                   func.sum(case((on_notice, 1), else_=0)).label("noticed"),
-                   func.sum(case((on_posted, 1), else_=0)).label("posted"))
-            .join(G, G.c.id == P.c.program_id).outerjoin(village, village.c.code == P.c.village_code)
+                   G.c.code.label("program_code"), G.c.name.label("program_name"), P.c.period_label,
+                   func.count().label("payments"),
+                   func.sum(case((listed.c.notices.is_not(None), 1), else_=0)).label("noticed"),
+                   func.sum(case((listed.c.posted_from.is_not(None), 1), else_=0)).label("posted"),
+                   func.sum(case((and_(listed.c.posted_from.is_not(None), early), 1), else_=0)).label("timely"))
+            .select_from(P.join(G, G.c.id == P.c.program_id).outerjoin(listed, listed.c.payment_id == P.c.id)
+                         .outerjoin(village, village.c.code == P.c.village_code))
             .where(LIVE, P.c.village_code.is_not(None))
             .group_by(P.c.village_code, village.c.name, P.c.program_id, G.c.code, G.c.name, P.c.period_label)
             .order_by(P.c.village_code, G.c.code, P.c.period_label))

@@ -65,7 +65,7 @@ class CheckDialog(QDialog):
         title = QLabel(notice.title)
         title.setWordWrap(True)
         self.fingerprint = QLineEdit()
-        self.fingerprint.setPlaceholderText(self.tr("纸面上印的 12 位指纹，如 3FA2-91BC-0D4E；也可粘贴二维码内容"))
+        self.fingerprint.setPlaceholderText(self.tr("纸面上印的 12 位指纹，如 D3A2-91BC-0D4E；也可粘贴二维码内容"))
         self.fingerprint.returnPressed.connect(self.run_check)
         form = QFormLayout()
         form.addRow(self.tr("公示编号："), QLabel(notice.number))

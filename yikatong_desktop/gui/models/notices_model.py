@@ -24,6 +24,7 @@ from PySide6.QtGui import QColor, QFont
 
 from yikatong_desktop.domain.money import format_yuan
 from yikatong_desktop.gui.models.titled_table import TitledTableModel
+from yikatong_desktop.services import notices
 from yikatong_desktop.services.notices import Coverage, Notice
 
 Index = QModelIndex | QPersistentModelIndex
@@ -38,8 +39,8 @@ SORT_ROLE = int(Qt.ItemDataRole.UserRole.value) + 1
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 #: Coverage that needs doing: highlighted, and first when sorted by status.
-UNPUBLICISED = ("无公示", "未张贴")
-COVERAGE_ORDER = {"无公示": 0, "未张贴": 1, "部分公示": 2, "已公示": 3}
+UNPUBLICISED = ("无公示", "未张贴", "张贴过晚")  # NOT_PUBLICISED fires on these: highlighted
+COVERAGE_ORDER = {status: i for i, status in enumerate(notices.COVERAGE_STATUSES)}
 NOTICE_ORDER = {"未张贴": 0, "公示中": 1, "公示期满": 2}
 HIGHLIGHT = "#fde2e2"
 NOT_POSTED_COLOUR = "#c00000"

@@ -34,7 +34,7 @@ from yikatong_desktop.domain.messages import message
 from yikatong_desktop.domain.money import format_yuan
 from yikatong_desktop.domain.notices import NoticeDoc
 from yikatong_desktop.domain.permissions import ROLE_LABELS, Action
-from yikatong_desktop.formats.notice_pdf import notice_pdf_bytes
+from yikatong_desktop.formats.notice_pdf import notice_pdf_bytes, unprintable_lines
 from yikatong_desktop.gui.dialogs.notice_check import CheckDialog
 from yikatong_desktop.gui.dialogs.notice_objection import ObjectionDialog
 from yikatong_desktop.gui.dialogs.notice_posting import PostingDialog
@@ -302,7 +302,11 @@ class NoticesPage(QWidget):
             message("notice.reprinted", "zh", number=n.number, fingerprint=n.fingerprint)
         self.last_written = list(made.written)
         files = "；".join(message("notice.written", "zh", path=p) for p in made.written)
-        self.say(f"{said} {files}".strip())
+        missing = unprintable_lines(made.doc)
+        if missing:  # a name the font cannot print: the paper shows □ there
+            files += " " + message("notice.unprintable", "zh", number=n.number,
+                                   rows="、".join(str(line.seq) for line in missing))
+        self.say(f"{said} {files}".strip(), bad=bool(missing))
         self.preview_pane.show_pdf(made.pdf, self._made_banner(made))
         self.refresh()
         self.notices.select(n.uid)

@@ -11,6 +11,8 @@ from yikatong_desktop.storage.rule_queries import notices as q
 
 
 def _why(row: Any) -> str:
+    if row.no_village:  # a notice is per village: these payments cannot be on one until the village is known
+        return f"其中{row.no_village}笔发放记录没有村（社区），无法按村公示：请先在花名册补录村"
     if row.posted:
         return f"公示张贴晚了：最晚一份从{day_text(row.latest_start)}起公示，不满{row.notice_days}天就发放"
     if row.noticed:

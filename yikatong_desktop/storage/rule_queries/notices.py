@@ -7,9 +7,10 @@ from typing import Any
 from sqlalchemy import Connection, String, case, cast, func, literal, select
 
 from yikatong_desktop.storage import tables as t
+from yikatong_desktop.storage.notice_store import listed_notices
 from yikatong_desktop.storage.rule_queries.base import LIVE, Context, G, P, days_between, place
 
-N, NR, B, OU = t.notices, t.notice_rows, t.import_batches, t.org_units
+B, OU = t.import_batches, t.org_units
 
 
 def not_publicised(conn: Connection, ctx: Context) -> Any:
@@ -21,11 +22,7 @@ def not_publicised(conn: Connection, ctx: Context) -> Any:
     over the notice rows, joined to the payments: no per-payment subquery.
     """
     days = int(ctx.params["notice_days"])
-    counted_from = case((N.c.posted_on > N.c.start_on, N.c.posted_on), else_=N.c.start_on)
-    listed = (select(NR.c.payment_id, func.count().label("notices"),
-                     func.min(case((N.c.posted_on.is_not(None), counted_from))).label("posted_from"))
-              .join(N, N.c.id == NR.c.notice_id).where(N.c.voided.is_(False))
-              .group_by(NR.c.payment_id).subquery("listed"))
+    listed = listed_notices()
     late = days_between(ctx.dialect, listed.c.posted_from, P.c.paid_date)
     org = place()
     batch = func.coalesce(B.c.uid, literal("manual", String))
@@ -41,6 +38,7 @@ def not_publicised(conn: Connection, ctx: Context) -> Any:
                    func.sum(case((listed.c.notices.is_not(None), 1), else_=0)).label("noticed"),
                    func.sum(case((listed.c.posted_from.is_not(None), 1), else_=0)).label("posted"),
                    func.max(listed.c.posted_from).label("latest_start"), batch.label("batch_uid"),
+                   func.sum(case((P.c.village_code.is_(None), 1), else_=0)).label("no_village"),
                    B.c.file_name, G.c.name.label("program"), village.c.name.label("org_name"),
                    literal(days).label("notice_days"))
             .select_from(P.join(G, G.c.id == P.c.program_id).outerjoin(B, B.c.id == P.c.batch_id)
