@@ -450,8 +450,8 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
                                "(like D3A2-91BC-0D4E), got “{text}”."),
     "notice.unknown_village": ("没有村（社区）“{village}”：请写村的代码或完整名称。",
                                "No village “{village}”: give its code or exact name."),
-    "notice.ambiguous_village": ("有多个村叫“{village}”（{codes}），请用代码。",
-                                 "Several villages are called “{village}” ({codes}); use the code."),
+    "notice.ambiguous_org": ("有多个单位叫“{org}”（{codes}），请用代码。",
+                             "Several org units are called “{org}” ({codes}); use the code."),
     "notice.unknown_township": ("没有乡镇“{township}”：请写乡镇的代码或完整名称。",
                                 "No township “{township}”: give its code or exact name."),
     "notice.unknown_org": ("没有单位“{org}”。", "No org unit “{org}”."),
@@ -468,8 +468,7 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "notice.ambiguous": ("{ref} 对应多个公示（合并了多个单位的数据），请用纸面二维码的内容或公示的 UID 前几位。",
                          "{ref} matches several notices (merged data of several offices); give the QR code's text "
                          "or the first characters of the notice's UID."),
-    "notice.ambiguous_township": ("有多个乡镇叫“{township}”（{codes}），请用代码。",
-                                  "Several townships are called “{township}” ({codes}); use the code."),
+
     "notice.posted_future": ("{number} 的张贴日期 {day} 晚于今天。未做任何改动。",
                              "{number}: posting date {day} is in the future. Nothing changed."),
     "notice.posted_after_end": ("{number} 的张贴日期 {day} 晚于公示期结束日 {end}。未做任何改动。",

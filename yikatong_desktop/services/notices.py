@@ -187,18 +187,25 @@ class _Program:
     unit: str
 
 
-def _village(uow: UnitOfWork, text: str) -> Any:
-    """A village (or community) by code or exact name (SPEC §4)."""
+def _org(uow: UnitOfWork, text: str, level: str | None) -> Any:
+    """An org unit (of a level, if given) by code or exact name (SPEC §4): an unknown one is refused, an
+    ambiguous name is a usage error listing the codes."""
     value = text.strip()
     found = uow.records.org_by_code(value)
     if found is None:
-        named = uow.records.orgs_named(value, levels=["village"])
+        named = uow.records.orgs_named(value, levels=[level] if level else None)
         if len(named) > 1:
-            raise UsageError("notice.ambiguous_village", village=value, codes="、".join(str(r.code) for r in named))
+            raise UsageError("notice.ambiguous_org", org=value, codes="、".join(str(r.code) for r in named))
         found = named[0] if named else None
-    if found is None or found.level != "village":
-        raise InputRejected("notice.unknown_village", village=value)
+    if found is None or (level is not None and found.level != level):
+        key = {"village": "notice.unknown_village", "township": "notice.unknown_township"}.get(level or "",
+                                                                                            "notice.unknown_org")
+        raise InputRejected(key, village=value, township=value, org=value)
     return found
+
+
+def _village(uow: UnitOfWork, text: str) -> Any:
+    return _org(uow, text, "village")
 
 
 def _programs(uow: UnitOfWork, texts: Sequence[str]) -> list[_Program]:
@@ -392,16 +399,7 @@ def make_many(uow: UnitOfWork, actor: Actor, villages: Sequence[str], programs: 
 
 
 def _township(uow: UnitOfWork, text: str) -> Any:
-    value = text.strip()
-    found = uow.records.org_by_code(value)
-    if found is None:
-        named = uow.records.orgs_named(value, levels=["township"])
-        if len(named) > 1:
-            raise UsageError("notice.ambiguous_township", township=value, codes="、".join(str(r.code) for r in named))
-        found = named[0] if named else None
-    if found is None or found.level != "township":
-        raise InputRejected("notice.unknown_township", township=value)
-    return found
+    return _org(uow, text, "township")
 
 
 def _record(uow: UnitOfWork, actor: Actor, plans: Sequence[_Plan], period: Period,
@@ -463,15 +461,7 @@ def list_notices(uow: UnitOfWork, actor: Actor, *, org: str | None = None, poste
                  period: str | None = None) -> list[Notice]:
     """Notices, by number; filtered by org (a village or a township and its villages), posting, period."""
     authorize(actor, Action.VIEW)
-    prefix = None
-    if org:
-        found = uow.records.org_by_code(org.strip())
-        if found is None:
-            named = uow.records.orgs_named(org.strip())
-            if len(named) != 1:
-                raise InputRejected("notice.unknown_org", org=org)
-            found = named[0]
-        prefix = str(found.code)
+    prefix = str(_org(uow, org, None).code) if org else None
     label = _period(period).label if period else None
     return _notices(uow, org_prefix=prefix, posted=posted, period=label)
 
@@ -615,12 +605,7 @@ def coverage(uow: UnitOfWork, actor: Actor, *, org: str | None = None, program: 
              period: str | None = None) -> list[Coverage]:
     """Per village, program and period with payments: are they on a notice, a posted one?"""
     authorize(actor, Action.VIEW)
-    prefix = None
-    if org:
-        found = uow.records.org_by_code(org.strip())
-        if found is None:
-            raise InputRejected("notice.unknown_org", org=org)
-        prefix = str(found.code)
+    prefix = str(_org(uow, org, None).code) if org else None
     program_id = _programs(uow, [program])[0].id if program else None
     span = _period(period) if period else None
     days = rule_param(uow, "NOT_PUBLICISED", "notice_days")
