@@ -17,6 +17,7 @@ from yikatong_desktop.cli import (
     backup_cmd,
     basics_cmd,
     checks_cmd,
+    keys_cmd,
     ledger_cmd,
     notice_cmd,
     programs_cmd,
@@ -153,6 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
     ledger_cmd.add_parsers(sub)
     selfcheck_cmd.add_parser(sub)
     notice_cmd.add_parsers(sub)
+    keys_cmd.add_parsers(sub)
 
     s = sub.add_parser("gui", help="打开图形界面")
     s.add_argument("--page", help="打开的页面（中文标题或英文名）")
@@ -512,7 +514,7 @@ COMMANDS = {
     "program": programs_cmd.run, **checks_cmd.COMMANDS, **verify_cmd.COMMANDS,
     "basics": basics_cmd.run, "rules": rules_cmd.run, "user": users_cmd.run,
     **records_cmd.COMMANDS, **backup_cmd.COMMANDS, **ledger_cmd.COMMANDS, "selfcheck": selfcheck_cmd.run,
-    **notice_cmd.COMMANDS,
+    **notice_cmd.COMMANDS, **keys_cmd.COMMANDS,
 }
 
 

@@ -531,6 +531,81 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
                            "请在纸面上手写补全；Excel 中保留原文。",
                            "Note: rows {rows} of {number} contain text the PDF font cannot print (such as names in "
                            "Arabic script), printed as “□”: write them in by hand; the Excel file keeps the text."),
+    # PDF signatures (PAdES) and the org's signing certificate
+    "sign.not_pdf": ("不是 PDF 文件，或文件已损坏：无法读取其中的签名。",
+                     "Not a PDF file, or a damaged one: its signatures cannot be read."),
+    "sign.timestamp_failed": ("无法从时间戳服务器 {url} 取得时间戳，未签名。请检查网络，或不用时间戳签名。",
+                              "Could not get a timestamp from {url}; nothing signed. Check the network, or sign "
+                              "without a timestamp."),
+    "sign.status.trusted": ("有效，签名人可信", "valid, and the signer is trusted"),
+    "sign.status.untrusted": ("签名有效但签名人不受信任（未导入其证书）",
+                              "valid but untrusted: the signer's certificate has not been imported"),
+    "sign.status.modified": ("签名后文档被修改", "the document was changed after it was signed"),
+    "sign.status.invalid": ("签名无效", "the signature is invalid"),
+    "sign.none": ("没有签名", "no signature"),
+    "sign.not_legal_seal": ("这是数字签名，用于在专项整治中证明文件的来源和完整性；它不是法定电子签章或公章"
+                            "（GB/T 38540，SM2）。",
+                            "This is a digital signature proving a document's origin and integrity within the "
+                            "campaign; it is not a legal electronic seal (电子签章/公章, GB/T 38540, SM2)."),
+    "sign.describe": ("PAdES 数字签名（ECDSA P-256）：证书“{subject}”，指纹 {fingerprint}",
+                      "PAdES digital signature (ECDSA P-256): certificate “{subject}”, fingerprint {fingerprint}"),
+    "sign.line": ("签名 {n}：{signer}（单位代码 {code}），签名时间 {time}：{reason}",
+                  "Signature {n}: {signer} (org code {code}), signed {time}: {reason}"),
+    "sign.verify_ok": ("结论：{count} 个签名均有效，签名后文档未被修改，签名人可信。",
+                       "Result: all {count} signature(s) valid, the document unchanged since, the signers trusted."),
+    "sign.verify_bad": ("结论：未通过核验（{reasons}）。", "Result: verification failed ({reasons})."),
+    "sign.verify_none": ("结论：没有签名，{file} 未经数字签名。", "Result: no signature; {file} is not signed."),
+    "keys.not_certificate": ("{file} 不是 X.509 证书文件（应为 .pem、.crt、.cer 或 .der）。",
+                             "{file} is not an X.509 certificate (.pem, .crt, .cer or .der)."),
+    "keys.p12_unreadable": ("无法打开证书文件 {file}：口令（YKT_P12_PASSPHRASE）不正确，或文件已损坏。",
+                            "Cannot open the certificate file {file}: wrong passphrase (YKT_P12_PASSPHRASE), or a "
+                            "damaged file."),
+    "keys.p12_incomplete": ("证书文件 {file} 中没有私钥和证书。", "{file} holds no private key and certificate."),
+    "keys.p12_not_p256": ("证书文件 {file} 中的密钥不是 ECDSA P-256 密钥，本软件不能用它签名。",
+                          "The key in {file} is not an ECDSA P-256 key; this product cannot sign with it."),
+    "keys.p12_key_mismatch": ("证书文件 {file} 中的私钥与证书不匹配，未导入。",
+                              "The private key in {file} does not match its certificate; nothing imported."),
+    "keys.p12_other_org": ("证书文件 {file} 是发给“{name}”（{code}）的，不是本单位（{own}）的，未导入。",
+                           "{file} was issued to “{name}” ({code}), not to this org ({own}); nothing imported."),
+    "keys.p12_no_issuer": ("证书文件 {file} 中缺少签发它的上级证书（或上级证书与之不符），未导入。",
+                           "{file} lacks the certificate of its issuer (or it does not match); nothing imported."),
+    "keys.unknown_org": ("没有单位“{org}”（可用代码或名称）。", "No org unit “{org}” (give a code or a name)."),
+    "keys.ambiguous_org": ("有多个叫“{org}”的单位：{choices}。请用代码。",
+                           "Several org units are called “{org}”: {choices}. Use a code."),
+    "keys.not_below": ("“{name}”（{code}）不是本单位的下级单位，不能为它签发证书。",
+                       "“{name}” ({code}) is not below this org; no certificate issued."),
+    "keys.bad_level": ("“{name}”（{code}）不是单独安装本软件的单位（县、乡镇或部门），不能为它签发证书。",
+                       "“{name}” ({code}) is not an org that runs its own installation (county, township or "
+                       "department); no certificate issued."),
+    "keys.not_ca": ("本单位的签名证书是上级签发的，不能再签发证书；请由上级单位签发。",
+                    "This org's certificate was issued by its superior and cannot issue certificates; ask the "
+                    "superior org."),
+    "keys.issued": ("已为“{name}”（{code}）签发证书，有效期至 {until}，已写入 {path}（用 YKT_P12_PASSPHRASE 的口令"
+                    "加密）。证书指纹：{fingerprint}。请把文件交给对方，口令当面或电话告知。",
+                    "Issued a certificate to “{name}” ({code}), valid until {until}, written to {path} (encrypted "
+                    "under YKT_P12_PASSPHRASE). Fingerprint: {fingerprint}. Hand the file over; tell the "
+                    "passphrase in person or by phone."),
+    "keys.imported": ("已导入“{issuer}”签发的证书，今后用它签名。证书指纹：{fingerprint}。“{issuer}”的证书已加入"
+                      "信任列表。",
+                      "Imported the certificate issued by “{issuer}”; reports are signed with it from now on. "
+                      "Fingerprint: {fingerprint}. “{issuer}” is now trusted."),
+    "keys.trusted": ("已信任“{name}”（{code}）的证书，指纹：{fingerprint}。请与对方当面或电话核对指纹。",
+                     "Now trusting the certificate of “{name}” ({code}), fingerprint {fingerprint}. Check the "
+                     "fingerprint with its owner in person or by phone."),
+    "keys.already_trusted": ("“{name}”的证书（指纹 {fingerprint}）已受信任，未做改动。",
+                             "The certificate of “{name}” (fingerprint {fingerprint}) is trusted already; "
+                             "nothing changed."),
+    "keys.fingerprint_mismatch": ("证书的指纹是 {actual}，与给出的 {given} 不符，未信任。",
+                                  "The certificate's fingerprint is {actual}, not {given}; not trusted."),
+    "keys.cert_exported": ("已把本单位的签名证书写入 {path}（公开内容，可交给需要核验本单位签名的单位）。"
+                           "指纹：{fingerprint}",
+                           "Wrote this org's signing certificate to {path} (public: give it to whoever verifies "
+                           "our signatures). Fingerprint: {fingerprint}"),
+    "keys.own_label": ("本单位", "this org"),
+    "keys.previous_label": ("本单位以前的证书", "this org's previous certificate"),
+    "keys.issuer_label": ("签发本单位证书的上级", "the issuer of this org's certificate"),
+    "keys.no_folder": ("无法写入 {path}：文件夹不存在。", "Cannot write {path}: the folder does not exist."),
+    "secret.p12_passphrase": ("证书文件（.p12）的口令", "the certificate file (.p12) passphrase"),
 }
 
 

@@ -49,6 +49,8 @@ class UnlockedKeys:
     pdf_key: ec.EllipticCurvePrivateKey
     certificate: x509.Certificate
     mask_secret: bytes
+    #: The certificates above `certificate` when a county issued it (`ykt keys import-cert`); else empty.
+    chain: tuple[x509.Certificate, ...] = ()
 
 
 def _b64(data: bytes) -> str:
@@ -147,15 +149,7 @@ def read_keystore(path: Path) -> dict[str, Any]:
 def unlock(path: Path, passphrase: str) -> UnlockedKeys:
     """Open the private part; a wrong passphrase is refused with a clear message."""
     doc = read_keystore(path)
-    sealed = doc["private"]
-    params = {k: int(sealed[k]) for k in ("n", "r", "p")}
-    aad = f"{FORMAT}|{doc['org']['code']}".encode()
-    try:
-        plain = AESGCM(_derive(passphrase, _unb64(sealed["salt"]), params)).decrypt(
-            _unb64(sealed["nonce"]), _unb64(sealed["ciphertext"]), aad)
-    except InvalidTag as exc:
-        raise InputRejected("keystore.bad_passphrase", path=str(path)) from exc
-    private = json.loads(plain)
+    private = _open_private(doc, passphrase, path)
     pdf_key = serialization.load_der_private_key(_unb64(private["p256"]), password=None)
     assert isinstance(pdf_key, ec.EllipticCurvePrivateKey)
     return UnlockedKeys(
@@ -163,9 +157,64 @@ def unlock(path: Path, passphrase: str) -> UnlockedKeys:
         signing=ed25519.Ed25519PrivateKey.from_private_bytes(_unb64(private["ed25519"])),
         exchange=x25519.X25519PrivateKey.from_private_bytes(_unb64(private["x25519"])),
         pdf_key=pdf_key,
-        certificate=x509.load_pem_x509_certificate(doc["public"]["certificate_pem"].encode("ascii")),
+        certificate=pdf_certificate(doc),
         mask_secret=_unb64(private["mask_secret"]),
+        chain=tuple(pdf_chain(doc)),
     )
+
+
+def _aad(doc: dict[str, Any]) -> bytes:
+    return f"{FORMAT}|{doc['org']['code']}".encode()
+
+
+def _open_private(doc: dict[str, Any], passphrase: str, path: Path) -> dict[str, Any]:
+    """The private part, opened with the passphrase; a wrong one is refused with a clear message."""
+    sealed = doc["private"]
+    params = {k: int(sealed[k]) for k in ("n", "r", "p")}
+    try:
+        plain = AESGCM(_derive(passphrase, _unb64(sealed["salt"]), params)).decrypt(
+            _unb64(sealed["nonce"]), _unb64(sealed["ciphertext"]), _aad(doc))
+    except InvalidTag as exc:
+        raise InputRejected("keystore.bad_passphrase", path=str(path)) from exc
+    private: dict[str, Any] = json.loads(plain)
+    return private
+
+
+def pdf_certificate(doc: dict[str, Any]) -> x509.Certificate:
+    """The PDF-signing certificate of a keystore document (public: no passphrase needed)."""
+    return x509.load_pem_x509_certificate(doc["public"]["certificate_pem"].encode("ascii"))
+
+
+def pdf_chain(doc: dict[str, Any]) -> list[x509.Certificate]:
+    """The issuer certificates above the PDF-signing certificate (none while it is self-issued)."""
+    return [x509.load_pem_x509_certificate(pem.encode("ascii"))
+            for pem in doc["public"].get("certificate_chain_pem", [])]
+
+
+def replace_pdf_identity(path: Path, passphrase: str, key: ec.EllipticCurvePrivateKey, cert: x509.Certificate,
+                         chain: list[x509.Certificate]) -> dict[str, Any]:
+    """Make an issued certificate (and its key) the org's PDF-signing identity; returns the public part.
+
+    The private part is opened with the passphrase and sealed again (fresh salt and nonce) with the
+    new P-256 key in it; every other key, the audit heads and the database key slots stay as they were.
+    """
+    with FileLock(str(path) + ".lock", timeout=30):
+        doc = read_keystore(path)
+        private = _open_private(doc, passphrase, path)
+        private["p256"] = _b64(key.private_bytes(serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
+                                                 serialization.NoEncryption()))
+        sealed = doc["private"]
+        params = {k: int(sealed[k]) for k in ("n", "r", "p")}
+        salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
+        ciphertext = AESGCM(_derive(passphrase, salt, params)).encrypt(nonce, json.dumps(private).encode(),
+                                                                        _aad(doc))
+        doc["private"] = {**sealed, "salt": _b64(salt), "nonce": _b64(nonce), "ciphertext": _b64(ciphertext)}
+        public = doc["public"]
+        public["certificate_pem"] = cert.public_bytes(serialization.Encoding.PEM).decode("ascii")
+        public["certificate_chain_pem"] = [c.public_bytes(serialization.Encoding.PEM).decode("ascii") for c in chain]
+        public["fingerprints"]["certificate_sha256"] = cert.fingerprint(hashes.SHA256()).hex().upper()
+        _write_atomically(path, doc)
+    return dict(public)
 
 
 def audit_head(path: Path, org_code: str) -> tuple[int, str] | None:

@@ -15,9 +15,11 @@ USER = "YKT_USER"
 PASSWORD = "YKT_PASSWORD"
 
 NEW_PASSWORD = "YKT_NEW_PASSWORD"
+#: Protects a PKCS#12 file carrying an issued signing certificate and its key (`ykt keys issue-cert/import-cert`).
+P12_PASSPHRASE = "YKT_P12_PASSPHRASE"
 
 _WHAT = {KEY_PASSPHRASE: "secret.key_passphrase", USER: "secret.user", PASSWORD: "secret.password",
-         NEW_PASSWORD: "secret.new_password"}
+         NEW_PASSWORD: "secret.new_password", P12_PASSPHRASE: "secret.p12_passphrase"}
 #: Typed in the open at a prompt (a name is no secret).
 _VISIBLE = {USER}
 

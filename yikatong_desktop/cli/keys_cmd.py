@@ -1,0 +1,221 @@
+"""`ykt keys show|issue-cert|import-cert|trust-cert|export-cert` and `ykt verify FILE.pdf` (SPEC §7, §10, §12).
+
+The org's PDF-signing identity: its certificate (self-issued at `init`, or issued by the county and
+imported), the certificates it trusts, and the check of a signed PDF anyone can run.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from yikatong_desktop import bootstrap
+from yikatong_desktop.cli.output import emit_json, say, table
+from yikatong_desktop.domain.clock import LOCAL_TZ
+from yikatong_desktop.domain.errors import InputRejected
+from yikatong_desktop.domain.messages import message
+from yikatong_desktop.domain.permissions import Action
+from yikatong_desktop.formats import certificates, keystore
+from yikatong_desktop.formats.files import write_bytes_atomically
+from yikatong_desktop.formats.pdf_signature import SignatureCheck
+from yikatong_desktop.services import signing
+from yikatong_desktop.services.auth import authorize
+from yikatong_desktop.services.secrets import KEY_PASSPHRASE, P12_PASSPHRASE, Secrets
+
+_JSON = {"action": "store_true", "default": argparse.SUPPRESS, "help": "打印 JSON"}
+
+
+def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """`keys` with its subcommands, and `verify`, on the main parser's subcommands."""
+    s = sub.add_parser("keys", help="本单位的签名证书和密钥指纹；签发、导入、信任证书")
+    k = s.add_subparsers(dest="keys_command", metavar="SUBCOMMAND", parser_class=type(s))
+    k.required = True
+    k.add_parser("show", help="本单位的签名证书（主题、签发者、有效期、指纹）、密钥指纹和受信任的证书").add_argument(
+        "--json", **_JSON)
+    issue = k.add_parser("issue-cert", help="（县、州）为下级单位签发签名证书，写成 .p12 文件"
+                                            "（口令取自 YKT_P12_PASSPHRASE）")
+    issue.add_argument("--for", dest="org", required=True, metavar="ORG", help="下级单位的代码或名称")
+    issue.add_argument("--out", type=Path, required=True, help="写入的 .p12 文件")
+    issue.add_argument("--json", **_JSON)
+    imp = k.add_parser("import-cert", help="导入上级签发给本单位的 .p12 证书，今后用它签名")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--json", **_JSON)
+    trust = k.add_parser("trust-cert", help="信任另一个单位（或上级）的证书：用它签名的 PDF 核验为可信")
+    trust.add_argument("file", type=Path, help="证书文件（.pem、.crt、.cer、.der）")
+    trust.add_argument("--fingerprint", metavar="HEX", help="对方告知的证书指纹（SHA-256）：不符则不信任")
+    trust.add_argument("--note", help="备注（如单位名称、经办人）")
+    trust.add_argument("--json", **_JSON)
+    export = k.add_parser("export-cert", help="把本单位的签名证书写成 .pem 文件，交给需要核验本单位签名的单位")
+    export.add_argument("--out", type=Path, required=True)
+    s = sub.add_parser("verify", help="核验 PDF 的数字签名：谁签的、何时签的、签名后是否被修改、签名人是否可信")
+    s.add_argument("file", type=Path, help="PDF 文件")
+    s.add_argument("--json", **_JSON)
+
+
+def run_keys(args: argparse.Namespace) -> int:
+    """Run `ykt keys …`."""
+    command = args.keys_command
+    if command in ("issue-cert", "export-cert"):
+        _check_folder(args.out)
+    app = bootstrap.open_app(args.db)
+    try:
+        if command == "show":
+            return _show(app, args)
+        if command == "export-cert":
+            cert = keystore.pdf_certificate(keystore.read_keystore(app.keystore_path))
+            write_bytes_atomically(args.out, certificates.to_pem(cert).encode("ascii"), mode=0o644)
+            say(message("keys.cert_exported", path=args.out,
+                        fingerprint=certificates.grouped(certificates.fingerprint(cert))))
+            return 0
+        if command == "issue-cert":
+            return _issue(app, args)
+        if command == "import-cert":
+            return _import(app, args)
+        return _trust(app, args)
+    finally:
+        app.close()
+
+
+def _check_folder(path: Path) -> None:
+    if not path.expanduser().resolve().parent.is_dir():
+        raise InputRejected("keys.no_folder", path=str(path))
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError as exc:
+        raise InputRejected("file.missing", path=str(path)) from exc
+    except OSError as exc:
+        raise InputRejected("file.unreadable", reason=f"{path}: {exc.strerror}") from exc
+
+
+def _local(moment: datetime | None) -> str:
+    return f"{moment.astimezone(LOCAL_TZ):%Y-%m-%d %H:%M}" if moment else "-"
+
+
+def _cert_json(info: certificates.CertificateInfo) -> dict[str, Any]:
+    return {"subject": info.common_name, "org": info.org_name, "org_code": info.org_code, "issuer": info.issuer,
+            "not_before": info.not_before.isoformat(), "not_after": info.not_after.isoformat(),
+            "fingerprint": info.fingerprint, "ca": info.is_ca}
+
+
+def _show(app: bootstrap.App, args: argparse.Namespace) -> int:
+    doc = keystore.read_keystore(app.keystore_path)
+    with app.reader() as uow:
+        trusted = signing.trusted_certificates(uow, app.keystore_path)
+    own = trusted[0].info
+    chain = [certificates.describe(c) for c in keystore.pdf_chain(doc)]
+    prints = doc["public"]["fingerprints"]
+    if args.json:
+        emit_json({"org": doc["org"], "certificate": _cert_json(own), "chain": [_cert_json(c) for c in chain],
+                   "ed25519": prints["ed25519"], "x25519": prints["x25519"],
+                   "trusted": [{**_cert_json(t.info), "own": t.own, "note": t.note, "added_by": t.added_by,
+                                "added_at": t.added_at} for t in trusted]})
+        return 0
+    rows = [("单位", f"{doc['org']['name']}（{doc['org']['code']}）"),
+            ("签名证书", own.common_name),
+            ("签发者", own.issuer + ("（自签发，可为下级签发证书）" if own.is_ca else "")),
+            ("有效期", f"{_local(own.not_before)} 至 {_local(own.not_after)}"),
+            ("证书指纹 SHA-256", certificates.grouped(own.fingerprint)),
+            ("数据包签名密钥 Ed25519", prints["ed25519"]),
+            ("数据包加密密钥 X25519", prints["x25519"])]
+    print(table(["项目", "内容"], rows))
+    print()
+    print(table(["受信任的证书", "单位代码", "有效期至", "指纹", "备注"],
+                [(t.info.common_name, t.info.org_code, _local(t.info.not_after),
+                  certificates.grouped(t.info.fingerprint)[:19] + "…", t.note) for t in trusted]))
+    say(message("sign.not_legal_seal"))
+    return 0
+
+
+def _issue(app: bootstrap.App, args: argparse.Namespace) -> int:
+    authorize(app.actor, Action.MANAGE_KEYS)  # a user who may not is told so, not asked for passphrases
+    passphrase = Secrets().get(KEY_PASSPHRASE)
+    p12_passphrase = Secrets().get(P12_PASSPHRASE, confirm=True)
+    with app.uow() as uow:
+        done = signing.issue_certificate(uow, app.actor, app.keystore_path, passphrase, args.org, p12_passphrase,
+                                         args.out)
+        uow.commit()
+    say(message("keys.issued", name=done.org_name, code=done.org_code, until=_local(done.info.not_after),
+                path=args.out, fingerprint=certificates.grouped(done.info.fingerprint)))
+    if args.json:
+        emit_json({"org": done.org_code, "name": done.org_name, "file": str(args.out),
+                   "certificate": _cert_json(done.info)})
+    return 0
+
+
+def _import(app: bootstrap.App, args: argparse.Namespace) -> int:
+    authorize(app.actor, Action.MANAGE_KEYS)
+    data = _read(args.file)
+    p12_passphrase = Secrets().get(P12_PASSPHRASE)
+    passphrase = Secrets().get(KEY_PASSPHRASE)
+    with app.uow() as uow:
+        done = signing.import_certificate(uow, app.actor, app.keystore_path, passphrase, data, p12_passphrase,
+                                          file_name=args.file.name)
+        uow.commit()
+    say(message("keys.imported", issuer=done.issuer.org_name or done.issuer.common_name,
+                fingerprint=certificates.grouped(done.info.fingerprint)))
+    if args.json:
+        emit_json({"certificate": _cert_json(done.info), "issuer": _cert_json(done.issuer)})
+    return 0
+
+
+def _trust(app: bootstrap.App, args: argparse.Namespace) -> int:
+    data = _read(args.file)
+    with app.uow() as uow:
+        known, new = signing.trust_certificate(uow, app.actor, app.keystore_path, data, file_name=args.file.name,
+                                               note=args.note or "", expect_fingerprint=args.fingerprint)
+        uow.commit()
+    info = known.info
+    if new:
+        say(message("keys.trusted", name=info.org_name or info.common_name, code=info.org_code or "-",
+                    fingerprint=certificates.grouped(info.fingerprint)))
+    else:
+        say(message("keys.already_trusted", name=info.org_name or info.common_name,
+                    fingerprint=certificates.grouped(info.fingerprint)))
+    if args.json:
+        emit_json({"new": new, **_cert_json(info)})
+    return 0
+
+
+def run_verify(args: argparse.Namespace) -> int:
+    """`ykt verify FILE.pdf`: 0 when every signature is valid, unchanged since and trusted; 3 otherwise."""
+    data = _read(args.file)
+    app = bootstrap.open_app(args.db)
+    try:
+        with app.reader() as uow:
+            checks = signing.verify(uow, app.actor, data, keystore_path=app.keystore_path)
+    finally:
+        app.close()
+    if args.json:
+        emit_json({"file": str(args.file), "ok": bool(checks) and all(c.ok for c in checks),
+                   "signatures": [_check_json(c) for c in checks]})
+    else:
+        for n, check in enumerate(checks, start=1):
+            print(message("sign.line", n=n, signer=check.signer or "-", code=check.org_code or "-",
+                          time=_local(check.signing_time), reason=check.reason()))
+            print(f"    证书指纹 SHA-256：{certificates.grouped(check.fingerprint)}")
+    if not checks:
+        say(message("sign.verify_none", file=args.file.name))
+        return 3
+    if all(c.ok for c in checks):
+        say(message("sign.verify_ok", count=len(checks)))
+        return 0
+    reasons = "；".join(dict.fromkeys(c.reason() for c in checks if not c.ok))
+    say(message("sign.verify_bad", reasons=reasons))
+    return 3
+
+
+def _check_json(check: SignatureCheck) -> dict[str, Any]:
+    return {"field": check.field, "signer": check.signer, "org": check.org, "org_code": check.org_code,
+            "signing_time": check.signing_time.isoformat() if check.signing_time else None,
+            "timestamped": check.timestamped, "intact": check.intact, "valid": check.valid,
+            "trusted": check.trusted, "covers_whole_document": check.covers_whole_document,
+            "fingerprint": check.fingerprint, "status": check.status, "reason_zh": check.reason_zh,
+            "reason": check.reason(), "ok": check.ok}
+
+
+COMMANDS = {"keys": run_keys, "verify": run_verify}
