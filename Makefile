@@ -28,7 +28,7 @@ lint: setup
 
 test: lint
 	@bash installers/debian-deps.sh --test
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n auto --maxprocesses=4
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n auto --maxprocesses=4 --dist worksteal --durations=15
 
 bench: setup
 	@$(BIN)/python -m pip install -q -e '.[dev,bench]'
