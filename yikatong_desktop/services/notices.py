@@ -336,9 +336,8 @@ def _settings(request: NoticeRequest) -> tuple[date, int]:
     return start, check_days(int(request.days))
 
 
-def draft(uow: UnitOfWork, actor: Actor, request: NoticeRequest) -> NoticeDoc:
-    """What the notice would print, for a preview: nothing is stored, no number is taken."""
-    authorize(actor, Action.VIEW)
+def _plan(uow: UnitOfWork, request: NoticeRequest) -> tuple[_Plan, Period]:
+    """The one village's notice a request asks for, or a refusal when the village had no such payments."""
     village = _village(uow, request.village)
     programs = _programs(uow, request.programs)
     period = _period(request.period)
@@ -347,7 +346,13 @@ def draft(uow: UnitOfWork, actor: Actor, request: NoticeRequest) -> NoticeDoc:
     if not plans:
         raise InputRejected("notice.no_payments", village=village.name, programs="、".join(p.name for p in programs),
                             period=period.label_zh)
-    plan = plans[0]
+    return plans[0], period
+
+
+def draft(uow: UnitOfWork, actor: Actor, request: NoticeRequest) -> NoticeDoc:
+    """What the notice would print, for a preview: nothing is stored, no number is taken."""
+    authorize(actor, Action.VIEW)
+    plan, _ = _plan(uow, request)
     return _doc(DRAFT_NUMBER, org_code(uow), plan.header, [line for _, line in plan.rows],
                 landscape=request.landscape, printed_fingerprint=DRAFT_FINGERPRINT)
 
@@ -355,15 +360,8 @@ def draft(uow: UnitOfWork, actor: Actor, request: NoticeRequest) -> NoticeDoc:
 def make(uow: UnitOfWork, actor: Actor, request: NoticeRequest) -> tuple[Notice, NoticeDoc]:
     """Make and record a notice for one village: its number, fingerprint and frozen rows."""
     authorize(actor, Action.REGISTER)
-    village = _village(uow, request.village)
-    programs = _programs(uow, request.programs)
-    period = _period(request.period)
-    start, days = _settings(request)
-    plans = _plans(uow, [village], programs, period, start, days, request.preparer, request.reviewer)
-    if not plans:
-        raise InputRejected("notice.no_payments", village=village.name, programs="、".join(p.name for p in programs),
-                            period=period.label_zh)
-    return _record(uow, actor, plans, period, request.landscape)[0]
+    plan, period = _plan(uow, request)
+    return _record(uow, actor, [plan], period, request.landscape)[0]
 
 
 def make_for_township(uow: UnitOfWork, actor: Actor, township: str, programs: Sequence[str], period: str,
