@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from modal_answers import answer_next_dialog
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from yikatong_desktop import bootstrap
@@ -23,30 +22,6 @@ from yikatong_desktop.services import complaints, users
 
 COL = {title: i for i, (title, _) in enumerate(COLUMNS)}
 PASSWORD = "{0}的口令 2019"
-
-
-def answer_next_dialog(fill: Callable[[Any], None]) -> list[BaseException]:
-    """Fill in the modal dialog a click is about to open, then let it close (cancelled if still open)."""
-    errors: list[BaseException] = []
-    tries = [0]
-
-    def go() -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            tries[0] += 1
-            if tries[0] < 200:
-                QTimer.singleShot(10, go)
-            return
-        try:
-            fill(dialog)
-        except BaseException as exc:  # handed to the test, which fails with it
-            errors.append(exc)
-        finally:
-            if dialog.isVisible():
-                dialog.reject()
-
-    QTimer.singleShot(0, go)
-    return errors
 
 
 def _sql(app: bootstrap.App, query: str) -> list[tuple[Any, ...]]:

@@ -9,9 +9,10 @@ from typing import Any
 
 import openpyxl
 import pytest
-from PySide6.QtCore import QTimer, QUrl
+from modal_answers import answer_next_dialog
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QColor, QDesktopServices
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from yikatong_desktop import bootstrap
@@ -30,34 +31,6 @@ from yikatong_desktop.services.checks.run import run_checks
 COL = {title: i for i, (title, _) in enumerate(COLUMNS)}
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 PASSWORD = "{0}的口令 2019"
-
-
-def answer_next_dialog(fill: Callable[[Any], None]) -> list[BaseException]:
-    """Fill in the modal dialog a click is about to open (its exec() blocks), then let it close.
-
-    Whatever `fill` raises is handed back, and a dialog still open afterwards is cancelled, so
-    a failing test never hangs on a dialog.
-    """
-    errors: list[BaseException] = []
-    tries = [0]
-
-    def go() -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            tries[0] += 1
-            if tries[0] < 200:
-                QTimer.singleShot(10, go)
-            return
-        try:
-            fill(dialog)
-        except BaseException as exc:  # handed to the test, which fails with it
-            errors.append(exc)
-        finally:
-            if dialog.isVisible():
-                dialog.reject()
-
-    QTimer.singleShot(0, go)
-    return errors
 
 
 def _sql(app: bootstrap.App, query: str) -> list[tuple[Any, ...]]:

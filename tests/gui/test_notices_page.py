@@ -4,15 +4,15 @@ the villages still without a posted notice highlighted; a viewer kept to looking
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from modal_answers import answer_next_dialog
 from openpyxl import load_workbook
 from pypdf import PdfReader
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDialogButtonBox, QLabel, QMessageBox, QWidget
@@ -75,28 +75,6 @@ def _saved(page: NoticesPage, app: bootstrap.App, out: Path) -> notices.Notice:
 def _cell(page: NoticesPage, uid: str, title: str) -> str:
     model = page.notices.model
     return str(model.index(model.row_of(uid), NOTICE_COL[title]).data())
-
-
-def answer_next_dialog(fill: Callable[[Any], None]) -> list[BaseException]:
-    """Fill in the modal dialog a click is about to open (cancelled if still open afterwards)."""
-    errors: list[BaseException] = []
-
-    def go(tries: int = 0) -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            if tries < 200:
-                QTimer.singleShot(10, lambda: go(tries + 1))
-            return
-        try:
-            fill(dialog)
-        except BaseException as exc:  # handed to the test, which fails with it
-            errors.append(exc)
-        finally:
-            if dialog.isVisible():
-                dialog.reject()
-
-    QTimer.singleShot(0, lambda: go())
-    return errors
 
 
 def _ok(dialog: Any) -> None:
