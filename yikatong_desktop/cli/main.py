@@ -22,6 +22,7 @@ from yikatong_desktop.cli import (
     notice_cmd,
     programs_cmd,
     records_cmd,
+    report_cmd,
     rules_cmd,
     selfcheck_cmd,
     standards_cmd,
@@ -155,6 +156,7 @@ def build_parser() -> argparse.ArgumentParser:
     selfcheck_cmd.add_parser(sub)
     notice_cmd.add_parsers(sub)
     keys_cmd.add_parsers(sub)
+    report_cmd.add_parsers(sub)
 
     s = sub.add_parser("gui", help="打开图形界面")
     s.add_argument("--page", help="打开的页面（中文标题或英文名）")
@@ -514,7 +516,7 @@ COMMANDS = {
     "program": programs_cmd.run, **checks_cmd.COMMANDS, **verify_cmd.COMMANDS,
     "basics": basics_cmd.run, "rules": rules_cmd.run, "user": users_cmd.run,
     **records_cmd.COMMANDS, **backup_cmd.COMMANDS, **ledger_cmd.COMMANDS, "selfcheck": selfcheck_cmd.run,
-    **notice_cmd.COMMANDS, **keys_cmd.COMMANDS,
+    **notice_cmd.COMMANDS, **keys_cmd.COMMANDS, **report_cmd.COMMANDS,
 }
 
 

@@ -90,6 +90,7 @@ class PdfDocument:
     landscape: bool = False
     author: str = ""
     running_header: str = ""  # small text at the top of every page after the first
+    footer: Sequence[str] = ()  # small lines at the bottom left of every page (where the figures came from)
 
 
 def render_pdf(path: Path, doc: PdfDocument) -> None:
@@ -116,13 +117,18 @@ def render_pdf_bytes(doc: PdfDocument) -> bytes:
         following = parts[i + 1] if i + 1 < len(parts) else None
         story += _flowables(part, width, heading=isinstance(following, TablePart | FieldGrid))
 
+    def first_page(canvas: Any, _doc: Any) -> None:
+        canvas.footer_lines = [_plain(line) for line in doc.footer]  # drawn with the page numbers, at the end
+
     def later_page(canvas: Any, _doc: Any) -> None:
+        first_page(canvas, _doc)
         if doc.running_header:
             canvas.setFont(FONT, 8)
             canvas.setFillColor(RULE)
             canvas.drawCentredString(size[0] / 2, size[1] - 11 * MM, _plain(doc.running_header))
 
-    template.build(story or [Spacer(1, 1)], onLaterPages=later_page, canvasmaker=_classes()[1])
+    template.build(story or [Spacer(1, 1)], onFirstPage=first_page, onLaterPages=later_page,
+                   canvasmaker=_classes()[1])
     return out.getvalue()
 
 
@@ -197,6 +203,11 @@ def _classes() -> tuple[Any, Any]:
                 self.setFont(FONT, 9)
                 self.setFillColor("#404040")
                 self.drawCentredString(self._pagesize[0] / 2, 9 * MM, f"第 {number} 页 共 {total} 页")
+                # Bottom left, clear of the page number and of a signature stamp at the bottom right
+                self.setFont(FONT, 6.5)
+                self.setFillColor("#606060")
+                for i, line in enumerate(getattr(self, "footer_lines", ())):
+                    self.drawString(MARGIN, (11.5 - 3.5 * i) * MM, line)
                 Canvas.showPage(self)
             Canvas.save(self)
 

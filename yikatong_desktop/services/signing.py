@@ -38,6 +38,16 @@ _ISSUABLE = {OrgLevel.COUNTY.value, OrgLevel.TOWNSHIP.value, OrgLevel.DEPARTMENT
 class PdfSigner(Protocol):
     """Something that signs a finished PDF (the report services call only this)."""
 
+    @property
+    def signer_name(self) -> str:
+        """The person, as the stamp names them."""
+        ...
+
+    @property
+    def fingerprint(self) -> str:
+        """SHA-256 of the certificate it signs with (hex)."""
+        ...
+
     def sign(self, pdf: bytes, *, reason: str, location: str) -> bytes:
         """The PDF with one more signature."""
         ...
@@ -63,6 +73,11 @@ class PadesSigner:
         return pdf_signature.sign_pdf(pdf, self.key, self.certificate, list(self.chain),
                                       signer_name=self.signer_name, org_name=self.org_name, reason=reason,
                                       location=location, timestamp_url=self.timestamp_url)
+
+    @property
+    def fingerprint(self) -> str:
+        """SHA-256 of the certificate (hex)."""
+        return certificates.fingerprint(self.certificate)
 
     def describe(self) -> str:
         """Signature kind, certificate and fingerprint, then the sentence saying it is no legal seal."""

@@ -166,6 +166,12 @@ def _selfcheck_forms() -> Select[Any]:
             .join(t.programs, t.programs.c.id == f.c.program_id).where(f.c.voided.is_(False)))
 
 
+def _reports() -> Select[Any]:
+    r = t.reports
+    return select(r.c.owner_org, r.c.kind, r.c.scope_kind, r.c.scope, r.c.period, r.c.narrative, r.c.figures,
+                  r.c.pdf_sha256, r.c.signed_by, r.c.certificate, r.c.sent_on).where(r.c.voided.is_(False))
+
+
 #: Kind name (as `ykt stats` prints it) → query of business content.
 CONTENT_QUERIES = {
     "org_units": _orgs,
@@ -188,6 +194,7 @@ CONTENT_QUERIES = {
     "notices": _notices,
     "evidence_files": _evidence,
     "selfcheck_forms": _selfcheck_forms,
+    "reports": _reports,
 }
 
 
@@ -196,7 +203,8 @@ def business_rows(conn: Connection, kind: str) -> Iterator[dict[str, Any]]:
     result = conn.execute(CONTENT_QUERIES[kind]().execution_options(yield_per=5000))
     for row in result:
         item = dict(row._mapping)
-        for key in ("funding_levels", "synonyms", "area", "persons", "answers", "programs", "header"):
-            if key in item:
+        for key in ("funding_levels", "synonyms", "area", "persons", "answers", "programs", "header", "narrative",
+                    "figures"):
+            if item.get(key) is not None:
                 item[key] = json.loads(item[key])
         yield item

@@ -22,7 +22,8 @@ from yikatong_desktop.storage.database import bulk_insert, bulk_insert_rows, ind
 if TYPE_CHECKING:
     from yikatong_desktop.storage.unit_of_work import UnitOfWork
 
-_JSON_COLUMNS = {"funding_levels", "synonyms", "area", "evidence", "persons", "answers", "programs", "header"}
+_JSON_COLUMNS = {"funding_levels", "synonyms", "area", "evidence", "persons", "answers", "programs", "header",
+                 "narrative", "figures"}
 _BULK_CHUNK = 20_000  # rows per executemany: converted values of one chunk at a time
 
 

@@ -473,6 +473,29 @@ selfcheck_forms = Table(
     UniqueConstraint("scope_kind", "scope", "program_id"),
 )
 
+#: 月报 and 总结 (SPEC §7): the clerk's narrative, and the last PDF made from it with what it printed (frozen).
+reports = Table(
+    "reports", metadata,
+    *_record_columns(),
+    Column("kind", String(10), nullable=False),  # monthly | summary
+    Column("scope_kind", String(12), nullable=False),  # org | department
+    Column("scope", String(100), nullable=False),  # org code or department name
+    Column("period", String(10), nullable=False),  # 2019-07 (monthly) or the campaign year 2019 (summary)
+    Column("narrative", Text, nullable=False),  # JSON section key → text
+    Column("figures", Text, nullable=True),  # JSON of what the last PDF printed
+    Column("made_at", UtcDateTime, nullable=True),
+    Column("made_by", String(100), nullable=True),
+    Column("data_head", String(100), nullable=True),  # the audit chain head the figures were taken at
+    Column("catalogue_version", String(20), nullable=True),
+    Column("pdf_sha256", String(64), nullable=True),  # its bytes in evidence_blobs
+    Column("signed_by", String(100), nullable=True),
+    Column("signed_at", UtcDateTime, nullable=True),
+    Column("certificate", String(64), nullable=True),  # SHA-256 fingerprint of the signing certificate
+    Column("sent_on", Date, nullable=True),  # 已报送
+    Column("sent_by", String(100), nullable=True),
+    UniqueConstraint("owner_org", "kind", "scope_kind", "scope", "period"),
+)
+
 #: One row per rule per run of the checks (local, not exchanged).
 check_runs = Table(
     "check_runs", metadata,
@@ -559,4 +582,5 @@ RECORD_TABLES = {
     "notices": notices,
     "evidence_files": evidence_files,
     "selfcheck_forms": selfcheck_forms,
+    "reports": reports,
 }

@@ -1,0 +1,242 @@
+"""`ykt report monthly|summary|text|sent|list|timestamp` (SPEC §7, §10): the 月报 and the 总结 as signed PDFs.
+
+Making a report writes its PDF and records it in one go: the file is written first and the record
+committed after; a commit that fails removes the file again (no paper without its record).
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from yikatong_desktop import bootstrap
+from yikatong_desktop.cli.output import emit_json, say, table
+from yikatong_desktop.domain.errors import InputRejected, UsageError
+from yikatong_desktop.domain.messages import message
+from yikatong_desktop.domain.permissions import Action
+from yikatong_desktop.domain.reports import NARRATIVE, ReportKind
+from yikatong_desktop.formats import certificates
+from yikatong_desktop.formats.files import write_bytes_atomically
+from yikatong_desktop.services import reports, signing
+from yikatong_desktop.services.auth import authorize
+from yikatong_desktop.services.ledger_fields import parse_day
+from yikatong_desktop.services.ledger_moves import today
+from yikatong_desktop.services.reports import ReportInfo
+from yikatong_desktop.services.secrets import KEY_PASSPHRASE, Secrets
+
+_JSON = {"action": "store_true", "default": argparse.SUPPRESS, "help": "打印 JSON"}
+
+
+def _sections(kind: ReportKind) -> str:
+    return "，".join(f"{k}={v}" for k, v in NARRATIVE[kind].items())
+
+
+def _scope_args(p: argparse.ArgumentParser) -> None:
+    where = p.add_mutually_exclusive_group()
+    where.add_argument("--org", help="单位（代码或完整名称；默认本单位）")
+    where.add_argument("--department", help="部门（按部门编写时）")
+
+
+def _text_arg(p: argparse.ArgumentParser, kind: ReportKind) -> None:
+    p.add_argument("--text", action="append", default=[], metavar="SECTION=TEXT",
+                   help=f"文字部分，写成 部分=文字 或 部分=@文件（UTF-8）；可重复。部分：{_sections(kind)}")
+
+
+def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """`report` on the main parser's subcommands."""
+    s = sub.add_parser("report", help="月报和工作总结：生成、签名（PAdES）、登记报送")
+    r = s.add_subparsers(dest="report_command", metavar="SUBCOMMAND", parser_class=type(s))
+    r.required = True
+    for kind, name, what in ((ReportKind.MONTHLY, "monthly", "月报"), (ReportKind.SUMMARY, "summary", "工作总结")):
+        p = r.add_parser(name, help=f"生成{what} PDF（--sign 用本单位证书签名；口令取自 YKT_KEY_PASSPHRASE）")
+        if kind is ReportKind.MONTHLY:
+            p.add_argument("--month", required=True, help="月份，如 2019-07")
+        p.add_argument("--out", type=Path, required=True, help="写入的 .pdf 文件")
+        p.add_argument("--sign", action="store_true", help="数字签名（不是法定电子签章）")
+        p.add_argument("--signer", help="签名人姓名（默认当前用户）")
+        _scope_args(p)
+        _text_arg(p, kind)
+        p.add_argument("--json", **_JSON)
+    t = r.add_parser("text", help="只保存报告的文字部分（不生成 PDF）")
+    t.add_argument("kind", choices=["monthly", "summary"])
+    t.add_argument("--month", help="月份（月报）")
+    _scope_args(t)
+    t.add_argument("--text", action="append", default=[], metavar="SECTION=TEXT",
+                   help=f"部分=文字 或 部分=@文件；月报：{_sections(ReportKind.MONTHLY)}；"
+                        f"总结：{_sections(ReportKind.SUMMARY)}")
+    t.add_argument("--json", **_JSON)
+    sent = r.add_parser("sent", help="登记报告已报送（报送日期默认今天）")
+    sent.add_argument("kind", choices=["monthly", "summary"])
+    sent.add_argument("--month", help="月份（月报）")
+    sent.add_argument("--date", help="报送日期，如 2019-07-24")
+    _scope_args(sent)
+    sent.add_argument("--json", **_JSON)
+    ls = r.add_parser("list", help="已编写的报告：状态、签名、报送")
+    ls.add_argument("--json", **_JSON)
+    ts = r.add_parser("timestamp", help="签名时使用的时间戳服务（RFC 3161，PAdES B-T）")
+    g = ts.add_mutually_exclusive_group(required=True)
+    g.add_argument("--url", help="时间戳服务地址（http:// 或 https://）")
+    g.add_argument("--clear", action="store_true", help="不使用时间戳服务")
+
+
+def _kind_period(args: argparse.Namespace, uow: Any) -> tuple[ReportKind, str]:
+    kind = ReportKind(getattr(args, "kind", None) or args.report_command)
+    if kind is ReportKind.MONTHLY:
+        if not args.month:
+            raise UsageError("cli.usage", detail="月报要写 --month", usage=f"ykt report {args.report_command} "
+                             "monthly --month YYYY-MM")
+        return kind, reports.month(args.month).label
+    return kind, reports.summary_period(uow)
+
+
+def _texts(items: list[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for item in items:
+        key, eq, value = item.partition("=")
+        if not eq or not key.strip():
+            raise InputRejected("report.bad_text_arg", text=item)
+        if value.startswith("@"):
+            path = Path(value[1:])
+            try:
+                value = path.read_text(encoding="utf-8-sig")
+            except FileNotFoundError as exc:
+                raise InputRejected("file.missing", path=str(path)) from exc
+            except (OSError, UnicodeDecodeError) as exc:
+                raise InputRejected("file.unreadable", reason=f"{path}: {exc}") from exc
+        out[key.strip()] = value
+    return out
+
+
+def _info_json(info: ReportInfo) -> dict[str, Any]:
+    return {"kind": info.kind.value, "scope_kind": info.scope_kind, "scope": info.scope, "scope_name": info.scope_name,
+            "period": info.period, "state": info.state.value, "made_at": info.made_at, "made_by": info.made_by,
+            "data_head": info.data_head, "pdf_sha256": info.pdf_sha256, "signed_by": info.signed_by,
+            "signed_at": info.signed_at, "certificate": info.certificate, "sent_on": info.sent_on,
+            "sent_by": info.sent_by, "narrative": info.narrative}
+
+
+def _make(args: argparse.Namespace) -> int:
+    out: Path = args.out
+    if out.suffix.lower() != ".pdf":
+        raise UsageError("cli.usage", detail="--out 应是 .pdf 文件", usage=f"ykt report {args.report_command} "
+                         "--out FILE.pdf [--sign]")
+    if not out.expanduser().resolve().parent.is_dir():
+        raise InputRejected("keys.no_folder", path=str(out))
+    texts = _texts(args.text)
+    app = bootstrap.open_app(args.db)
+    try:
+        signer = None
+        if args.sign:
+            authorize(app.actor, Action.SIGN)  # told before being asked for a passphrase
+            with app.reader() as uow:
+                url = reports.timestamp_url(uow)
+            signer = signing.open_signer(app.actor, app.keystore_path, Secrets().get(KEY_PASSPHRASE),
+                                         signer_name=args.signer, timestamp_url=url)
+        with app.uow() as uow:
+            kind, period = _kind_period(args, uow)
+            where = reports.scope(uow, org=args.org, department=args.department)
+            made = reports.make(uow, app.actor, kind, where, period, narrative=texts, signer=signer)
+            _write_then_commit(out, made.pdf, uow.commit)
+    finally:
+        app.close()
+    info = made.info
+    if signer is not None:
+        say(message("report.signed", title=info.title, path=out, signer=info.signed_by,
+                    fingerprint=certificates.grouped(info.certificate or "")[:23] + "…"))
+        say(message("sign.not_legal_seal"))
+    else:
+        say(message("report.made", title=info.title, path=out))
+    if args.json:
+        emit_json({**_info_json(info), "file": str(out), "facts": dict(made.doc.facts)})
+    return 0
+
+
+def _write_then_commit(path: Path, data: bytes, commit: Callable[[], None]) -> None:
+    try:
+        write_bytes_atomically(path, data)
+    except OSError as exc:
+        raise InputRejected("report.write_failed", path=str(path), reason=exc.strerror or str(exc)) from exc
+    try:
+        commit()
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+
+
+def _text(args: argparse.Namespace) -> int:
+    texts = _texts(args.text)
+    if not texts:
+        raise UsageError("cli.usage", detail="没有要保存的文字", usage="ykt report text monthly --month M "
+                         "--text progress=@进展.txt")
+    app = bootstrap.open_app(args.db)
+    try:
+        with app.uow() as uow:
+            kind, period = _kind_period(args, uow)
+            where = reports.scope(uow, org=args.org, department=args.department)
+            info = reports.save_narrative(uow, app.actor, kind, where, period, texts)
+            uow.commit()
+    finally:
+        app.close()
+    say(message("report.text_saved", title=info.title, sections="、".join(NARRATIVE[kind][k] for k in texts
+                                                                         if k in NARRATIVE[kind])))
+    if args.json:
+        emit_json(_info_json(info))
+    return 0
+
+
+def _sent(args: argparse.Namespace) -> int:
+    app = bootstrap.open_app(args.db)
+    try:
+        with app.uow() as uow:
+            kind, period = _kind_period(args, uow)
+            where = reports.scope(uow, org=args.org, department=args.department)
+            day = parse_day(args.date, "报送日期") if args.date else today(uow)
+            info = reports.mark_sent(uow, app.actor, kind, where, period, day)
+            uow.commit()
+    finally:
+        app.close()
+    say(message("report.sent", title=info.title, day=info.sent_on))
+    if args.json:
+        emit_json(_info_json(info))
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    app = bootstrap.open_app(args.db)
+    try:
+        with app.reader() as uow:
+            items = reports.list_reports(uow, app.actor)
+    finally:
+        app.close()
+    if args.json:
+        emit_json([_info_json(i) for i in items])
+        return 0
+    print(table(["报告", "状态", "生成", "数据指纹"],
+                [(i.title, reports.describe_state(i), f"{i.made_by or '-'}", i.data_head or "-") for i in items]))
+    return 0
+
+
+def _timestamp(args: argparse.Namespace) -> int:
+    app = bootstrap.open_app(args.db)
+    try:
+        with app.uow() as uow:
+            reports.set_timestamp_url(uow, app.actor, None if args.clear else args.url)
+            uow.commit()
+    finally:
+        app.close()
+    say(message("report.timestamp_cleared") if args.clear else message("report.timestamp_set", url=args.url))
+    return 0
+
+
+_SUBCOMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "monthly": _make, "summary": _make, "text": _text, "sent": _sent, "list": _list, "timestamp": _timestamp}
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run `ykt report …`."""
+    return _SUBCOMMANDS[args.report_command](args)
+
+
+COMMANDS = {"report": run}
