@@ -93,7 +93,7 @@ class Due:
 
     def text(self) -> str:
         """One line for the dashboard."""
-        head = f"{self.month.label_zh}月报：{STATE_LABELS[self.state]}，{self.due:%m月%d日}前报送"
+        head = f"{self.month.label_zh}月报：{STATE_LABELS[self.state]}，{self.due.month}月{self.due.day}日前报送"
         if self.overdue:
             return head + "（已逾期）"
         return head + ("（请尽快签名报送）" if self.warn else "")

@@ -333,6 +333,10 @@ def _narrative_paragraphs(text: str) -> list[str]:
     return lines or ["（未填写）"]
 
 
+def _zh_day(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
 def _yuan(fen: int) -> str:
     return f"{format_yuan(fen)} 元"
 
@@ -399,7 +403,7 @@ def _monthly(uow: UnitOfWork, actor: Actor, s: Scope, period: str, text: Mapping
             "各乡镇的数据来自其报送并已合并的数据包；尚未合并的，按本单位登记的数据统计。"], [towns]))
     sections.append(Section(NARRATIVE[ReportKind.MONTHLY]["next"], _narrative_paragraphs(text.get("next", "")),
                             narrative="next"))
-    sections.append(Section("报送时限", [f"本月报应于 {due_date(m, campaign(uow).monthly_report_day):%Y年%m月%d日} 前"
+    sections.append(Section("报送时限", [f"本月报应于 {_zh_day(due_date(m, campaign(uow).monthly_report_day))} 前"
                                         "经主要领导签字审核、加盖公章后报州财政局监督科。"]))
     return ReportDoc(ReportKind.MONTHLY, f"{org_name}惠民财政补贴资金“一卡通”专项整治工作月报", org_name, s.name,
                      m.label_zh, sections, made_at, data_head, CATALOGUE_VERSION, facts)
@@ -520,7 +524,7 @@ def _summary(uow: UnitOfWork, actor: Actor, s: Scope, period: str, text: Mapping
         Section(NARRATIVE[ReportKind.SUMMARY]["overview"], _narrative_paragraphs(text.get("overview", "")),
                 narrative="overview"),
         Section("摸清底数", [
-            f"截至 {today:%Y年%m月%d日}，数据中共有补贴项目 {len(programs)} 个，发放 "
+            f"截至 {_zh_day(today)}，数据中共有补贴项目 {len(programs)} 个，发放 "
             f"{sum(p.figures.payments for p in programs):,} 笔，"
             f"金额 {_yuan(sum(p.figures.paid_fen for p in programs))}。"],
             [_basics_table(programs)]),
@@ -531,7 +535,7 @@ def _summary(uow: UnitOfWork, actor: Actor, s: Scope, period: str, text: Mapping
         Section(NARRATIVE[ReportKind.SUMMARY]["practices"], _narrative_paragraphs(text.get("practices", "")),
                 [_measures_table(closed)] if closed else [], narrative="practices"),
         Section("留号问题清单", [
-            f"截至 {today:%Y年%m月%d日} 尚未销号的问题 {len(still_open)} 个，继续整改，完成一个销号一个。"
+            f"截至 {_zh_day(today)} 尚未销号的问题 {len(still_open)} 个，继续整改，完成一个销号一个。"
             if still_open else "所有问题均已销号。"], [_open_table(still_open, today)] if still_open else []),
         Section(NARRATIVE[ReportKind.SUMMARY]["problems"], _narrative_paragraphs(text.get("problems", "")),
                 narrative="problems"),
@@ -590,8 +594,8 @@ def _open_table(still_open: Sequence[Any], today: date) -> Table:
             for p in still_open[:_OPEN_LIST_CAP]]
     more = len(still_open) - _OPEN_LIST_CAP
     note = f"另有 {more} 个留号问题见问题台账。" if more > 0 else ""
-    return Table(None, [Col("编号", width=11), Col("整治内容", "long", 15), Col("问题", "long", 28),
-                        Col("责任单位", "long", 14), Col("整改时限", width=10), Col("状态", "long", 10)], rows,
+    return Table(None, [Col("编号", width=11), Col("整治内容", "long", 15), Col("问题", "long", 26),
+                        Col("责任单位", "long", 12), Col("整改时限", width=10), Col("状态", "long", 14)], rows,
                  note=note)
 
 
