@@ -543,6 +543,33 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "sign.status.modified": ("签名后文档被修改", "the document was changed after it was signed"),
     "sign.status.invalid": ("签名无效", "the signature is invalid"),
     "sign.none": ("没有签名", "no signature"),
+    "package.too_large": ("数据包内容超过 {gb} GB，无法打包。", "The package content exceeds {gb} GB."),
+    "package.write_failed": ("数据包没有完整写入 {path}（读回校验不符）：请换一个U盘或文件夹重试。",
+                             "The package was not written completely to {path} (read-back differs): try another "
+                             "stick or folder."),
+    "package.not_package": ("{file} 不是一卡通数据包（.ykt）。", "{file} is not an exchange package (.ykt)."),
+    "package.damaged": ("数据包 {file} 已损坏（被截断、被追加了内容或格式不对），未导入：请对方重新导出。",
+                        "The package {file} is damaged (cut off, extended or malformed); nothing imported: ask "
+                        "the sender to export it again."),
+    "package.newer_version": ("数据包 {file} 是更新的格式（第 {version} 版），本软件只能读到第 {supported} 版："
+                              "请先升级软件。",
+                              "The package {file} uses a newer format (version {version}); this build reads up to "
+                              "version {supported}: upgrade first."),
+    "package.untrusted": ("数据包 {file} 来自未受信任的密钥：{org}（{code}），密钥指纹 {fingerprint}。请先当面或电话"
+                          "核对指纹后 ykt keys trust 对方的公钥文件。",
+                          "The package {file} comes from an untrusted key: {org} ({code}), fingerprint "
+                          "{fingerprint}. Check the fingerprint in person or by phone, then ykt keys trust the "
+                          "sender's key file."),
+    "package.revoked": ("数据包 {file} 的发送方 {org}（{code}）的密钥已被吊销，未导入。",
+                        "The package {file} is from {org} ({code}), whose key was revoked; nothing imported."),
+    "package.bad_signature": ("数据包 {file} 的签名不符：文件在 {org} 签名后被改动过，未导入。",
+                              "The signature of {file} does not match: the file was changed after {org} signed it; "
+                              "nothing imported."),
+    "package.not_for_us": ("数据包 {file} 是发给 {recipient}（{code}）的，不是发给本单位的，未导入。",
+                           "The package {file} is for {recipient} ({code}), not for this org; nothing imported."),
+    "package.cannot_open": ("数据包 {file} 无法解密或解压（内容与包头不符），未导入。",
+                            "The package {file} cannot be decrypted or unpacked (its content does not match its "
+                            "header); nothing imported."),
     "report.bad_month": ("月份“{text}”看不懂：请写成 2019-07 或 2019年7月。",
                          "Cannot read the month “{text}”: write it as 2019-07."),
     "report.unknown_section": ("报告没有“{section}”这一部分；可填写的部分：{known}。",
