@@ -93,6 +93,8 @@ class Due:
 
     def text(self) -> str:
         """One line for the dashboard."""
+        if self.state is ReportState.SENT:
+            return f"{self.month.label_zh}月报：{STATE_LABELS[self.state]}"
         head = f"{self.month.label_zh}月报：{STATE_LABELS[self.state]}，{self.due.month}月{self.due.day}日前报送"
         if self.overdue:
             return head + "（已逾期）"

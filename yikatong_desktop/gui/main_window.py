@@ -18,6 +18,7 @@ from yikatong_desktop.gui.pages.imports import ImportPage
 from yikatong_desktop.gui.pages.ledger import LedgerPage
 from yikatong_desktop.gui.pages.notices import NoticesPage
 from yikatong_desktop.gui.pages.placeholder import PlaceholderPage
+from yikatong_desktop.gui.pages.reports import ReportsPage
 from yikatong_desktop.gui.pages.roster import RosterPage
 from yikatong_desktop.gui.pages.selfcheck import SelfcheckPage
 from yikatong_desktop.gui.pages.settings import SettingsPage
@@ -25,7 +26,7 @@ from yikatong_desktop.gui.tasks import run_task
 
 BUILT = {"dashboard": DashboardPage, "rosters": RosterPage, "import": ImportPage, "checks": ChecksPage,
          "ledger": LedgerPage, "complaints": ComplaintsPage, "settings": SettingsPage,
-         "selfcheck": SelfcheckPage, "notices": NoticesPage}
+         "selfcheck": SelfcheckPage, "notices": NoticesPage, "reports": ReportsPage}
 
 
 class MainWindow(QMainWindow):

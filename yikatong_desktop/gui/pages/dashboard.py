@@ -1,10 +1,11 @@
-"""工作台: org, campaign phase and next deadline, counts and amounts per year."""
+"""工作台: org, campaign phase and next deadline, the month's report, counts and amounts per year."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -18,11 +19,15 @@ from PySide6.QtWidgets import (
 
 from yikatong_desktop.bootstrap import App
 from yikatong_desktop.domain.money import format_yuan
+from yikatong_desktop.domain.reports import Due
 from yikatong_desktop.gui.errors import user_text
 from yikatong_desktop.gui.tasks import run_task
 from yikatong_desktop.gui.widgets.basics_panel import BasicsPanel
-from yikatong_desktop.services import queries
+from yikatong_desktop.services import queries, reports
 from yikatong_desktop.services.queries import Dashboard
+
+#: The monthly report line from the 20th until it is sent, and when it is late (SPEC §7: due the 25th).
+REPORT_WARN = "color: #c00000; font-weight: bold;"
 
 
 def _card(title: str, value_label: QLabel) -> QFrame:
@@ -51,7 +56,9 @@ class DashboardPage(QWidget):
         self.phase_label = QLabel()
         self.deadline_label = QLabel()
         self.deadline_label.setStyleSheet("color: #a94442; font-weight: bold;")
-        for w in (self.org_label, self.phase_label, self.deadline_label):
+        self.report_label = QLabel()
+        self.report_label.setObjectName("reportDue")
+        for w in (self.org_label, self.phase_label, self.deadline_label, self.report_label):
             layout.addWidget(w)
         grid = QGridLayout()
         self.values: dict[str, QLabel] = {}
@@ -76,17 +83,33 @@ class DashboardPage(QWidget):
 
     def refresh(self) -> None:
         """Load the figures in the background."""
-        def load() -> Dashboard:
+        def load() -> tuple[Dashboard, Due | None]:
             with self.app.reader() as uow:
-                return queries.dashboard(uow, self.app.actor)
+                return queries.dashboard(uow, self.app.actor), reports.due(uow, self.app.actor)
 
         run_task(load, self._show, owner=self)
         self.basics_panel.refresh()
 
-    def _show(self, board: Dashboard | None, error: BaseException | None) -> None:
-        if error is not None or board is None:
+    def showEvent(self, event: QShowEvent) -> None:
+        """Back on the page after making or sending the month's report: its line follows."""
+        super().showEvent(event)
+        if self.org_label.text():  # loaded once already (the first load is started by __init__)
+            self.refresh_due()
+
+    def refresh_due(self) -> None:
+        """Read the monthly report line again, in the background."""
+        def load() -> Due | None:
+            with self.app.reader() as uow:
+                return reports.due(uow, self.app.actor)
+
+        run_task(load, lambda due, error: self.show_due(due) if error is None else None, owner=self)
+
+    def _show(self, loaded: tuple[Dashboard, Due | None] | None, error: BaseException | None) -> None:
+        if error is not None or loaded is None:
             self.org_label.setText(user_text(error) if error else "")
             return
+        board, due = loaded
+        self.show_due(due)
         f: dict[str, Any] = board.figures
         self.org_label.setText(f"{board.org_name}（{board.org_code}）")
         self.phase_label.setText(self.tr("今天 {0}，当前阶段：{1}").format(board.today.isoformat(), board.phase))
@@ -110,3 +133,9 @@ class DashboardPage(QWidget):
                 if j:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.years.setItem(i, j, item)
+
+    def show_due(self, due: Due | None) -> None:
+        """The month's report: due when, how far; red from the 20th until sent. Nothing outside the campaign."""
+        self.report_label.setVisible(due is not None)
+        self.report_label.setText(due.text() if due is not None else "")
+        self.report_label.setStyleSheet(REPORT_WARN if due is not None and (due.warn or due.overdue) else "")
