@@ -6,7 +6,7 @@ from the data at the moment the PDF is made; the footer names the audit chain he
 at and the rule catalogue version, so the same data rebuilds the same figures.
 
 Who may do what: writing and making a report takes the registering permission (the clerk who keeps
-the ledger); signing takes SIGN (a reviewer or admin, with the key passphrase); viewing, VIEW.
+the ledger); making it signed takes SIGN alone (a reviewer or admin, with the key passphrase); viewing, VIEW.
 """
 
 from __future__ import annotations
@@ -227,15 +227,16 @@ def make(uow: UnitOfWork, actor: Actor, kind: ReportKind, s: Scope, period: str,
 
     A signed report needs its main narrative section written.
     """
-    authorize(actor, Action.REGISTER)
+    authorize(actor, Action.SIGN if signer is not None else Action.REGISTER)  # a reviewer signs what a clerk wrote
+    main = next(iter(NARRATIVE[kind]))
+    # Refused before anything is written: the main section as it will be once the given text is kept.
     if signer is not None:
-        authorize(actor, Action.SIGN)
+        kept = get(uow, actor, kind, s, period).narrative[main]
+        if not (narrative or {}).get(main, kept).strip():
+            raise InputRejected("report.needs_text", section=NARRATIVE[kind][main])
     if narrative:
         save_narrative(uow, actor, kind, s, period, narrative)
     doc = document(uow, actor, kind, s, period)
-    main = next(iter(NARRATIVE[kind]))
-    if signer is not None and not get(uow, actor, kind, s, period).narrative[main].strip():
-        raise InputRejected("report.needs_text", section=NARRATIVE[kind][main])
     pdf = report_pdf_bytes(doc)
     now = uow.clock.now()
     values: dict[str, Any] = {"figures": doc.to_json(), "made_at": now, "made_by": actor.name,
@@ -358,7 +359,8 @@ def _monthly(uow: UnitOfWork, actor: Actor, s: Scope, period: str, text: Mapping
     found = store.findings(uow.conn, where, utc_start, utc_end)
     camp_start = campaign(uow).phases[0].start
     removed = store.deregistered(uow.conn, where, start, end)
-    removed_total = store.deregistered(uow.conn, where, min(camp_start, start), end)
+    # From the first day of the campaign's first month, as the month figures count: a cumulative never drops.
+    removed_total = store.deregistered(uow.conn, where, min(camp_start.replace(day=1), start), end)
     closed_total = [p for p in problems if not _open_at(p, end)]
     recovered = sum(int(p.recovered_in_fen) for p in problems)
     recovered_total = sum(int(p.recovered_fen) for p in problems)
