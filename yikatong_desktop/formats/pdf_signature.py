@@ -41,6 +41,8 @@ MM = 72 / 25.4
 STAMP_WIDTH, STAMP_HEIGHT, STAMP_BOTTOM, STAMP_RIGHT = 72 * MM, 15 * MM, 2.5 * MM, 18 * MM
 STAMP_FONT_SIZE = 8
 NOT_A_SEAL = "数字签名（非法定电子签章）"
+#: Seconds a request to the timestamp server may take in all (connecting, sending, the answer).
+TIMESTAMP_TIMEOUT = 20
 
 
 @dataclass(frozen=True)
@@ -51,8 +53,9 @@ class SignatureCheck:
     signer: str  # the certificate's CN
     org: str  # its O
     org_code: str  # its OU ("" when absent)
-    signing_time: datetime | None  # as the signer's computer said (or the timestamp's, when there is one)
-    timestamped: bool  # B-T: a timestamp token from a timestamp server is embedded
+    signing_time: datetime | None  # the trusted timestamp's time if there is one, else the signer's computer's
+    timestamped: bool  # B-T: a sound timestamp token (intact, validly signed) from a timestamp server is embedded
+    timestamp_trusted: bool  # … and its timestamp server chains to a trusted certificate
     intact: bool  # the signed bytes are unchanged
     valid: bool  # the signature is cryptographically valid
     trusted: bool  # the certificate chains to a trusted certificate
@@ -150,9 +153,24 @@ def _stamp_box(reader: Any) -> tuple[int, int, int, int]:
 def _timestamper(url: str | None) -> Any:
     if url is None:
         return None
-    from pyhanko.sign.timestamps import HTTPTimeStamper
+    return _timestamper_class()(url, timeout=TIMESTAMP_TIMEOUT)
 
-    return HTTPTimeStamper(url, timeout=20)
+
+@cache
+def _timestamper_class() -> Any:
+    """pyHanko's HTTP timestamp client, with an answer that is not a TimeStampResp (a proxy's error page
+    sent as application/timestamp-reply, a truncated body) failing like any other timestamp server error:
+    pyHanko lets asn1crypto's parse errors through."""
+    from pyhanko.sign.timestamps import HTTPTimeStamper, TimestampRequestError
+
+    class Timestamper(HTTPTimeStamper):
+        async def async_timestamp(self, message_digest: bytes, md_algorithm: str) -> Any:
+            try:
+                return await super().async_timestamp(message_digest, md_algorithm)
+            except (ValueError, TypeError, KeyError) as exc:
+                raise TimestampRequestError("the timestamp server's answer is not a TimeStampResp") from exc
+
+    return Timestamper
 
 
 def _stamp_style(text: str) -> Any:
@@ -269,19 +287,22 @@ def _check(sig: Any, status: Any, later_signed: bool) -> SignatureCheck:
     except Exception:  # no usable certificate in the signature
         info = None
     if status is None:
-        intact = valid = trusted = unchanged = False
-        when, stamped = None, False
+        intact = valid = trusted = unchanged = stamped = stamp_trusted = False
+        when = None
     else:
         intact, valid, trusted = bool(status.intact), bool(status.valid), bool(status.trusted)
         unchanged = _covers_file(status) or (
             status.modification_level == ModificationLevel.FORM_FILLING and bool(status.docmdp_ok) and later_signed)
+        # The timestamp is judged apart from the signer: an unknown timestamp server (or a broken token)
+        # leaves the signature as good as it is without one, and only a trusted timestamp's time is used.
         ts = status.timestamp_validity
-        stamped = ts is not None
-        when = ts.timestamp if ts is not None else status.signer_reported_dt
+        stamped = ts is not None and bool(ts.intact) and bool(ts.valid)
+        stamp_trusted = stamped and bool(ts.trusted)
+        when = ts.timestamp if stamp_trusted else status.signer_reported_dt
     verdict = ("modified" if not intact else "invalid" if not valid else "modified" if not unchanged
                else "untrusted" if not trusted else "trusted")
     return SignatureCheck(
         field=str(sig.field_name), signer=info.common_name if info else "", org=info.org_name if info else "",
-        org_code=info.org_code if info else "", signing_time=when, timestamped=stamped, intact=intact, valid=valid,
-        trusted=trusted, covers_whole_document=unchanged, fingerprint=info.fingerprint if info else "",
-        status=verdict)
+        org_code=info.org_code if info else "", signing_time=when, timestamped=stamped,
+        timestamp_trusted=stamp_trusted, intact=intact, valid=valid, trusted=trusted, covers_whole_document=unchanged,
+        fingerprint=info.fingerprint if info else "", status=verdict)
