@@ -7,6 +7,7 @@ imported), the certificates it trusts, and the check of a signed PDF anyone can 
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -14,13 +15,13 @@ from typing import Any
 from yikatong_desktop import bootstrap
 from yikatong_desktop.cli.output import emit_json, say, table
 from yikatong_desktop.domain.clock import LOCAL_TZ
-from yikatong_desktop.domain.errors import InputRejected
+from yikatong_desktop.domain.errors import InputRejected, UsageError
 from yikatong_desktop.domain.messages import message
 from yikatong_desktop.domain.permissions import Action
 from yikatong_desktop.formats import certificates, keystore
 from yikatong_desktop.formats.files import write_bytes_atomically
 from yikatong_desktop.formats.pdf_signature import SignatureCheck
-from yikatong_desktop.services import signing
+from yikatong_desktop.services import peers, signing
 from yikatong_desktop.services.auth import authorize
 from yikatong_desktop.services.secrets import KEY_PASSPHRASE, P12_PASSPHRASE, Secrets
 
@@ -49,6 +50,20 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     trust.add_argument("--json", **_JSON)
     export = k.add_parser("export-cert", help="把本单位的签名证书写成 .pem 文件，交给需要核验本单位签名的单位")
     export.add_argument("--out", type=Path, required=True)
+    pub = k.add_parser("export", help="写出本单位的公钥文件（数据交换用：签名、加密公钥和证书），交给上级或下级")
+    pub.add_argument("--out", type=Path, required=True, help="写入的文件，如 大丰镇公钥.json")
+    pub.add_argument("--json", **_JSON)
+    tr = k.add_parser("trust", help="信任另一个单位的公钥文件：先当面或电话核对指纹（--fingerprint）")
+    tr.add_argument("file", type=Path, help="对方 ykt keys export 写出的公钥文件")
+    check = tr.add_mutually_exclusive_group()
+    check.add_argument("--fingerprint", metavar="HEX", help="对方告知的签名密钥指纹（至少 16 位）")
+    check.add_argument("--yes", action="store_true", help="指纹已另行核对（脚本用）")
+    tr.add_argument("--note", default="", help="备注（如经办人、核对方式）")
+    tr.add_argument("--json", **_JSON)
+    rv = k.add_parser("revoke", help="吊销一个单位的密钥：今后拒收其数据包，吊销记录随数据包下发")
+    rv.add_argument("org", help="单位代码（或受信任单位的名称）")
+    rv.add_argument("--reason", default="", help="吊销原因")
+    rv.add_argument("--json", **_JSON)
     s = sub.add_parser("verify", help="核验 PDF 的数字签名：谁签的、何时签的、签名后是否被修改、签名人是否可信")
     s.add_argument("file", type=Path, help="PDF 文件")
     s.add_argument("--json", **_JSON)
@@ -57,7 +72,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
 def run_keys(args: argparse.Namespace) -> int:
     """Run `ykt keys …`."""
     command = args.keys_command
-    if command in ("issue-cert", "export-cert"):
+    if command in ("issue-cert", "export-cert", "export"):
         _check_folder(args.out)
     app = bootstrap.open_app(args.db)
     try:
@@ -73,6 +88,8 @@ def run_keys(args: argparse.Namespace) -> int:
             return _issue(app, args)
         if command == "import-cert":
             return _import(app, args)
+        if command in _PEER_COMMANDS:
+            return _PEER_COMMANDS[command](app, args)
         return _trust(app, args)
     finally:
         app.close()
@@ -106,6 +123,7 @@ def _show(app: bootstrap.App, args: argparse.Namespace) -> int:
     doc = keystore.read_keystore(app.keystore_path)
     with app.reader() as uow:
         trusted = signing.trusted_certificates(uow, app.keystore_path)
+        offices = peers.list_peers(uow, app.actor)
     own = trusted[0].info
     chain = [certificates.describe(c) for c in keystore.pdf_chain(doc)]
     prints = doc["public"]["fingerprints"]
@@ -113,7 +131,8 @@ def _show(app: bootstrap.App, args: argparse.Namespace) -> int:
         emit_json({"org": doc["org"], "certificate": _cert_json(own), "chain": [_cert_json(c) for c in chain],
                    "ed25519": prints["ed25519"], "x25519": prints["x25519"],
                    "trusted": [{**_cert_json(t.info), "own": t.own, "note": t.note, "added_by": t.added_by,
-                                "added_at": t.added_at} for t in trusted]})
+                                "added_at": t.added_at} for t in trusted],
+                   "peers": [_peer_json(p) for p in offices]})
         return 0
     rows = [("单位", f"{doc['org']['name']}（{doc['org']['code']}）"),
             ("签名证书", own.common_name),
@@ -127,6 +146,11 @@ def _show(app: bootstrap.App, args: argparse.Namespace) -> int:
     print(table(["受信任的证书", "单位代码", "有效期至", "指纹", "备注"],
                 [(t.info.common_name, t.info.org_code, _local(t.info.not_after),
                   certificates.grouped(t.info.fingerprint)[:19] + "…", t.note) for t in trusted]))
+    if offices:
+        print()
+        print(table(["数据交换单位", "单位代码", "签名密钥指纹", "信任于", "状态"],
+                    [(p.org_name, p.org_code, p.fingerprint, _local(p.trusted_at),
+                      f"已吊销（{_local(p.revoked_at)}）" if p.revoked_at else "受信任") for p in offices]))
     say(message("sign.not_legal_seal"))
     return 0
 
@@ -181,6 +205,59 @@ def _trust(app: bootstrap.App, args: argparse.Namespace) -> int:
     return 0
 
 
+def _export_public(app: bootstrap.App, args: argparse.Namespace) -> int:
+    with app.uow() as uow:
+        mine = peers.export_public(uow, app.actor, app.keystore_path, args.out)
+        uow.commit()
+    say(message("keys.exported", path=args.out, fingerprint=mine.fingerprint))
+    if args.json:
+        emit_json({"file": str(args.out), **mine.to_json()})
+    return 0
+
+
+def _trust_peer(app: bootstrap.App, args: argparse.Namespace) -> int:
+    keys = peers.read_public(_read(args.file), args.file.name)
+    confirmed = bool(args.yes)
+    if args.fingerprint is None and not confirmed:
+        if not sys.stdin.isatty():
+            raise UsageError("keys.trust_unconfirmed", name=keys.org_name, fingerprint=keys.fingerprint)
+        answer = input(message("keys.trust_prompt", name=keys.org_name, code=keys.org_code,
+                               fingerprint=keys.fingerprint))
+        if answer.strip().lower() not in ("yes", "y", "是"):
+            raise InputRejected("keys.trust_declined")
+        confirmed = True
+    with app.uow() as uow:
+        peer, new = peers.trust(uow, app.actor, app.keystore_path, keys, expect_fingerprint=args.fingerprint,
+                                confirmed=confirmed, note=args.note)
+        uow.commit()
+    key = "keys.peer_trusted" if new else "keys.peer_already"
+    say(message(key, name=peer.org_name, code=peer.org_code, fingerprint=peer.fingerprint))
+    if args.json:
+        emit_json({"new": new, **_peer_json(peer)})
+    return 0
+
+
+def _revoke(app: bootstrap.App, args: argparse.Namespace) -> int:
+    with app.uow() as uow:
+        peer = peers.revoke(uow, app.actor, args.org, reason=args.reason)
+        uow.commit()
+    say(message("keys.peer_revoked", name=peer.org_name, code=peer.org_code))
+    if args.json:
+        emit_json(_peer_json(peer))
+    return 0
+
+
+def _peer_json(peer: peers.Peer) -> dict[str, Any]:
+    return {"org": peer.org_code, "name": peer.org_name, "level": peer.level, "fingerprint": peer.fingerprint,
+            "exchange_fingerprint": peer.exchange_fingerprint, "note": peer.note,
+            "trusted_at": peer.trusted_at.isoformat(), "trusted_by": peer.trusted_by, "revoked": peer.revoked,
+            "revoked_at": peer.revoked_at.isoformat() if peer.revoked_at else None, "revoked_by": peer.revoked_by,
+            "revoke_reason": peer.revoke_reason}
+
+
+_PEER_COMMANDS = {"export": _export_public, "trust": _trust_peer, "revoke": _revoke}
+
+
 def run_verify(args: argparse.Namespace) -> int:
     """`ykt verify FILE.pdf`: 0 when every signature is valid, unchanged since and trusted; 3 otherwise."""
     data = _read(args.file)
@@ -212,8 +289,8 @@ def run_verify(args: argparse.Namespace) -> int:
 def _check_json(check: SignatureCheck) -> dict[str, Any]:
     return {"field": check.field, "signer": check.signer, "org": check.org, "org_code": check.org_code,
             "signing_time": check.signing_time.isoformat() if check.signing_time else None,
-            "timestamped": check.timestamped, "intact": check.intact, "valid": check.valid,
-            "trusted": check.trusted, "covers_whole_document": check.covers_whole_document,
+            "timestamped": check.timestamped, "timestamp_trusted": check.timestamp_trusted, "intact": check.intact,
+            "valid": check.valid, "trusted": check.trusted, "covers_whole_document": check.covers_whole_document,
             "fingerprint": check.fingerprint, "status": check.status, "reason_zh": check.reason_zh,
             "reason": check.reason(), "ok": check.ok}
 

@@ -647,6 +647,42 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "keys.already_trusted": ("“{name}”的证书（指纹 {fingerprint}）已受信任，未做改动。",
                              "The certificate of “{name}” (fingerprint {fingerprint}) is trusted already; "
                              "nothing changed."),
+    "keys.exported": ("已写出本单位的公钥文件 {path}。请把文件交给对方，并当面或电话告知指纹：{fingerprint}",
+                      "Wrote this office's public keys to {path}. Give the file to the other office and read "
+                      "them the fingerprint in person or by phone: {fingerprint}"),
+    "keys.key_fingerprint_mismatch": ("公钥文件的签名密钥指纹是 {actual}，与给出的 {given} 不符，未信任："
+                                      "请与对方重新核对。",
+                                      "The key file's signing key fingerprint is {actual}, not the {given} given; "
+                                      "nothing trusted: check with the other office again."),
+    "keys.not_public_file": ("{file} 不是一卡通公钥文件（应由对方 ykt keys export 写出）。",
+                             "{file} is not a public key file (written by ykt keys export)."),
+    "keys.trust_unconfirmed": ("信任 {name} 的密钥前，请核对指纹 {fingerprint}：用 --fingerprint 写出对方告知的指纹，"
+                               "或在终端中运行以便确认（脚本中已另行核对时用 --yes）。",
+                               "Before trusting {name}'s keys, check the fingerprint {fingerprint}: give the one "
+                               "read out to you with --fingerprint, or run on a terminal to confirm (--yes in "
+                               "scripts that checked it otherwise)."),
+    "keys.trust_prompt": ("单位：{name}（{code}）\n签名密钥指纹：{fingerprint}\n请与对方当面或电话核对指纹，"
+                          "一致请输入 yes：",
+                          "Office: {name} ({code})\nSigning key fingerprint: {fingerprint}\nCompare it with the "
+                          "other office in person or by phone; type yes if it matches: "),
+    "keys.trust_declined": ("没有确认指纹，未信任。", "The fingerprint was not confirmed; nothing trusted."),
+    "keys.trust_own": ("这是本单位自己的公钥文件，不需要信任。", "This is this office's own key file."),
+    "keys.trust_revoked_key": ("{name}（{code}）的这个密钥已被吊销，不能再信任：请对方换新密钥。",
+                               "This key of {name} ({code}) was revoked and cannot be trusted again."),
+    "keys.peer_has_other_key": ("已信任 {name}（{code}）的另一个密钥（指纹 {fingerprint}）：如对方更换了密钥，"
+                                "请先 ykt keys revoke {code}。",
+                                "Another key of {name} ({code}) is trusted (fingerprint {fingerprint}): if they "
+                                "changed keys, ykt keys revoke {code} first."),
+    "keys.peer_trusted": ("已信任 {name}（{code}）的密钥，指纹 {fingerprint}；其签名的 PDF 也将核验为可信。",
+                          "Trusted the keys of {name} ({code}), fingerprint {fingerprint}; PDFs it signs now "
+                          "verify as trusted."),
+    "keys.peer_already": ("{name}（{code}）的这个密钥早已受信任。",
+                          "These keys of {name} ({code}) are already trusted."),
+    "keys.unknown_peer": ("没有受信任的单位“{org}”：请写单位代码。", "No trusted office “{org}”: give its code."),
+    "keys.already_revoked": ("{name}（{code}）的密钥早已吊销。", "The keys of {name} ({code}) are already revoked."),
+    "keys.peer_revoked": ("已吊销 {name}（{code}）的密钥：今后拒收其数据包；吊销记录将随数据包下发。",
+                          "Revoked the keys of {name} ({code}): its packages are refused from now on; the "
+                          "revocation goes down with packages."),
     "keys.fingerprint_mismatch": ("证书的指纹是 {actual}，与给出的 {given} 不符，未信任。",
                                   "The certificate's fingerprint is {actual}, not {given}; not trusted."),
     "keys.cert_exported": ("已把本单位的签名证书写入 {path}（公开内容，可交给需要核验本单位签名的单位）。"

@@ -172,6 +172,12 @@ def _reports() -> Select[Any]:
                   r.c.pdf_sha256, r.c.signed_by, r.c.certificate, r.c.sent_on).where(r.c.voided.is_(False))
 
 
+def _revocations() -> Select[Any]:
+    k = t.key_revocations
+    return select(k.c.owner_org, k.c.org_code, k.c.ed25519_fingerprint, k.c.revoked_on, k.c.reason).where(
+        k.c.voided.is_(False))
+
+
 #: Kind name (as `ykt stats` prints it) → query of business content.
 CONTENT_QUERIES = {
     "org_units": _orgs,
@@ -195,6 +201,7 @@ CONTENT_QUERIES = {
     "evidence_files": _evidence,
     "selfcheck_forms": _selfcheck_forms,
     "reports": _reports,
+    "key_revocations": _revocations,
 }
 
 

@@ -496,6 +496,38 @@ reports = Table(
     UniqueConstraint("owner_org", "kind", "scope_kind", "scope", "period"),
 )
 
+#: Offices whose exchange keys this one trusts (SPEC §8, `ykt keys trust`): local, never exchanged.
+peers = Table(
+    "peers", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("org_code", String(40), nullable=False, unique=True),
+    Column("org_name", String(200), nullable=False),
+    Column("level", String(20), nullable=True),
+    Column("ed25519", String(60), nullable=False),  # base64 of the raw public keys
+    Column("x25519", String(60), nullable=False),
+    Column("ed25519_fingerprint", String(40), nullable=False),
+    Column("x25519_fingerprint", String(40), nullable=False),
+    Column("certificate_pem", Text, nullable=True),
+    Column("note", String(300), nullable=False, default=""),
+    Column("trusted_at", UtcDateTime, nullable=False),
+    Column("trusted_by", String(100), nullable=False),
+    Column("revoked_at", UtcDateTime, nullable=True),
+    Column("revoked_by", String(100), nullable=True),
+    Column("revoke_reason", String(300), nullable=True),
+    Column("version", Integer, nullable=False, default=1),
+)
+
+#: Key revocations (`ykt keys revoke ORG`): records of the revoking office, carried downward in packages.
+key_revocations = Table(
+    "key_revocations", metadata,
+    *_record_columns(),
+    Column("org_code", String(40), nullable=False, index=True),
+    Column("ed25519_fingerprint", String(40), nullable=False),
+    Column("revoked_on", Date, nullable=False),
+    Column("reason", String(300), nullable=False, default=""),
+    UniqueConstraint("org_code", "ed25519_fingerprint"),
+)
+
 #: One row per rule per run of the checks (local, not exchanged).
 check_runs = Table(
     "check_runs", metadata,
@@ -583,4 +615,5 @@ RECORD_TABLES = {
     "evidence_files": evidence_files,
     "selfcheck_forms": selfcheck_forms,
     "reports": reports,
+    "key_revocations": key_revocations,
 }
