@@ -70,6 +70,8 @@ def test_a_monthly_report_signed_with_the_timestamp_server_set_verifies_as_times
     assert sig["ok"] and sig["status"] == "trusted" and sig["reason_zh"] == "有效，签名人可信"
     assert sig["timestamped"] is True and sig["timestamp_trusted"] is False
     assert abs(datetime.fromisoformat(sig["signing_time"]) - datetime.now(UTC)) < timedelta(minutes=5)
+    said = run(home, "--db", county, "verify", str(out))
+    assert said.returncode == 0 and "时间戳服务未受信任" in said.stdout
 
     # Once the TSA's root is trusted, the token's time is the signing time.
     root = home / "tsa-root.pem"
@@ -79,6 +81,7 @@ def test_a_monthly_report_signed_with_the_timestamp_server_set_verifies_as_times
     sig = _signature(home, county, out)
     assert sig["ok"] and sig["timestamped"] and sig["timestamp_trusted"]
     assert datetime.fromisoformat(sig["signing_time"]) == TSA_TIME
+    assert "受信任时间戳服务的时间戳" in run(home, "--db", county, "verify", str(out)).stdout
 
     # --clear: reports are signed without a timestamp server again (it is down now, and not asked).
     tsa.stop()

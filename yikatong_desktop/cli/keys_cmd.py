@@ -275,6 +275,9 @@ def run_verify(args: argparse.Namespace) -> int:
             print(message("sign.line", n=n, signer=check.signer or "-", code=check.org_code or "-",
                           time=_local(check.signing_time), reason=check.reason()))
             print(f"    证书指纹 SHA-256：{certificates.grouped(check.fingerprint)}")
+            if check.timestamped:
+                stamp = "sign.timestamp_trusted" if check.timestamp_trusted else "sign.timestamp_untrusted"
+                print("    " + message(stamp))
     if not checks:
         say(message("sign.verify_none", file=args.file.name))
         return 3

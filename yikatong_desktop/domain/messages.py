@@ -603,6 +603,12 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
                       "PAdES digital signature (ECDSA P-256): certificate “{subject}”, fingerprint {fingerprint}"),
     "sign.line": ("签名 {n}：{signer}（单位代码 {code}），签名时间 {time}：{reason}",
                   "Signature {n}: {signer} (org code {code}), signed {time}: {reason}"),
+    "sign.timestamp_trusted": ("带有受信任时间戳服务的时间戳（PAdES B-T）：签名时间以时间戳为准。",
+                               "Timestamped by a trusted timestamp server (PAdES B-T): the signing time is the "
+                               "timestamp's."),
+    "sign.timestamp_untrusted": ("带有时间戳，但时间戳服务未受信任：签名时间为签名人电脑的时间。",
+                                 "Timestamped, but by an untrusted timestamp server: the signing time is the "
+                                 "signer's computer's."),
     "sign.verify_ok": ("结论：{count} 个签名均有效，签名后文档未被修改，签名人可信。",
                        "Result: all {count} signature(s) valid, the document unchanged since, the signers trusted."),
     "sign.verify_bad": ("结论：未通过核验（{reasons}）。", "Result: verification failed ({reasons})."),
