@@ -20,6 +20,7 @@ from yikatong_desktop.cli import (
     keys_cmd,
     ledger_cmd,
     notice_cmd,
+    package_cmd,
     programs_cmd,
     records_cmd,
     report_cmd,
@@ -157,6 +158,7 @@ def build_parser() -> argparse.ArgumentParser:
     notice_cmd.add_parsers(sub)
     keys_cmd.add_parsers(sub)
     report_cmd.add_parsers(sub)
+    package_cmd.add_parsers(sub)
 
     s = sub.add_parser("gui", help="打开图形界面")
     s.add_argument("--page", help="打开的页面（中文标题或英文名）")
@@ -516,7 +518,7 @@ COMMANDS = {
     "program": programs_cmd.run, **checks_cmd.COMMANDS, **verify_cmd.COMMANDS,
     "basics": basics_cmd.run, "rules": rules_cmd.run, "user": users_cmd.run,
     **records_cmd.COMMANDS, **backup_cmd.COMMANDS, **ledger_cmd.COMMANDS, "selfcheck": selfcheck_cmd.run,
-    **notice_cmd.COMMANDS, **keys_cmd.COMMANDS, **report_cmd.COMMANDS,
+    **notice_cmd.COMMANDS, **keys_cmd.COMMANDS, **report_cmd.COMMANDS, **package_cmd.COMMANDS,
 }
 
 

@@ -570,6 +570,36 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "package.cannot_open": ("数据包 {file} 无法解密或解压（内容与包头不符），未导入。",
                             "The package {file} cannot be decrypted or unpacked (its content does not match its "
                             "header); nothing imported."),
+    "db.migration_failed": ("数据库升级失败（{reason}），数据库保持原样：请联系技术支持。",
+                            "Upgrading the database failed ({reason}); it was left as it was."),
+    "package.bad_suffix": ("数据包文件应以 .ykt 结尾：{path}", "A package file ends in .ykt: {path}"),
+    "package.not_neighbour": ("{code} 既不是本单位的上级，也不是本单位的下级：数据包只发给直接上级或直接下级。",
+                              "{code} is neither directly above nor directly below this office: packages go to "
+                              "the office directly above or below."),
+    "package.unknown_recipient": ("没有受信任的单位“{org}”：先 ykt keys trust 对方的公钥文件。",
+                                  "No trusted office “{org}”: ykt keys trust its key file first."),
+    "package.recipient_revoked": ("{org}（{code}）的密钥已吊销，不能再给它发数据包。",
+                                  "The keys of {org} ({code}) were revoked; no packages go to it."),
+    "package.replayed": ("数据包 {file} 与已导入的 {org} 第 {sequence} 个数据包编号相同、内容不同，未导入："
+                         "可能是重放或伪造，请与对方核实。",
+                         "The package {file} has the number of package {sequence} from {org} already imported, "
+                         "with other contents; nothing imported: it may be replayed or forged."),
+    "package.old_epoch": ("数据包 {file} 属于 {org} 的旧一轮（第 {epoch} 轮），对方已开始新一轮：未导入。",
+                          "The package {file} belongs to an old epoch ({epoch}) of {org}; nothing imported."),
+    "package.exported": ("已写出数据包 {path}：发给 {name}（{code}），第 {epoch} 轮第 {sequence} 个，"
+                         "共 {records} 条记录（已读回校验）。",
+                         "Wrote {path} for {name} ({code}): epoch {epoch}, package {sequence}, {records} records "
+                         "(read back and checked)."),
+    "package.already": ("数据包 {file} 已导入过，没有变化。",
+                        "The package {file} was imported before; nothing changed."),
+    "package.imported": ("已导入 {file}（{name} 第 {sequence} 个）：新增 {added}，更新 {changed}，"
+                         "未变 {unchanged}，较旧 {older}，拒绝 {refused}。",
+                         "Imported {file} ({name}, package {sequence}): {added} added, {changed} changed, "
+                         "{unchanged} unchanged, {older} older, {refused} refused."),
+    "package.dry_run": ("预览 {file}（{name} 第 {sequence} 个，未导入）：将新增 {added}，更新 {changed}，"
+                        "未变 {unchanged}，较旧 {older}，拒绝 {refused}。",
+                        "Preview of {file} ({name}, package {sequence}; nothing imported): {added} to add, "
+                        "{changed} to change, {unchanged} unchanged, {older} older, {refused} refused."),
     "report.bad_month": ("月份“{text}”看不懂：请写成 2019-07 或 2019年7月。",
                          "Cannot read the month “{text}”: write it as 2019-07."),
     "report.unknown_section": ("报告没有“{section}”这一部分；可填写的部分：{known}。",

@@ -192,7 +192,7 @@ def register(uow: UnitOfWork, actor: Actor, fields: Mapping[str, object], *,
             raise InputRejected("ledger.required", field=LABELS[key])
     files = [read_evidence(p) for p in evidence]
     uid = str(uuid.uuid4())
-    number = store.next_number(uow.conn, "complaints", f"JB{today(uow).year}-")
+    number = store.next_number(uow.conn, "complaints", f"JB{today(uow).year}-", org_code(uow))
     values.update(number=number, state=State.REGISTERED, registered_on=today(uow), registered_by=actor.name,
                   anonymous=bool(values.get("anonymous")) or not values.get("complainant"))
     uow.records.add("complaints", values, owner=org_code(uow), uid=uid)

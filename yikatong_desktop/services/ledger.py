@@ -172,7 +172,7 @@ def register(uow: UnitOfWork, actor: Actor, fields: Mapping[str, object], *, fin
     files = [read_evidence(p) for p in evidence]  # every file checked before anything is written
     day = today(uow)
     uid = str(uuid.uuid4())
-    number = store.next_number(uow.conn, "problems", f"WT{day.year}-")
+    number = store.next_number(uow.conn, "problems", f"WT{day.year}-", org_code(uow))
     values.setdefault("persons", [])
     values.update(number=number, source=source or ("findings" if findings else "manual"), state=State.REGISTERED,
                   registered_on=day, registered_by=actor.name)

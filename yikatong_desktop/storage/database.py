@@ -36,7 +36,7 @@ __all__ = ["SCHEMA_HEAD", "DatabaseLocation", "Engine", "bulk_insert", "bulk_ins
 _MIGRATIONS = Path(__file__).with_name("migrations")
 #: The newest migration; equal to Alembic's head (a test checks), so opening an
 #: up-to-date database never loads Alembic.
-SCHEMA_HEAD = "0010"
+SCHEMA_HEAD = "0011"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
@@ -241,12 +241,16 @@ def open_database(loc: DatabaseLocation) -> Engine:
             current = _current_revision(conn)
             if current is None:
                 raise InputRejected("db.not_database", path=loc.display)
-            if current != SCHEMA_HEAD:
+            behind = current != SCHEMA_HEAD
+            if behind:
                 from alembic.script import ScriptDirectory
 
                 if not _known_revision(ScriptDirectory.from_config(_config()), current):
                     raise InputRejected("db.newer", found=current)
-                _upgrade(conn)
+                if engine.dialect.name != "sqlite":
+                    _upgrade(conn)
+        if behind and engine.dialect.name == "sqlite":
+            _upgrade_sqlite(engine)
     except (OperationalError, DatabaseError) as exc:
         engine.dispose()
         raise InputRejected("db.unreachable", url=loc.display, reason=str(exc.orig)) from exc
@@ -286,6 +290,22 @@ def _current_revision(conn: Connection) -> str | None:
         return None
     row = conn.exec_driver_sql("SELECT version_num FROM alembic_version").first()
     return None if row is None else str(row[0])
+
+
+def _upgrade_sqlite(engine: Engine) -> None:
+    """Migrate a SQLite file with its foreign keys off, as SQLite requires for rebuilding a table that
+    others refer to; every reference is checked before the migration commits."""
+    with engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys=OFF")  # outside any transaction: inside one it would do nothing
+        try:
+            with conn.begin():
+                _upgrade(conn)
+                if conn.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
+                    raise InputRejected("db.migration_failed", reason="foreign_key_check")
+        finally:
+            raw.execute("PRAGMA foreign_keys=ON")
 
 
 def _upgrade(conn: Connection) -> None:

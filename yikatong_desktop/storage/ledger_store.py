@@ -14,7 +14,7 @@ from yikatong_desktop.storage.database import upsert
 PB, RC, CP, EV, BL = t.problems, t.problem_recoveries, t.complaints, t.evidence_files, t.evidence_blobs
 
 
-def next_number(conn: Connection, kind: str, prefix: str) -> str:
+def next_number(conn: Connection, kind: str, prefix: str, owner: str) -> str:
     """The next free number with a prefix such as WT2019-: four digits, counting on from the highest.
 
     A row of its own in settings is written first: on PostgreSQL two clerks registering at once wait
@@ -22,7 +22,8 @@ def next_number(conn: Connection, kind: str, prefix: str) -> str:
     """
     upsert(conn, t.settings, {"key": f"numbers.{prefix}", "value": "null"}, key=("key",))
     table = PB if kind == "problems" else CP
-    rows = conn.execute(select(table.c.number).where(table.c.number.startswith(prefix, autoescape=True)))
+    rows = conn.execute(select(table.c.number).where(table.c.number.startswith(prefix, autoescape=True),
+                                                     table.c.owner_org == owner))
     highest = max((int(n[len(prefix):]) for (n,) in rows if n[len(prefix):].isdigit()), default=0)
     return f"{prefix}{highest + 1:04d}"
 

@@ -332,7 +332,7 @@ findings = Table(
 problems = Table(
     "problems", metadata,
     *_record_columns(),
-    Column("number", String(20), nullable=False, unique=True),  # 问题编号 such as WT2019-0007
+    Column("number", String(20), nullable=False, index=True),  # 问题编号 such as WT2019-0007, unique per owner
     Column("source", String(12), nullable=False),  # manual | findings | clues | complaint
     Column("category", String(4), nullable=False, index=True),  # 整治内容 code, 1.1 … 3.5
     Column("description", Text, nullable=False),
@@ -361,6 +361,7 @@ problems = Table(
     Column("transfer_doc", String(100), nullable=True),
     Column("clue_source", String(200), nullable=True),  # 线索来源 (大起底: 审计、财政检查…)
     Column("clue_ref", String(100), nullable=True),  # the clue list's own number
+    UniqueConstraint("owner_org", "number"),  # each office numbers its own; a county holds several WT2019-0001
 )
 
 #: 追回资金专账: each recovery of a problem's money, with its date and receipt.
@@ -378,7 +379,7 @@ problem_recoveries = Table(
 complaints = Table(
     "complaints", metadata,
     *_record_columns(),
-    Column("number", String(20), nullable=False, unique=True),  # JB2019-0003
+    Column("number", String(20), nullable=False, index=True),  # JB2019-0003, unique per owner
     Column("received_on", Date, nullable=False),
     Column("channel", String(10), nullable=False),
     Column("anonymous", Boolean, nullable=False, default=False),
@@ -400,6 +401,7 @@ complaints = Table(
     Column("problem_id", Integer, ForeignKey("problems.id"), nullable=True),
     Column("notice_ref", String(40), nullable=True),  # the 公示 objected to (公示异议)
     Column("persons", Text, nullable=False, default="[]"),  # JSON list of {name, id_number} concerned
+    UniqueConstraint("owner_org", "number"),
 )
 
 #: 公示 (SPEC §7): a notice per village, program(s) and period; what it printed is frozen in notice_rows.
@@ -526,6 +528,28 @@ key_revocations = Table(
     Column("revoked_on", Date, nullable=False),
     Column("reason", String(300), nullable=False, default=""),
     UniqueConstraint("org_code", "ed25519_fingerprint"),
+)
+
+#: Packages sent and received (SPEC §8): sequence, epoch, hash and what each did; local, never exchanged.
+exchange_packages = Table(
+    "exchange_packages", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("direction", String(3), nullable=False),  # out | in
+    Column("peer_code", String(40), nullable=False),  # the recipient (out) or the sender (in)
+    Column("package_id", String(36), nullable=False),
+    Column("epoch", Integer, nullable=False),
+    Column("sequence", Integer, nullable=False),
+    Column("sha256", String(64), nullable=False),  # of the whole file; the bytes of received ones in evidence_blobs
+    Column("created", String(40), nullable=False),
+    Column("counts", Text, nullable=False),  # JSON kind → records
+    Column("audit_head", Text, nullable=True),  # JSON {seq, hash} of the sender's chain
+    Column("watermark", BigInteger, nullable=True),  # out: the Lamport counter when it was made
+    Column("summary", Text, nullable=True),  # in: JSON of what the merge did
+    Column("file_name", String(255), nullable=False),
+    Column("at", UtcDateTime, nullable=False),
+    Column("actor", String(100), nullable=False),
+    UniqueConstraint("direction", "peer_code", "epoch", "sequence"),
+    Index(None, "sha256"),
 )
 
 #: One row per rule per run of the checks (local, not exchanged).
