@@ -82,7 +82,7 @@ def test_a_signed_monthly_report_matches_the_ledger_and_verifies(site: Site, tmp
     assert "有效，签名人可信" in verified.stdout and "652323" in verified.stdout
     text = _pdftotext(out)
     for words in ("专项整治工作月报", "2019年7月", PROGRESS, "主要领导（签字）", "报送单位（盖章）",
-                  "规则目录版本：2026.1", made["data_head"], "不是法定电子签章", "3.2 用无关人员身份证件办卡"):
+                  "规则目录 2026.1", made["data_head"], "不是法定电子签章", "3.2 用无关人员身份证件办卡"):
         assert words in text, words
     [listed] = [r for r in site.json("report", "list") if r["kind"] == "monthly"]
     assert listed["state"] == "signed" and listed["pdf_sha256"] == made["pdf_sha256"]

@@ -158,41 +158,49 @@ def run_problem(args: argparse.Namespace) -> int:
         if cmd in ("list", "show"):
             with app.reader() as uow:
                 return _problem_read(args, app, uow)
+        said: list[str] = []  # told only once committed: a rolled-back change is never reported as made
+        shown: Any = None
         with app.uow() as uow:
             if cmd == "add":
                 p = ledger.register(uow, app.actor, _given(args, PROBLEM_OPTIONS), findings=args.finding,
                                     evidence=args.evidence)
-                say(message("ledger.registered", number=p.number, category=p.category, yuan=format_yuan(p.amount_fen)))
+                said.append(message("ledger.registered", number=p.number, category=p.category,
+                                    yuan=format_yuan(p.amount_fen)))
                 if args.json:
-                    emit_json(p.as_json(today(uow)))
+                    shown = p.as_json(today(uow))
             elif cmd == "edit":
                 fields = _given(args, PROBLEM_OPTIONS)
                 if not fields:
                     raise UsageError("cli.usage", detail="没有要修改的内容", usage="ykt problem edit N --measures …")
                 p = ledger.update(uow, app.actor, args.number, fields)
-                say(message("ledger.updated", number=p.number))
+                said.append(message("ledger.updated", number=p.number))
             elif cmd == "move":
                 p = ledger.move(uow, app.actor, args.number, args.step, args.reason)
-                say(message("ledger.moved", number=p.number, move=MOVE_LABELS[Kind.PROBLEM][args.step],
+                said.append(message("ledger.moved", number=p.number, move=MOVE_LABELS[Kind.PROBLEM][args.step],
                             state=p.state_label))
             elif cmd == "transfer":
                 p = ledger.transfer(uow, app.actor, args.number, args.to, args.date, args.doc)
-                say(message("ledger.transferred", number=p.number, to=p.transfer_to, doc=p.transfer_doc))
+                said.append(message("ledger.transferred", number=p.number, to=p.transfer_to, doc=p.transfer_doc))
             elif cmd == "recover":
                 before = ledger.get_problem(uow, app.actor, args.number)
                 p = ledger.recover(uow, app.actor, args.number, args.amount, args.date, args.receipt, args.note)
                 added = p.recovered_fen - before.recovered_fen
-                say(message("ledger.recovered", number=p.number, yuan=format_yuan(added),
+                said.append(message("ledger.recovered", number=p.number, yuan=format_yuan(added),
                             total=format_yuan(p.recovered_fen)))
             elif cmd == "evidence":
                 for f in args.files:
                     p = ledger.add_evidence(uow, app.actor, args.number, f)
-                    say(message("ledger.evidence_added", number=p.number, file=f.name, sha=_sha(uow, app, p.number)))
+                    said.append(message("ledger.evidence_added", number=p.number, file=f.name,
+                                        sha=_sha(uow, app, p.number)))
             elif cmd == "print":
                 ledger_documents.render_problem_document(uow, app.actor, args.number, args.doc, args.out)
                 say(message("ledger.written", path=args.out))
                 return 0  # printing changes nothing
             uow.commit()
+        for text in said:
+            say(text)
+        if shown is not None:
+            emit_json(shown)
     finally:
         app.close()
     return 0

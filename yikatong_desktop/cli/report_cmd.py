@@ -18,7 +18,7 @@ from yikatong_desktop.domain.messages import message
 from yikatong_desktop.domain.permissions import Action
 from yikatong_desktop.domain.reports import NARRATIVE, ReportKind
 from yikatong_desktop.formats import certificates
-from yikatong_desktop.formats.files import write_bytes_atomically
+from yikatong_desktop.formats.files import os_reason, write_bytes_atomically
 from yikatong_desktop.services import reports, signing
 from yikatong_desktop.services.auth import authorize
 from yikatong_desktop.services.ledger_fields import parse_day
@@ -103,8 +103,10 @@ def _texts(items: list[str]) -> dict[str, str]:
                 value = path.read_text(encoding="utf-8-sig")
             except FileNotFoundError as exc:
                 raise InputRejected("file.missing", path=str(path)) from exc
-            except (OSError, UnicodeDecodeError) as exc:
-                raise InputRejected("file.unreadable", reason=f"{path}: {exc}") from exc
+            except UnicodeDecodeError as exc:
+                raise InputRejected("file.unreadable", reason=f"{path}：不是 UTF-8 文本文件，请另存为 UTF-8") from exc
+            except OSError as exc:
+                raise InputRejected("file.unreadable", reason=f"{path}：{os_reason(exc)}") from exc
         out[key.strip()] = value
     return out
 
@@ -118,7 +120,7 @@ def _info_json(info: ReportInfo) -> dict[str, Any]:
 
 
 def _make(args: argparse.Namespace) -> int:
-    out: Path = args.out
+    out: Path = args.out.expanduser()
     if out.suffix.lower() != ".pdf":
         raise UsageError("cli.usage", detail="--out 应是 .pdf 文件", usage=f"ykt report {args.report_command} "
                          "--out FILE.pdf [--sign]")
@@ -130,8 +132,10 @@ def _make(args: argparse.Namespace) -> int:
         signer = None
         if args.sign:
             authorize(app.actor, Action.SIGN)  # told before being asked for a passphrase
+            if texts:
+                authorize(app.actor, Action.REGISTER)  # writing the text is the clerk's; a reviewer signs it
             with app.reader() as uow:
-                url = reports.timestamp_url(uow)
+                url = signing.timestamp_url(uow)
             signer = signing.open_signer(app.actor, app.keystore_path, Secrets().get(KEY_PASSPHRASE),
                                          signer_name=args.signer, timestamp_url=url)
         with app.uow() as uow:
@@ -157,7 +161,7 @@ def _write_then_commit(path: Path, data: bytes, commit: Callable[[], None]) -> N
     try:
         write_bytes_atomically(path, data)
     except OSError as exc:
-        raise InputRejected("report.write_failed", path=str(path), reason=exc.strerror or str(exc)) from exc
+        raise InputRejected("report.write_failed", path=str(path), reason=os_reason(exc)) from exc
     try:
         commit()
     except BaseException:
@@ -222,7 +226,7 @@ def _timestamp(args: argparse.Namespace) -> int:
     app = bootstrap.open_app(args.db)
     try:
         with app.uow() as uow:
-            reports.set_timestamp_url(uow, app.actor, None if args.clear else args.url)
+            signing.set_timestamp_url(uow, app.actor, None if args.clear else args.url)
             uow.commit()
     finally:
         app.close()

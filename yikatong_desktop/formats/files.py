@@ -20,3 +20,18 @@ def write_bytes_atomically(path: Path, data: bytes, mode: int = 0o600) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def os_reason(exc: OSError) -> str:
+    """Why a file could not be read or written, in words a clerk understands (Chinese)."""
+    import errno
+
+    if isinstance(exc, IsADirectoryError):
+        return "这是一个文件夹，不是文件"
+    if isinstance(exc, PermissionError):
+        return "没有权限（文件可能正被其他程序打开，或文件夹只读）"
+    if isinstance(exc, FileNotFoundError):
+        return "文件或文件夹不存在"
+    if exc.errno == errno.ENOSPC:
+        return "磁盘空间不足"
+    return exc.strerror or str(exc)

@@ -7,10 +7,7 @@ The bottom right of the last page's margin stays free for the visible signature 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from yikatong_desktop.domain.reports import ReportDoc, Table
-from yikatong_desktop.formats.files import write_bytes_atomically
 from yikatong_desktop.formats.pdf_document import Gap, Para, Part, PdfDocument, Signatures, TablePart, render_pdf_bytes
 from yikatong_desktop.formats.report_workbook import Block, Column
 
@@ -22,11 +19,6 @@ NOT_LEGAL_SEAL = ("注：本报告所附数字签名（PAdES）用于专项整�
 def report_pdf_bytes(doc: ReportDoc) -> bytes:
     """The report as PDF bytes (not yet signed)."""
     return render_pdf_bytes(document(doc))
-
-
-def write_report_pdf(path: Path, pdf: bytes) -> None:
-    """Write finished (perhaps signed) PDF bytes atomically, owner-only."""
-    write_bytes_atomically(path, pdf)
 
 
 def document(doc: ReportDoc) -> PdfDocument:
@@ -49,8 +41,7 @@ def document(doc: ReportDoc) -> PdfDocument:
         parts.append(Gap(4))
     signers = ["主要领导（签字）：", "审核人（签字）：", "填报人（签字）："]
     parts += [Gap(4), Signatures(signers, seal="报送单位（盖章）"), Gap(3), Para(NOT_LEGAL_SEAL, indent=False, size=9)]
-    footer = (f"数据指纹（审计链头）：{doc.data_head}　规则目录版本：{doc.catalogue_version}",
-              f"生成时间：{doc.made_at}　同一数据重新生成，数字相同")
+    footer = (f"数据指纹（审计链头）{doc.data_head}", f"规则目录 {doc.catalogue_version}　生成于 {doc.made_at}")
     return PdfDocument(title=doc.title, parts=parts, author=doc.org_name,
                        running_header=f"{doc.title}（{doc.period_label}）", footer=footer)
 

@@ -31,6 +31,7 @@ from yikatong_desktop.services.auth import Actor, authorize
 from yikatong_desktop.storage.unit_of_work import UnitOfWork
 
 TRUSTED_SETTING = "pdf.trusted_certificates"
+TIMESTAMP_SETTING = "pdf.timestamp_url"
 #: Units a certificate may be issued to: those that run an installation of their own.
 _ISSUABLE = {OrgLevel.COUNTY.value, OrgLevel.TOWNSHIP.value, OrgLevel.DEPARTMENT.value}
 
@@ -257,3 +258,19 @@ def import_certificate(uow: UnitOfWork, actor: Actor, keystore_path: Path, passp
                          "not_after": info.not_after.isoformat(), "file": file_name})
     keystore.replace_pdf_identity(keystore_path, passphrase, key, cert, [issuer])
     return ImportedCertificate(info, certificates.describe(issuer))
+
+
+def timestamp_url(uow: UnitOfWork) -> str | None:
+    """The RFC 3161 timestamp server reports are signed with (PAdES B-T), if one is set."""
+    value = uow.get_setting(TIMESTAMP_SETTING)
+    return str(value) if value else None
+
+
+def set_timestamp_url(uow: UnitOfWork, actor: Actor, url: str | None) -> None:
+    """Set or clear the timestamp server; audited."""
+    authorize(actor, Action.SETTINGS)
+    if url and not url.startswith(("http://", "https://")):
+        raise InputRejected("report.bad_timestamp_url", url=url)
+    before = timestamp_url(uow)
+    uow.set_setting(TIMESTAMP_SETTING, url or None)
+    record_event(uow, actor, "settings.timestamp_url", detail={"before": before, "after": url or None})

@@ -32,7 +32,8 @@ def _org(column: Any, where: Where) -> list[Any]:
 
 
 def _problem_scope(where: Where) -> list[Any]:
-    out = [PB.c.voided.is_(False), *_org(PB.c.org_code, where)]
+    # A problem registered without an org is its registering office's (a township's, at the county)
+    out = [PB.c.voided.is_(False), *_org(func.coalesce(PB.c.org_code, PB.c.owner_org), where)]
     if where.department:
         out.append(or_(PB.c.department == where.department, G.c.department == where.department))
     return out
@@ -47,18 +48,33 @@ def _recovered(until: date | None = None, since: date | None = None) -> Any:
     return select(func.coalesce(func.sum(RC.c.amount_fen), 0)).where(*cond).correlate(PB).scalar_subquery()
 
 
-def problems(conn: Connection, where: Where, *, until: date, since: date | None = None) -> list[Any]:
-    """Every live problem of the scope registered by `until`, with program, money recovered by `until`
-    (`recovered_fen`) and inside [since, until] (`recovered_in_fen`); in number order."""
+def problems(conn: Connection, where: Where, *, until: date, since: date | None = None,
+             total_since: date | None = None) -> list[Any]:
+    """Every live problem of the scope registered by `until`, with program, money recovered in
+    [total_since, until] (`recovered_fen`) and in [since, until] (`recovered_in_fen`); in number order."""
     return list(conn.execute(
-        select(PB.c.number, PB.c.source, PB.c.category, PB.c.description, PB.c.org_code, PB.c.department,
+        select(PB.c.uid, PB.c.owner_org, PB.c.number, PB.c.source, PB.c.category, PB.c.description,
+               PB.c.org_code, PB.c.department,
                PB.c.amount_fen, PB.c.responsible_unit, PB.c.responsible_person, PB.c.measures, PB.c.deadline,
                PB.c.state, PB.c.registered_on, PB.c.closed_on, PB.c.outcome, PB.c.handled_persons,
                PB.c.came_forward, PB.c.repaid, PB.c.transfer_to, PB.c.transfer_on, PB.c.transfer_doc,
-               G.c.name.label("program_name"), _recovered(until).label("recovered_fen"),
+               G.c.name.label("program_name"), _recovered(until, total_since).label("recovered_fen"),
                _recovered(until, since).label("recovered_in_fen"))
         .outerjoin(G, G.c.id == PB.c.program_id)
-        .where(*_problem_scope(where), PB.c.registered_on <= until).order_by(PB.c.number)))
+        .where(*_problem_scope(where), PB.c.registered_on <= until).order_by(PB.c.number, PB.c.owner_org)))
+
+
+def closings(conn: Connection, where: Where, before: datetime) -> dict[str, list[tuple[datetime, str]]]:
+    """Per problem uid, its 销号 and 回头看 events before `before`, oldest first (this office's trail)."""
+    a = t.audit_events
+    out: dict[str, list[tuple[datetime, str]]] = {}
+    for uid, at, action in conn.execute(
+            select(a.c.object_uid, a.c.at, a.c.action).select_from(a.join(PB, PB.c.uid == a.c.object_uid))
+            .outerjoin(G, G.c.id == PB.c.program_id)
+            .where(a.c.action.in_(("problem.close", "problem.reopen")), a.c.at < before, *_problem_scope(where))
+            .order_by(a.c.at, a.c.org_code, a.c.seq)):
+        out.setdefault(str(uid), []).append((at, str(action)))
+    return out
 
 
 def moves(conn: Connection, where: Where, actions: Sequence[str], start: datetime, end: datetime) -> dict[str, int]:
@@ -74,8 +90,10 @@ def moves(conn: Connection, where: Where, actions: Sequence[str], start: datetim
 
 
 def complaints(conn: Connection, where: Where, start: date, end: date) -> dict[str, int]:
-    """Complaints of the scope: received in [start, end], closed in it, and still open at `end`."""
-    cond = [CP.c.voided.is_(False), CP.c.received_on <= end, *_org(CP.c.org_code, where)]
+    """Complaints of the scope: received in [start, end] (objections to 公示 among them), closed in it, and
+    still open at `end`."""
+    cond = [CP.c.voided.is_(False), CP.c.received_on <= end,
+            *_org(func.coalesce(CP.c.org_code, CP.c.owner_org), where)]
     if where.department:
         cond.append(G.c.department == where.department)
     open_at_end = or_(CP.c.closed_on.is_(None), CP.c.closed_on > end)
@@ -83,7 +101,8 @@ def complaints(conn: Connection, where: Where, start: date, end: date) -> dict[s
         select(func.coalesce(func.sum(case((CP.c.received_on >= start, 1), else_=0)), 0),
                func.coalesce(func.sum(case((and_(CP.c.closed_on >= start, CP.c.closed_on <= end), 1), else_=0)), 0),
                func.coalesce(func.sum(case((open_at_end, 1), else_=0)), 0),
-               func.coalesce(func.sum(case((CP.c.channel == "公示异议", 1), else_=0)), 0))
+               func.coalesce(func.sum(case((and_(CP.c.channel == "公示异议", CP.c.received_on >= start), 1),
+                                           else_=0)), 0))
         .select_from(CP).outerjoin(G, G.c.id == CP.c.program_id).where(*cond)).one()
     return {"received": int(row[0]), "closed": int(row[1]), "open": int(row[2]), "objections": int(row[3])}
 

@@ -42,7 +42,7 @@ from yikatong_desktop.domain.messages import message
 from yikatong_desktop.domain.permissions import ROLE_LABELS, Action
 from yikatong_desktop.domain.reports import KIND_LABELS, NARRATIVE, ReportKind, ReportState, months_between, parse_month
 from yikatong_desktop.formats import certificates
-from yikatong_desktop.formats.files import write_bytes_atomically
+from yikatong_desktop.formats.files import os_reason, write_bytes_atomically
 from yikatong_desktop.formats.pdf_signature import SignatureCheck
 from yikatong_desktop.formats.report_pdf import report_pdf_bytes
 from yikatong_desktop.gui.errors import show_error, user_text
@@ -396,12 +396,13 @@ class ReportsPage(QWidget):
         info, may_write = self.info, permitted(self.app.actor, Action.REGISTER)
         ready = info is not None and not busy
         may_sign = permitted(self.app.actor, Action.SIGN)  # a reviewer signs the text a clerk wrote
-        self.save_button.setEnabled(ready and may_write)
+        final = info is not None and info.state is ReportState.SENT  # what was sent stays what it was
+        self.save_button.setEnabled(ready and may_write and not final)
         for editor in self.editors.values():
-            editor.setReadOnly(not may_write)  # what a reviewer signs is the text kept, not typed in
+            editor.setReadOnly(not may_write or final)  # a reviewer signs the text kept, not typed in
         self.preview_button.setEnabled(ready)
-        self.make_button.setEnabled(ready and may_write)
-        self.sign_button.setEnabled(ready and may_sign)
+        self.make_button.setEnabled(ready and may_write and not final)
+        self.sign_button.setEnabled(ready and may_sign and not final)
         self.export_button.setEnabled(ready and info is not None and info.pdf_sha256 is not None)
         self.sent_button.setEnabled(ready and may_write and info is not None
                                     and info.state in (ReportState.MADE, ReportState.SIGNED))
@@ -503,7 +504,7 @@ class ReportsPage(QWidget):
             signer = None
             if passphrase is not None:  # a wrong passphrase stops here: nothing is stored
                 with self.app.reader() as uow:
-                    url = reports.timestamp_url(uow)
+                    url = signing.timestamp_url(uow)
                 signer = signing.open_signer(actor, keys, passphrase, timestamp_url=url)
             with self.app.uow() as uow:
                 where = reports.scope(uow, org=choice.org, department=choice.department)
@@ -554,7 +555,7 @@ class ReportsPage(QWidget):
             try:
                 write_bytes_atomically(path, data)
             except OSError as exc:
-                raise InputRejected("file.unreadable", reason=f"{path}：{exc.strerror or exc}") from exc
+                raise InputRejected("report.write_failed", path=str(path), reason=os_reason(exc)) from exc
             return path
 
         def done(written: Path | None, error: BaseException | None) -> None:
@@ -613,7 +614,7 @@ class ReportsPage(QWidget):
             try:
                 data = path.read_bytes()
             except OSError as exc:
-                raise InputRejected("file.unreadable", reason=f"{path}：{exc.strerror or exc}") from exc
+                raise InputRejected("file.unreadable", reason=f"{path}：{os_reason(exc)}") from exc
             with self.app.reader() as uow:
                 return signing.verify(uow, actor, data, keystore_path=keys)
 
