@@ -57,7 +57,7 @@ def test_navigation_switches_to_every_page_of_the_spec(qtbot: QtBot, app: bootst
         shown = window.stack.currentWidget()
         assert shown.objectName() == f"page_{key}"
         if key not in ("dashboard", "rosters", "import", "checks", "ledger", "complaints", "selfcheck", "notices",
-                       "reports", "settings"):
+                       "reports", "exchange", "settings"):
             assert isinstance(shown, PlaceholderPage)
             texts = [label.text() for label in shown.findChildren(QLabel)]
             assert "即将推出" in texts and any(title in t for t in texts)

@@ -328,3 +328,40 @@ def test_dates_survive_the_trip(offices: Offices) -> None:
         paid = uow.conn.exec_driver_sql("SELECT DISTINCT paid_date FROM payments").fetchall()
     assert [date.fromisoformat(str(p[0])[:10]) for p in paid] == [date(2018, 3, 20)]
 
+
+
+def test_after_a_restore_the_township_sends_in_a_new_epoch(offices: Offices) -> None:
+    from yikatong_desktop.bootstrap import backups
+
+    town = offices.towns["652323101"]
+    _import(town, offices.rosters["652323101"])
+    first = _export(town, "652323", offices.folder / "e1-1.ykt")
+    saved = backups.make_backup(town, "manual")
+    run(town, ledger.register, town.actor, {"category": "1.1", "description": "迟发", "amount": "10"})
+    second = _export(town, "652323", offices.folder / "e1-2.ykt")
+    backups.restore(town, saved, lambda: PASSPHRASE)  # the township goes back to before its second package
+    third = _export(town, "652323", offices.folder / "e2-1.ykt")
+    assert [(h.epoch, h.sequence) for h in map(lambda p: pf.read_header(p.read_bytes()), (first, second, third))] \
+        == [(1, 1), (1, 2), (2, 1)]
+
+    for path in (first, second, third):  # not a replay: a new epoch starts counting again
+        assert _import_package(offices.county, path).totals()["refused"] == 0
+    late = _export_old_epoch_copy(town, offices, second)
+    with pytest.raises(InputRejected) as caught:
+        _import_package(offices.county, late)
+    assert caught.value.key == "package.old_epoch"
+
+
+def _export_old_epoch_copy(town: bootstrap.App, offices: Offices, model: Path) -> Path:
+    """A package of the old epoch the county has not seen (sequence 3), signed by the township itself."""
+    keys = keystore.unlock(town.keystore_path, PASSPHRASE)
+    header = pf.read_header(model.read_bytes())
+    with offices.county.reader() as uow:
+        county = peers.own_public(uow, offices.county.keystore_path)
+    data = pf.build(b'{"format": "ykt-payload", "records": {}, "sender": "652323101", "version": 1}',
+                    sender=header.sender, recipient=pf.PeerKeys("652323", "呼图壁县", county.ed25519, county.x25519),
+                    signing_key=keys.signing, package_id="old-epoch", epoch=1, sequence=3, created=header.created,
+                    counts={}, previous=None, audit_head=None, direction="up")
+    path = offices.folder / "e1-3.ykt"
+    path.write_bytes(data)
+    return path

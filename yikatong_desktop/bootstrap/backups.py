@@ -29,6 +29,7 @@ from yikatong_desktop.domain.errors import InputRejected, VerificationFailed
 from yikatong_desktop.domain.permissions import Action
 from yikatong_desktop.formats import backup_file, keystore
 from yikatong_desktop.formats.keystore import write_keystore
+from yikatong_desktop.services import exchange
 from yikatong_desktop.services.audit import org_code, record_event, verify_chains
 from yikatong_desktop.services.auth import authorize, os_actor
 from yikatong_desktop.services.imports import file_sha256
@@ -55,7 +56,8 @@ _REASONS = {"manual": "手动备份", "daily": "每日自动", "before-restore":
             "before-import-roster": "导入花名册前", "before-import-status": "导入死亡/迁出名单前",
             "before-import-staff": "导入财政供养人员前", "before-import-cadres": "导入村干部名单前",
             "before-import-eligible": "导入应享名单前", "before-import-allocations": "导入资金拨付前",
-            "before-import-bank-return": "导入银行回盘前", "before-import-field-checks": "导入入户核查前"}
+            "before-import-bank-return": "导入银行回盘前", "before-import-field-checks": "导入入户核查前",
+            "before-import-package": "导入数据包前"}
 
 
 def reason_label(reason: str) -> str:
@@ -225,11 +227,12 @@ class _LiveState:
     org: str
     head: tuple[int, str] | None
     lamport: int
+    epoch: int
 
 
 def _live_state(app: App, org: str) -> _LiveState:
     with app.reader() as uow:
-        return _LiveState(org, uow.audit.head(org), int(uow.get_setting("lamport", 0)))
+        return _LiveState(org, uow.audit.head(org), int(uow.get_setting("lamport", 0)), exchange.epoch(uow))
 
 
 def _whole_file_swap(app: App, staged: Engine) -> bool:
@@ -250,6 +253,7 @@ def _swap_file(app: App, staged: Engine, copy: Path, source: Path, before: Path,
     pages in one write transaction of the live database (SQLite's backup API): all or nothing."""
     with UnitOfWork(staged, app.clock) as uow:
         uow.observe_version(live.lamport)  # versions never go back
+        exchange.start_new_epoch(uow, live.epoch)
         record_event(uow, app.actor, "db.restore", detail=_restore_detail(source, before, live.head, rows))
         head = uow.audit.pending_heads()[live.org]
         uow.commit()
@@ -303,6 +307,7 @@ def restore_elsewhere(db: str | None, source: Path, passphrase: Callable[[], str
     placed = open_app(str(target.path))
     try:
         with placed.uow() as uow:
+            exchange.start_new_epoch(uow, exchange.epoch(uow))  # a rebuilt office sends in a new epoch
             record_event(uow, placed.actor, event[0], detail={**event[1], "rows": rows})
             uow.commit()
     finally:
@@ -344,9 +349,10 @@ def _swap(app: App, uow: UnitOfWork, engine: Engine, source: Path, before: Path,
     transaction, checked against the backup's `stats` before it commits."""
     org = org_code(uow)
     replaced = uow.audit.head(org)
-    lamport = int(uow.get_setting("lamport", 0))
+    lamport, old_epoch = int(uow.get_setting("lamport", 0)), exchange.epoch(uow)
     copied = transfer.replace_contents(uow.conn, engine, lambda *_: faults.point("restore.copying"))
     uow.observe_version(lamport)  # versions never go back
+    exchange.start_new_epoch(uow, old_epoch)
     if stats(uow, app.actor) != wanted:
         raise VerificationFailed("restore.digests")
     record_event(uow, app.actor, "db.restore", detail=_restore_detail(source, before, replaced,

@@ -88,6 +88,8 @@ def _import(args: argparse.Namespace) -> int:
     try:
         authorize(app.actor, Action.EXCHANGE)
         passphrase = Secrets().get(KEY_PASSPHRASE)
+        if not args.dry_run:
+            app.backup("before-import-package", before=Action.EXCHANGE)  # SPEC §9: backed up before a merge
         for path in args.files:
             try:
                 data = _read(path)

@@ -83,6 +83,7 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
                      "Someone else changed this record; reload and try again."),
     # files coming in
     "file.missing": ("文件不存在：{path}", "No such file: {path}"),
+    "file.unwritable": ("无法写入 {path}：{reason}", "Cannot write {path}: {reason}"),
     "file.unreadable": ("无法读取文件：{reason}", "Cannot read the file: {reason}"),
     "file.empty": ("文件是空的（0 字节）。", "The file is empty (0 bytes)."),
     "file.too_large": ("文件超过 {mb} MB，不像是花名册，未导入。", "The file is larger than {mb} MB; not imported."),

@@ -29,7 +29,7 @@ from cryptography.hazmat.primitives.asymmetric import ed25519, x25519
 from cryptography.hazmat.primitives.hpke import AEAD, KDF, KEM, Suite
 
 from yikatong_desktop.domain.errors import InputRejected
-from yikatong_desktop.formats.files import write_bytes_atomically
+from yikatong_desktop.formats.files import os_reason, write_bytes_atomically
 from yikatong_desktop.formats.keystore import fingerprint
 
 MAGIC = b"YKTPKG1\n"
@@ -130,7 +130,10 @@ def build(payload: bytes, *, sender: Party, recipient: PeerKeys, signing_key: ed
 
 def write(path: Path, data: bytes) -> str:
     """Write a built package atomically and read it back (USB sticks lose writes); its SHA-256."""
-    write_bytes_atomically(path, data, mode=0o644)
+    try:
+        write_bytes_atomically(path, data, mode=0o644)
+    except OSError as exc:
+        raise InputRejected("file.unwritable", path=str(path), reason=os_reason(exc)) from exc
     digest = hashlib.sha256(data).hexdigest()
     try:
         again = hashlib.sha256(path.read_bytes()).hexdigest()

@@ -14,6 +14,7 @@ from yikatong_desktop.gui.page_names import PAGES
 from yikatong_desktop.gui.pages.checks import ChecksPage
 from yikatong_desktop.gui.pages.complaints import ComplaintsPage
 from yikatong_desktop.gui.pages.dashboard import DashboardPage
+from yikatong_desktop.gui.pages.exchange import ExchangePage
 from yikatong_desktop.gui.pages.imports import ImportPage
 from yikatong_desktop.gui.pages.ledger import LedgerPage
 from yikatong_desktop.gui.pages.notices import NoticesPage
@@ -26,7 +27,7 @@ from yikatong_desktop.gui.tasks import run_task
 
 BUILT = {"dashboard": DashboardPage, "rosters": RosterPage, "import": ImportPage, "checks": ChecksPage,
          "ledger": LedgerPage, "complaints": ComplaintsPage, "settings": SettingsPage,
-         "selfcheck": SelfcheckPage, "notices": NoticesPage, "reports": ReportsPage}
+         "selfcheck": SelfcheckPage, "notices": NoticesPage, "reports": ReportsPage, "exchange": ExchangePage}
 
 
 class MainWindow(QMainWindow):

@@ -92,6 +92,14 @@ def epoch(uow: UnitOfWork) -> int:
     return int(uow.get_setting(EPOCH_SETTING, 1))
 
 
+def start_new_epoch(uow: UnitOfWork, after: int) -> int:
+    """After a restore: packages from now on belong to a new epoch, later than `after` (the epoch before
+    the restore) and than the backup's, so their sequence numbers are never taken for replays."""
+    new = max(after, epoch(uow)) + 1
+    uow.set_setting(EPOCH_SETTING, new)
+    return new
+
+
 def _direction(uow: UnitOfWork, me: str, peer: str) -> str:
     mine = uow.records.org_by_code(me)
     theirs = uow.records.org_by_code(peer)

@@ -25,7 +25,7 @@ from yikatong_desktop.domain.clock import local_today
 from yikatong_desktop.domain.errors import InputRejected
 from yikatong_desktop.domain.permissions import Action
 from yikatong_desktop.formats import certificates, keystore
-from yikatong_desktop.formats.files import write_bytes_atomically
+from yikatong_desktop.formats.files import os_reason, write_bytes_atomically
 from yikatong_desktop.formats.package_file import PeerKeys
 from yikatong_desktop.services.audit import org_code, record_event
 from yikatong_desktop.services.auth import Actor, authorize
@@ -102,7 +102,10 @@ def export_public(uow: UnitOfWork, actor: Actor, keystore_path: Path, out: Path)
     authorize(actor, Action.VIEW)
     mine = own_public(uow, keystore_path)
     text = json.dumps(mine.to_json(), ensure_ascii=False, indent=2, sort_keys=True)
-    write_bytes_atomically(out, text.encode("utf-8"), mode=0o644)
+    try:
+        write_bytes_atomically(out, text.encode("utf-8"), mode=0o644)
+    except OSError as exc:
+        raise InputRejected("file.unwritable", path=str(out), reason=os_reason(exc)) from exc
     record_event(uow, actor, "keys.export", detail={"fingerprint": mine.fingerprint, "file": out.name})
     return mine
 
