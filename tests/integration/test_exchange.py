@@ -33,7 +33,7 @@ from yikatong_desktop.services import exchange, ledger, peers
 from yikatong_desktop.services.checks.run import run_checks
 from yikatong_desktop.services.imports import import_roster
 from yikatong_desktop.services.stats import stats
-from yikatong_desktop.storage.exchange_store import IDENTITY_KEYS
+from yikatong_desktop.storage.exchange_store import IDENTITY_KEYS, KindResult
 
 HEADER = ("序号", "乡镇", "村(社区)", "姓名", "身份证号", "补贴项目", "补贴期间", "实发金额", "发放日期", "代发银行",
           "银行账号")
@@ -365,3 +365,51 @@ def _export_old_epoch_copy(town: bootstrap.App, offices: Offices, model: Path) -
     path = offices.folder / "e1-3.ykt"
     path.write_bytes(data)
     return path
+
+
+def test_the_prefecture_checks_each_township_package_the_county_passes_on(offices: Offices, dbs: Databases) -> None:
+    prefecture = init_installation(dbs.target("prefecture.sqlite3"), code="652300", name="昌吉回族自治州",
+                                   level="prefecture")
+    _trust(prefecture, offices.county)
+    _trust(offices.county, prefecture)
+    town = offices.towns["652323101"]
+    _import(town, offices.rosters["652323101"])
+    _import_package(offices.county, _export(town, "652323", offices.folder / "t1.ykt"))
+    upward = _export(offices.county, "652300", offices.folder / "c1.ykt")
+    assert pf.read_header(upward.read_bytes()).counts["forwarded_packages"] == 1
+
+    done = _import_package(prefecture, upward)
+    assert any("经 呼图壁县 转来 大丰镇" in n for n in done.notes)
+    assert _digests(prefecture, ROSTER_KINDS) == _digests(offices.county, ROSTER_KINDS) == _digests(town, ROSTER_KINDS)
+    with prefecture.reader() as uow:
+        received = {s.peer.org_code for s in exchange.peer_status(uow, prefecture.actor)}
+        logged = uow.conn.execute(text("SELECT peer_code FROM exchange_packages WHERE direction = 'in'")).fetchall()
+    assert received == {"652323"} and sorted(r[0] for r in logged) == ["652323", "652323101"]
+
+    # Passed on again (a full export): the township's package is recognised and not merged twice
+    again = _export(offices.county, "652300", offices.folder / "c2.ykt", full=True)
+    assert _import_package(prefecture, again).kinds.get("payments", KindResult()).added == 0
+    assert _digests(prefecture, ROSTER_KINDS) == _digests(town, ROSTER_KINDS)
+
+
+def test_a_township_payload_changed_by_the_county_is_refused_upstairs(offices: Offices, dbs: Databases) -> None:
+    prefecture = init_installation(dbs.target("prefecture.sqlite3"), code="652300", name="昌吉回族自治州",
+                                   level="prefecture")
+    _trust(prefecture, offices.county)
+    _trust(offices.county, prefecture)
+    town = offices.towns["652323101"]
+    _import(town, offices.rosters["652323101"])
+    package = _export(town, "652323", offices.folder / "t1.ykt")
+    _import_package(offices.county, package)
+    payload_sha = pf.read_header(package.read_bytes()).payload_sha256
+    with offices.county.uow() as uow:  # someone at the county edits what the township sent
+        content = bytes(uow.conn.execute(text("SELECT content FROM evidence_blobs WHERE sha256 = :s"),
+                                         {"s": payload_sha}).scalar_one())
+        uow.conn.execute(text("UPDATE evidence_blobs SET content = :c WHERE sha256 = :s"),
+                         {"c": content.replace(b"12000", b"99000"), "s": payload_sha})
+        uow.commit()
+    before = _digests(prefecture)
+    with pytest.raises(InputRejected) as caught:
+        _import_package(prefecture, _export(offices.county, "652300", offices.folder / "c1.ykt"))
+    assert caught.value.key == "package.forward_mismatch"
+    assert _digests(prefecture) == before

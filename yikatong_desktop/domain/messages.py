@@ -573,6 +573,13 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
                             "header); nothing imported."),
     "db.migration_failed": ("数据库升级失败（{reason}），数据库保持原样：请联系技术支持。",
                             "Upgrading the database failed ({reason}); it was left as it was."),
+    "package.not_below": ("数据包 {file} 中 {org} 转来的 {code} 的数据包不可信：{code} 不是 {org} 的直接下级，"
+                          "或与本单位信任的密钥不同；未导入。",
+                          "In {file}, the package of {code} passed on by {org} is not trusted: {code} is not directly "
+                          "below {org}, or its key differs from the one trusted here; nothing imported."),
+    "package.forward_mismatch": ("数据包 {file} 中 {org} 转来的数据包与其签名或内容不符，未导入。",
+                                 "In {file}, a package passed on by {org} does not match its signature or content; "
+                                 "nothing imported."),
     "package.bad_suffix": ("数据包文件应以 .ykt 结尾：{path}", "A package file ends in .ykt: {path}"),
     "package.not_neighbour": ("{code} 既不是本单位的上级，也不是本单位的下级：数据包只发给直接上级或直接下级。",
                               "{code} is neither directly above nor directly below this office: packages go to "

@@ -179,9 +179,9 @@ def read_header(data: bytes, name: str = "") -> Header:
         raise InputRejected("package.damaged", file=name) from exc
 
 
-def open_package(data: bytes, *, own_code: str, own_exchange: x25519.X25519PrivateKey,
-                 peers: Mapping[str, PeerKeys], name: str = "") -> Opened:
-    """Every check of SPEC §8 that needs no database, then the payload. `peers` by org code."""
+def check_signed(data: bytes, peers: Mapping[str, PeerKeys], name: str = "") -> Header:
+    """Shape, version, length, a trusted and unrevoked sender and its signature: what anyone holding the
+    sender's public key can check, without being the recipient (a package passed on upward)."""
     header = read_header(data, name)
     start = len(MAGIC) + 4 + len(header.raw)
     length = int.from_bytes(data[start:start + 8], "big")
@@ -198,6 +198,15 @@ def open_package(data: bytes, *, own_code: str, own_exchange: x25519.X25519Priva
         ed25519.Ed25519PublicKey.from_public_bytes(peer.ed25519).verify(signature, signed)
     except InvalidSignature as exc:
         raise InputRejected("package.bad_signature", file=name, org=peer.name) from exc
+    return header
+
+
+def open_package(data: bytes, *, own_code: str, own_exchange: x25519.X25519PrivateKey,
+                 peers: Mapping[str, PeerKeys], name: str = "") -> Opened:
+    """Every check of SPEC §8 that needs no database, then the payload. `peers` by org code."""
+    header = check_signed(data, peers, name)
+    start = len(MAGIC) + 4 + len(header.raw)
+    length = int.from_bytes(data[start:start + 8], "big")
     own_fingerprint = fingerprint(own_exchange.public_key().public_bytes_raw())
     if header.recipient.code != own_code or header.recipient.fingerprint != own_fingerprint:
         raise InputRejected("package.not_for_us", file=name, recipient=header.recipient.name,

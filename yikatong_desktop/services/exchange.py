@@ -130,6 +130,13 @@ def export_package(uow: UnitOfWork, actor: Actor, keystore_path: Path, passphras
     sequence = int(last.sequence) + 1 if last is not None and int(last.epoch) == now_epoch else 1
     records = _collect(uow, me, direction, since)
     counts = {k: len(v) for k, v in records["records"].items() if v}
+    upto = 0
+    if direction == "up":  # what came from below, passed on verbatim with the keys it was checked with
+        after = 0 if full or last is None else int(json.loads(last.summary or "{}").get("forwarded_upto", 0))
+        forwarded, vouched, upto = _passed_on(uow, recipient.code, after)
+        records |= {"forwarded": forwarded, "vouched": vouched}
+        if forwarded:
+            counts["forwarded_packages"] = len(forwarded)
     head = uow.audit.head(me)
     audit_head = {"seq": head[0], "hash": head[1]} if head else None
     payload = canonical_json({"format": PAYLOAD_FORMAT, "version": PAYLOAD_VERSION, "sender": me,
@@ -147,7 +154,8 @@ def export_package(uow: UnitOfWork, actor: Actor, keystore_path: Path, passphras
     store.log(uow.conn, {"direction": "out", "peer_code": recipient.code, "package_id": header.package_id,
                          "epoch": now_epoch, "sequence": sequence, "sha256": sha, "created": created,
                          "counts": json.dumps(counts, sort_keys=True), "audit_head": json.dumps(audit_head),
-                         "watermark": int(uow.get_setting("lamport", 0)), "summary": None, "file_name": out.name,
+                         "watermark": int(uow.get_setting("lamport", 0)),
+                         "summary": json.dumps({"forwarded_upto": upto}), "file_name": out.name,
                          "at": uow.clock.now(), "actor": actor.name})
     record_event(uow, actor, "package.export", detail={"to": recipient.code, "epoch": now_epoch,
                                                        "sequence": sequence, "sha256": sha, "full": full,
@@ -189,9 +197,39 @@ def _collect(uow: UnitOfWork, me: str, direction: str, since: int) -> dict[str, 
     return {"records": out, "notice_rows": store.notice_rows_of(uow.conn, notices), "blobs": blobs}
 
 
+def _passed_on(uow: UnitOfWork, recipient: str, after: int) -> tuple[list[dict[str, str]], dict[str, Any], int]:
+    """The packages received (log ids above `after`) to pass on to `recipient`, with their payloads, the
+    public keys of their senders, and the highest log id passed on."""
+    forwarded: list[dict[str, str]] = []
+    vouched: dict[str, Any] = {}
+    upto = after
+    keys = {p.code: p for p in peers.peer_keys(uow).values()}
+    for row in store.log_rows(uow.conn, "in"):
+        if int(row.id) <= after or row.peer_code == recipient:
+            continue
+        raw = ledger_store.blob(uow.conn, str(row.sha256))
+        if raw is None:
+            continue
+        plain = ledger_store.blob(uow.conn, pf.read_header(raw).payload_sha256)
+        sender = keys.get(str(row.peer_code))
+        if plain is None or sender is None:
+            continue
+        forwarded.append({"package": base64.b64encode(raw).decode("ascii"),
+                          "payload": base64.b64encode(plain).decode("ascii")})
+        vouched[sender.code] = {"name": sender.name, "ed25519": base64.b64encode(sender.ed25519).decode("ascii"),
+                                "x25519": base64.b64encode(sender.x25519).decode("ascii")}
+        upto = max(upto, int(row.id))
+    return forwarded, vouched, upto
+
+
 def import_package(uow: UnitOfWork, actor: Actor, keystore_path: Path, passphrase: str, data: bytes, *,
                    file_name: str, dry_run: bool = False) -> Imported:
-    """Check and merge one package in the caller's transaction (a dry run: the caller rolls back)."""
+    """Check and merge one package in the caller's transaction (a dry run: the caller rolls back).
+
+    The packages an office passed on from below come verbatim with their payloads: each is checked
+    against its own sender's key (vouched for by the office that passed it on, which may vouch only
+    for offices directly below it), against the payload it carries, and merged as that sender's.
+    """
     authorize(actor, Action.EXCHANGE)
     me = org_code(uow)
     keys = keystore.unlock(keystore_path, passphrase)
@@ -202,16 +240,27 @@ def import_package(uow: UnitOfWork, actor: Actor, keystore_path: Path, passphras
     if store.logged(uow.conn, "in", sha256=opened.sha256) is not None:
         result.already = True
         return result
+    payload = _payload(opened.payload, h, file_name)
+    _merge_payload(uow, actor, h, data, opened.payload, payload, result, file_name=file_name, via=None, depth=0)
+    record_event(uow, actor, "package.import", detail={"from": h.sender.code, "epoch": h.epoch,
+                                                       "sequence": h.sequence, "sha256": opened.sha256,
+                                                       "totals": result.totals(), "dry_run": dry_run})
+    return result
+
+
+def _merge_payload(uow: UnitOfWork, actor: Actor, h: pf.Header, raw: bytes, plain: bytes, payload: Mapping[str, Any],
+                   result: Imported, *, file_name: str, via: pf.Header | None, depth: int) -> None:
+    """Merge one package's records as its sender's, then the packages it passed on; log it."""
     _refuse_replays(uow, h, file_name)
     result.notes += _gaps(uow, h)
-    payload = _payload(opened, file_name)
     now = uow.clock.now()
     resolver = store.Resolver(uow.conn)
     highest = 0
     for kind in KINDS:
         items = payload["records"].get(kind) or []
         if items:
-            result.kinds[kind] = store.merge_kind(uow.conn, resolver, kind, items, sender=h.sender.code, now=now)
+            merged = store.merge_kind(uow.conn, resolver, kind, items, sender=h.sender.code, now=now)
+            result.kinds[kind] = _added(result.kinds.get(kind), merged)
             highest = max(highest, store.max_version(items))
     for notice_uid, rows in sorted(payload.get("notice_rows", {}).items()):
         if not store.put_notice_rows(uow.conn, resolver, notice_uid, rows):
@@ -222,17 +271,59 @@ def import_package(uow: UnitOfWork, actor: Actor, keystore_path: Path, passphras
             ledger_store.store_blob(uow.conn, sha, content)
     uow.observe_version(highest)
     result.notes += _audit_remarks(uow, h)
-    ledger_store.store_blob(uow.conn, opened.sha256, data)  # kept verbatim, to be passed upward
+    sha = hashlib.sha256(raw).hexdigest()
+    ledger_store.store_blob(uow.conn, sha, raw)  # kept verbatim, with its payload, to be passed upward
+    ledger_store.store_blob(uow.conn, h.payload_sha256, plain)
+    summary = {"via": via.sender.code if via else None, "totals": result.totals()}
     store.log(uow.conn, {"direction": "in", "peer_code": h.sender.code, "package_id": h.package_id, "epoch": h.epoch,
-                         "sequence": h.sequence, "sha256": opened.sha256, "created": h.created,
+                         "sequence": h.sequence, "sha256": sha, "created": h.created,
                          "counts": json.dumps(dict(h.counts), sort_keys=True),
                          "audit_head": json.dumps(dict(h.audit_head) if h.audit_head else None), "watermark": None,
-                         "summary": json.dumps(result.to_json(), ensure_ascii=False, sort_keys=True),
+                         "summary": json.dumps(summary, ensure_ascii=False, sort_keys=True),
                          "file_name": file_name, "at": now, "actor": actor.name})
-    record_event(uow, actor, "package.import", detail={"from": h.sender.code, "epoch": h.epoch,
-                                                       "sequence": h.sequence, "sha256": opened.sha256,
-                                                       "totals": result.totals(), "dry_run": dry_run})
-    return result
+    forwarded = payload.get("forwarded") or []
+    if forwarded and depth >= 3:
+        raise InputRejected("package.forward_mismatch", file=file_name, org=h.sender.name)
+    vouched = payload.get("vouched") or {}
+    for item in forwarded:
+        _merge_forwarded(uow, actor, h, item, vouched, result, file_name=file_name, depth=depth + 1)
+
+
+def _merge_forwarded(uow: UnitOfWork, actor: Actor, via: pf.Header, item: Mapping[str, Any],
+                     vouched: Mapping[str, Mapping[str, Any]], result: Imported, *, file_name: str,
+                     depth: int) -> None:
+    """A package `via`'s sender received from below and passed on: checked, then merged as its sender's."""
+    try:
+        raw, plain = base64.b64decode(item["package"]), base64.b64decode(item["payload"])
+        header = pf.read_header(raw, file_name)
+        doc = vouched[header.sender.code]
+        key = pf.PeerKeys(header.sender.code, str(doc["name"]), base64.b64decode(doc["ed25519"]),
+                          base64.b64decode(doc["x25519"]))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise InputRejected("package.forward_mismatch", file=file_name, org=via.sender.name) from exc
+    below = uow.records.org_by_code(header.sender.code)
+    known = peers.peer_keys(uow).get(header.sender.code)
+    if below is None or below.parent_code != via.sender.code or (known and known.ed25519 != key.ed25519):
+        raise InputRejected("package.not_below", file=file_name, org=via.sender.name, code=header.sender.code)
+    if known is not None and known.revoked:
+        raise InputRejected("package.revoked", file=file_name, org=known.name, code=known.code)
+    header = pf.check_signed(raw, {key.code: key}, file_name)
+    if (header.recipient.code != via.sender.code or len(plain) != header.payload_size
+            or hashlib.sha256(plain).hexdigest() != header.payload_sha256):
+        raise InputRejected("package.forward_mismatch", file=file_name, org=via.sender.name)
+    if store.logged(uow.conn, "in", sha256=hashlib.sha256(raw).hexdigest()) is not None:
+        return  # already merged: straight from its sender, or passed on before
+    payload = _payload(plain, header, file_name)
+    _merge_payload(uow, actor, header, raw, plain, payload, result, file_name=file_name, via=via, depth=depth)
+    result.notes.append(f"经 {via.sender.name} 转来 {header.sender.name} 第 {header.epoch} 轮第 {header.sequence} "
+                        "个数据包，已核验其签名并合并")
+
+
+def _added(before: KindResult | None, more: KindResult) -> KindResult:
+    if before is None:
+        return more
+    return KindResult(before.added + more.added, before.changed + more.changed, before.unchanged + more.unchanged,
+                      before.older + more.older, before.refused + more.refused, before.conflicts + more.conflicts)
 
 
 def _refuse_replays(uow: UnitOfWork, h: pf.Header, file_name: str) -> None:
@@ -251,10 +342,10 @@ def _gaps(uow: UnitOfWork, h: pf.Header) -> list[str]:
     return [f"缺少 {h.sender.name} 的第 {n} 个数据包（第 {h.epoch} 轮）" for n in missing]
 
 
-def _payload(opened: pf.Opened, file_name: str) -> dict[str, Any]:
+def _payload(plain: bytes, header: pf.Header, file_name: str) -> dict[str, Any]:
     try:
-        payload = json.loads(opened.payload.decode("utf-8"))
-        ok = (payload.get("format") == PAYLOAD_FORMAT and payload.get("sender") == opened.header.sender.code
+        payload = json.loads(plain.decode("utf-8"))
+        ok = (payload.get("format") == PAYLOAD_FORMAT and payload.get("sender") == header.sender.code
               and isinstance(payload.get("records"), dict))
     except (ValueError, AttributeError) as exc:
         raise InputRejected("package.cannot_open", file=file_name) from exc
