@@ -413,3 +413,46 @@ def test_a_township_payload_changed_by_the_county_is_refused_upstairs(offices: O
         _import_package(prefecture, _export(offices.county, "652300", offices.folder / "c1.ykt"))
     assert caught.value.key == "package.forward_mismatch"
     assert _digests(prefecture) == before
+
+
+def test_downward_the_county_sends_its_lists_and_revocations_but_never_complaints(offices: Offices) -> None:
+    from yikatong_desktop.domain.lists import ListKind
+    from yikatong_desktop.services import complaints
+    from yikatong_desktop.services.list_imports import import_list
+
+    staff = write_roster(offices.folder / "财政供养人员.xlsx", ("序号", "姓名", "身份证号", "工作单位"),
+                         [[1, "居民2", citizen_id(2), "县林业局"]])
+    with offices.county.uow() as uow:
+        import_list(uow, offices.county.actor, ListKind.STAFF, staff)
+        uow.commit()
+    run(offices.county, complaints.register, offices.county.actor,
+        {"channel": "电话", "content": "反映冒领", "complainant": "王举报", "contact": "0994-5551234"})
+    run(offices.county, peers.revoke, offices.county.actor, "652323102")
+    town = offices.towns["652323101"]
+    down = _export(offices.county, "652323101", offices.folder / "down.ykt")
+    header = pf.read_header(down.read_bytes())
+    assert header.direction == "down" and "complaints" not in header.counts
+    done = _import_package(town, down)
+    assert done.kinds["public_employees"].added == 1 and done.kinds["key_revocations"].added == 1
+    assert _digests(town, ("public_employees", "key_revocations")) == \
+        _digests(offices.county, ("public_employees", "key_revocations"))
+    assert _digests(town, ("complaints",))["complaints"][0] == 0
+    with town.reader() as uow:  # the revocation travelled: 二十里店镇's key is refused here too
+        assert peers.peer_keys(uow).get("652323102") is None or peers.peer_keys(uow)["652323102"].revoked
+
+
+def test_the_county_report_counts_each_township_from_the_merged_packages(offices: Offices) -> None:
+    from yikatong_desktop.domain.reports import ReportKind
+    from yikatong_desktop.services import reports
+
+    for code, town in offices.towns.items():
+        _import(town, offices.rosters[code])
+        for n in range(1 if code == "652323101" else 2):
+            run(town, ledger.register, town.actor, {"category": "1.1", "description": f"迟发{n}", "amount": "10"})
+        _import_package(offices.county, _export(town, "652323", offices.folder / f"{code}-r.ykt"))
+    with offices.county.reader() as uow:
+        month = f"{uow.clock.now():%Y-%m}"  # the month the townships registered them in
+        doc = reports.document(uow, offices.county.actor, ReportKind.MONTHLY, reports.scope(uow), month)
+    [towns] = [s.tables[0] for s in doc.sections if s.title.startswith("各乡镇")]
+    registered = {row[0]: row[1] for row in towns.rows}
+    assert registered["大丰镇"] == 1 and registered["二十里店镇"] == 2 and registered["合计"] == 3

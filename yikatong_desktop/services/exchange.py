@@ -103,9 +103,10 @@ def start_new_epoch(uow: UnitOfWork, after: int) -> int:
 def _direction(uow: UnitOfWork, me: str, peer: str) -> str:
     mine = uow.records.org_by_code(me)
     theirs = uow.records.org_by_code(peer)
-    if mine is not None and mine.parent_code == peer:
+    # By the org units known here, else by the codes themselves (a township's code extends its county's)
+    if (mine is not None and mine.parent_code == peer) or (theirs is None and me.startswith(peer) and me != peer):
         return "up"
-    if theirs is not None and theirs.parent_code == me:
+    if (theirs is not None and theirs.parent_code == me) or (theirs is None and peer.startswith(me) and peer != me):
         return "down"
     raise InputRejected("package.not_neighbour", code=peer)
 

@@ -178,6 +178,14 @@ def _revocations() -> Select[Any]:
         k.c.voided.is_(False))
 
 
+def _batches() -> Select[Any]:
+    b, r = t.import_batches, t.import_batches.alias("replaced_batch")
+    return (select(b.c.kind, b.c.file_name, b.c.file_sha256, b.c.program_code, b.c.period_label, b.c.rows_total,
+                   b.c.rows_accepted, b.c.rows_warned, b.c.rows_rejected, b.c.imported_at, b.c.actor,
+                   r.c.file_sha256.label("replaces"))
+            .outerjoin(r, r.c.uid == b.c.replaces_uid).where(b.c.voided.is_(False)))
+
+
 #: Kind name (as `ykt stats` prints it) → query of business content.
 CONTENT_QUERIES = {
     "org_units": _orgs,
@@ -186,6 +194,7 @@ CONTENT_QUERIES = {
     "households": _households,
     "persons": _persons,
     "bank_accounts": _accounts,
+    "import_batches": _batches,
     "payments": _payments,
     "person_statuses": _statuses,
     "public_employees": _public_employees,

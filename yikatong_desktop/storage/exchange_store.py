@@ -25,6 +25,7 @@ from typing import Any
 from sqlalchemy import Column, Connection, Date, Table, insert, select, tuple_, update
 
 from yikatong_desktop.domain.canonical import canonical_json, content_hash
+from yikatong_desktop.domain.privacy import mask_text
 from yikatong_desktop.storage import tables as t
 from yikatong_desktop.storage.database import bulk_insert, iter_chunks
 from yikatong_desktop.storage.types import ExactDecimal, UtcDateTime
@@ -194,7 +195,11 @@ def merge_kind(conn: Connection, resolver: Resolver, kind: str, items: Sequence[
                 continue
             same = _content(old) == _content(item)
             if identity is None and int(old["version"]) == int(item["version"]) and not same:
-                result.conflicts.append(f"{key}：同一版本（{item['version']}）内容不同，按内容摘要取其一")
+                result.conflicts.append(f"{mask_text(str(key))}：同一版本（{item['version']}）内容不同，按内容摘要取其一")
+            elif identity is not None and not same:
+                fields = sorted(k for k in _content(item) if _content(item).get(k) != _content(old).get(k))
+                kept = "对方" if _rank(item) > _rank(old) else "本单位"
+                result.conflicts.append(f"{mask_text(str(key))}：两处的{'、'.join(fields)}不同，取版本较新的{kept}记录")
             if _rank(item) <= _rank(old):
                 result.unchanged += same
                 result.older += not same
