@@ -145,3 +145,17 @@ def test_trust_on_a_terminal_asks_for_the_fingerprint_to_be_confirmed(home: Path
     accepted = typed("yes\n")
     assert accepted.returncode == 0, accepted.stdout.decode()
     assert [p["org"] for p in _peers(home, county)] == ["652323101"]
+
+
+@ON_FILE_ONLY
+def test_keys_backup_keeps_the_keystore_still_under_its_passphrase(home: Path, county: str) -> None:
+    out = home / "U盘密钥库.keys"
+    done = run(home, "--db", county, "keys", "backup", "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    assert out.read_bytes() == Path(county + ".keys").read_bytes()
+    assert b"PRIVATE KEY" not in out.read_bytes() and b'"ciphertext"' in out.read_bytes()
+    events = [e["action"] for e in _json(home, county, "audit", "list", "--action", "keys")]
+    assert events == ["keys.backup"]
+    nowhere = run(home, "--db", county, "keys", "backup", "--out", str(home / "无此目录" / "k.keys"))
+    assert nowhere.returncode == 3
+

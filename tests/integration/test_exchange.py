@@ -59,9 +59,11 @@ def _rosters(folder: Path) -> dict[str, Path]:
 
 
 def _double(folder: Path) -> Path:
-    """二十里店镇 pays person 3 of 大丰镇 for the same month, into another account: a duplicate payment."""
+    """二十里店镇 pays person 3 of 大丰镇 for the same month into another account (a duplicate payment and
+    a second card), and its person 12 for April into the account of 大丰镇's person 4 (a shared account)."""
     return write_roster(folder / "二十里店镇补发.xlsx", HEADER,
-                        [_row(1, "二十里店镇", "南村", 3, account="6228480099999999999")])
+                        [_row(1, "二十里店镇", "南村", 3, account="6228480099999999999"),
+                         _row(2, "二十里店镇", "南村", 12, period="2018-04", account=f"62284800{4:011d}")])
 
 
 def _import(app: bootstrap.App, path: Path) -> None:
@@ -155,13 +157,18 @@ def test_two_townships_merge_at_the_county_as_if_it_held_the_union(offices: Offi
     _import(town, _double(offices.folder))
     _import_package(offices.county, _export(town, "652323", offices.folder / "652323102-2.ykt"))
     with offices.county.uow() as uow:
-        run_checks(uow, offices.county.actor, ["DUPLICATE_PAYMENT"])
+        run_checks(uow, offices.county.actor, ["DUPLICATE_PAYMENT", "MULTI_CARD", "SHARED_ACCOUNT"])
         uow.commit()
     with offices.county.reader() as uow:
         found = uow.conn.execute(text(
-            "SELECT p.id_number FROM findings f JOIN persons p ON p.id = f.person_id "
-            "WHERE f.rule = 'DUPLICATE_PAYMENT' AND f.voided = :no"), {"no": False}).fetchall()
-    assert {r[0] for r in found} == {citizen_id(3)}
+            "SELECT f.rule, p.id_number, a.number FROM findings f LEFT JOIN persons p ON p.id = f.person_id "
+            "LEFT JOIN bank_accounts a ON a.id = f.account_id WHERE f.voided = :no"), {"no": False}).fetchall()
+    assert {r[1] for r in found if r[0] == "DUPLICATE_PAYMENT"} == {citizen_id(3)}
+    assert {r[1] for r in found if r[0] == "MULTI_CARD"} == {citizen_id(3), citizen_id(12)}  # 12: his and 4's
+    assert {r[2] for r in found if r[0] == "SHARED_ACCOUNT"} == {f"62284800{4:011d}"}
+    with offices.towns["652323102"].uow() as uow:  # the township alone sees neither the double nor the sharing
+        run_checks(uow, offices.towns["652323102"].actor, ["DUPLICATE_PAYMENT", "SHARED_ACCOUNT"])
+        assert uow.conn.execute(text("SELECT COUNT(*) FROM findings")).scalar_one() == 0
 
 
 def test_updates_voids_and_problems_travel_and_only_the_owner_changes_a_record(offices: Offices) -> None:

@@ -60,6 +60,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     check.add_argument("--yes", action="store_true", help="指纹已另行核对（脚本用）")
     tr.add_argument("--note", default="", help="备注（如经办人、核对方式）")
     tr.add_argument("--json", **_JSON)
+    kb = k.add_parser("backup", help="把密钥库（仍由密钥口令加密）另存一份，妥善保管")
+    kb.add_argument("--out", type=Path, required=True, help="写入的文件（如U盘上的 本单位密钥库.keys）")
     rv = k.add_parser("revoke", help="吊销一个单位的密钥：今后拒收其数据包，吊销记录随数据包下发")
     rv.add_argument("org", help="单位代码（或受信任单位的名称）")
     rv.add_argument("--reason", default="", help="吊销原因")
@@ -72,7 +74,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
 def run_keys(args: argparse.Namespace) -> int:
     """Run `ykt keys …`."""
     command = args.keys_command
-    if command in ("issue-cert", "export-cert", "export"):
+    if command in ("issue-cert", "export-cert", "export", "backup"):
         _check_folder(args.out)
     app = bootstrap.open_app(args.db)
     try:
@@ -255,7 +257,15 @@ def _peer_json(peer: peers.Peer) -> dict[str, Any]:
             "revoke_reason": peer.revoke_reason}
 
 
-_PEER_COMMANDS = {"export": _export_public, "trust": _trust_peer, "revoke": _revoke}
+def _backup_keys(app: bootstrap.App, args: argparse.Namespace) -> int:
+    with app.uow() as uow:
+        peers.backup_keystore(uow, app.actor, app.keystore_path, args.out)
+        uow.commit()
+    say(message("keys.backed_up", path=args.out))
+    return 0
+
+
+_PEER_COMMANDS = {"export": _export_public, "trust": _trust_peer, "revoke": _revoke, "backup": _backup_keys}
 
 
 def run_verify(args: argparse.Namespace) -> int:

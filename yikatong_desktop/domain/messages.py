@@ -704,6 +704,9 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
                                       "请与对方重新核对。",
                                       "The key file's signing key fingerprint is {actual}, not the {given} given; "
                                       "nothing trusted: check with the other office again."),
+    "keys.backed_up": ("已把密钥库另存到 {path}（仍由密钥口令加密）：请妥善保管，口令另行保存。",
+                       "Saved the keystore to {path} (still under the key passphrase): keep it safe, and the "
+                       "passphrase apart."),
     "keys.not_public_file": ("{file} 不是一卡通公钥文件（应由对方 ykt keys export 写出）。",
                              "{file} is not a public key file (written by ykt keys export)."),
     "keys.trust_unconfirmed": ("信任 {name} 的密钥前，请核对指纹 {fingerprint}：用 --fingerprint 写出对方告知的指纹，"

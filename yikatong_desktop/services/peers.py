@@ -11,6 +11,7 @@ from then on and is kept as a record of ours, which packages carry downward.
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import re
 import uuid
@@ -108,6 +109,19 @@ def export_public(uow: UnitOfWork, actor: Actor, keystore_path: Path, out: Path)
         raise InputRejected("file.unwritable", path=str(out), reason=os_reason(exc)) from exc
     record_event(uow, actor, "keys.export", detail={"fingerprint": mine.fingerprint, "file": out.name})
     return mine
+
+
+def backup_keystore(uow: UnitOfWork, actor: Actor, keystore_path: Path, out: Path) -> None:
+    """`ykt keys backup`: the keystore file as it is (its private part still under the passphrase), for
+    safekeeping apart from the PC. Audited with its hash."""
+    authorize(actor, Action.MANAGE_KEYS)
+    keystore.read_keystore(keystore_path)  # a sound keystore, not whatever the file holds
+    data = keystore_path.read_bytes()
+    try:
+        write_bytes_atomically(out, data)
+    except OSError as exc:
+        raise InputRejected("file.unwritable", path=str(out), reason=os_reason(exc)) from exc
+    record_event(uow, actor, "keys.backup", detail={"file": out.name, "sha256": hashlib.sha256(data).hexdigest()})
 
 
 def read_public(data: bytes, name: str = "") -> PublicKeys:

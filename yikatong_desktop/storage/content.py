@@ -186,6 +186,15 @@ def _batches() -> Select[Any]:
             .outerjoin(r, r.c.uid == b.c.replaces_uid).where(b.c.voided.is_(False)))
 
 
+def _findings() -> Select[Any]:
+    f, pr, a, g = t.findings, t.persons, t.bank_accounts, t.programs
+    return (select(f.c.rule, f.c.subject_kind, pr.c.id_number.label("person"), a.c.bank.label("account_bank"),
+                   a.c.number.label("account_number"), g.c.code.label("program"), f.c.period_label, f.c.org_code,
+                   f.c.amount_fen, f.c.severity, f.c.status)
+            .outerjoin(pr, pr.c.id == f.c.person_id).outerjoin(a, a.c.id == f.c.account_id)
+            .outerjoin(g, g.c.id == f.c.program_id).where(f.c.voided.is_(False)))
+
+
 #: Kind name (as `ykt stats` prints it) → query of business content.
 CONTENT_QUERIES = {
     "org_units": _orgs,
@@ -203,6 +212,7 @@ CONTENT_QUERIES = {
     "fund_allocations": _allocations,
     "bank_returns": _bank_returns,
     "field_checks": _field_checks,
+    "findings": _findings,
     "problems": _problems,
     "problem_recoveries": _recoveries,
     "complaints": _complaints,
