@@ -39,6 +39,8 @@ HEADER = ("序号", "乡镇", "村(社区)", "姓名", "身份证号", "补贴�
           "银行账号")
 ROSTER_KINDS = ("persons", "bank_accounts", "households", "payments")
 TOWNS = {"652323101": "大丰镇", "652323102": "二十里店镇"}
+#: Merging is the same SQL on both backends, tried there by the round trip and the refusals: SQLite only.
+ON_FILE_ONLY = pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
 
 
 def _row(n: int, town: str, village: str, person: int, *, paid: int = 120, period: str = "2018-03",
@@ -171,6 +173,7 @@ def test_two_townships_merge_at_the_county_as_if_it_held_the_union(offices: Offi
         assert uow.conn.execute(text("SELECT COUNT(*) FROM findings")).scalar_one() == 0
 
 
+@ON_FILE_ONLY
 def test_updates_voids_and_problems_travel_and_only_the_owner_changes_a_record(offices: Offices) -> None:
     town = offices.towns["652323101"]
     _import(town, offices.rosters["652323101"])
@@ -195,6 +198,7 @@ def test_updates_voids_and_problems_travel_and_only_the_owner_changes_a_record(o
     assert numbers == [problem.number]
 
 
+@ON_FILE_ONLY
 def test_a_gap_in_the_sequence_is_reported_and_filled(offices: Offices) -> None:
     town = offices.towns["652323102"]
     _import(town, offices.rosters["652323102"])
@@ -255,6 +259,7 @@ def test_refusals_change_nothing(offices: Offices, dbs: Databases) -> None:
                                 file_name="x")
 
 
+@ON_FILE_ONLY
 def test_only_neighbours_get_packages(offices: Offices) -> None:
     town = offices.towns["652323101"]
     other_town = offices.towns["652323102"]
@@ -313,7 +318,7 @@ def _copy_county(template: Path, target: Path) -> bootstrap.App:
     return bootstrap.open_app(str(target))
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(order=st.lists(st.integers(min_value=0, max_value=3), min_size=4, max_size=9), seed=st.integers(0, 10**6))
 def test_any_order_and_any_repetition_gives_the_same_digests(packages: Packages, tmp_path: Path, order: list[int],
                                                               seed: int) -> None:
@@ -327,6 +332,7 @@ def test_any_order_and_any_repetition_gives_the_same_digests(packages: Packages,
         county.close()
 
 
+@ON_FILE_ONLY
 def test_dates_survive_the_trip(offices: Offices) -> None:
     town = offices.towns["652323101"]
     _import(town, offices.rosters["652323101"])
@@ -337,6 +343,7 @@ def test_dates_survive_the_trip(offices: Offices) -> None:
 
 
 
+@ON_FILE_ONLY
 def test_after_a_restore_the_township_sends_in_a_new_epoch(offices: Offices) -> None:
     from yikatong_desktop.bootstrap import backups
 
@@ -374,6 +381,7 @@ def _export_old_epoch_copy(town: bootstrap.App, offices: Offices, model: Path) -
     return path
 
 
+@ON_FILE_ONLY
 def test_the_prefecture_checks_each_township_package_the_county_passes_on(offices: Offices, dbs: Databases) -> None:
     prefecture = init_installation(dbs.target("prefecture.sqlite3"), code="652300", name="昌吉回族自治州",
                                    level="prefecture")
@@ -399,6 +407,7 @@ def test_the_prefecture_checks_each_township_package_the_county_passes_on(office
     assert _digests(prefecture, ROSTER_KINDS) == _digests(town, ROSTER_KINDS)
 
 
+@ON_FILE_ONLY
 def test_a_township_payload_changed_by_the_county_is_refused_upstairs(offices: Offices, dbs: Databases) -> None:
     prefecture = init_installation(dbs.target("prefecture.sqlite3"), code="652300", name="昌吉回族自治州",
                                    level="prefecture")
@@ -422,6 +431,7 @@ def test_a_township_payload_changed_by_the_county_is_refused_upstairs(offices: O
     assert _digests(prefecture) == before
 
 
+@ON_FILE_ONLY
 def test_downward_the_county_sends_its_lists_and_revocations_but_never_complaints(offices: Offices) -> None:
     from yikatong_desktop.domain.lists import ListKind
     from yikatong_desktop.services import complaints
@@ -448,6 +458,7 @@ def test_downward_the_county_sends_its_lists_and_revocations_but_never_complaint
         assert peers.peer_keys(uow).get("652323102") is None or peers.peer_keys(uow)["652323102"].revoked
 
 
+@ON_FILE_ONLY
 def test_the_county_report_counts_each_township_from_the_merged_packages(offices: Offices) -> None:
     from yikatong_desktop.domain.reports import ReportKind
     from yikatong_desktop.services import reports
