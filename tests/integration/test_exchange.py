@@ -381,14 +381,20 @@ def _export_old_epoch_copy(town: bootstrap.App, offices: Offices, model: Path) -
     return path
 
 
-@ON_FILE_ONLY
-def test_the_prefecture_checks_each_township_package_the_county_passes_on(offices: Offices, dbs: Databases) -> None:
+def _prefecture_above(offices: Offices, dbs: Databases) -> tuple[bootstrap.App, bootstrap.App]:
+    """The prefecture, trusting and trusted by the county; and 大丰镇 with its roster imported."""
     prefecture = init_installation(dbs.target("prefecture.sqlite3"), code="652300", name="昌吉回族自治州",
                                    level="prefecture")
     _trust(prefecture, offices.county)
     _trust(offices.county, prefecture)
     town = offices.towns["652323101"]
     _import(town, offices.rosters["652323101"])
+    return prefecture, town
+
+
+@ON_FILE_ONLY
+def test_the_prefecture_checks_each_township_package_the_county_passes_on(offices: Offices, dbs: Databases) -> None:
+    prefecture, town = _prefecture_above(offices, dbs)
     _import_package(offices.county, _export(town, "652323", offices.folder / "t1.ykt"))
     upward = _export(offices.county, "652300", offices.folder / "c1.ykt")
     assert pf.read_header(upward.read_bytes()).counts["forwarded_packages"] == 1
@@ -409,12 +415,7 @@ def test_the_prefecture_checks_each_township_package_the_county_passes_on(office
 
 @ON_FILE_ONLY
 def test_a_township_payload_changed_by_the_county_is_refused_upstairs(offices: Offices, dbs: Databases) -> None:
-    prefecture = init_installation(dbs.target("prefecture.sqlite3"), code="652300", name="昌吉回族自治州",
-                                   level="prefecture")
-    _trust(prefecture, offices.county)
-    _trust(offices.county, prefecture)
-    town = offices.towns["652323101"]
-    _import(town, offices.rosters["652323101"])
+    prefecture, town = _prefecture_above(offices, dbs)
     package = _export(town, "652323", offices.folder / "t1.ykt")
     _import_package(offices.county, package)
     payload_sha = pf.read_header(package.read_bytes()).payload_sha256
