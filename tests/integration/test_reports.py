@@ -13,6 +13,9 @@ from __future__ import annotations
 import calendar
 import io
 import json
+import re
+import shutil
+import subprocess
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -29,7 +32,7 @@ from ykt_integration import PASSPHRASE, init_installation
 from yikatong_desktop import bootstrap
 from yikatong_desktop.domain.checklist import ITEMS, primary_item
 from yikatong_desktop.domain.clock import LOCAL_TZ, parse_clock
-from yikatong_desktop.domain.errors import PermissionDenied
+from yikatong_desktop.domain.errors import InputRejected, PermissionDenied
 from yikatong_desktop.domain.ids import compute_check_char
 from yikatong_desktop.domain.lists import ListKind
 from yikatong_desktop.domain.money import format_yuan
@@ -37,12 +40,13 @@ from yikatong_desktop.domain.permissions import Role
 from yikatong_desktop.domain.problems import Move, State
 from yikatong_desktop.domain.reports import ReportDoc, ReportKind, ReportState, Table
 from yikatong_desktop.domain.rules import CATALOGUE_VERSION, RULES_BY_CODE
-from yikatong_desktop.services import complaints, findings, ledger, reports, signing
+from yikatong_desktop.services import complaints, exchange, findings, ledger, peers, reports, signing
 from yikatong_desktop.services.audit import org_code
 from yikatong_desktop.services.auth import Actor
 from yikatong_desktop.services.checks.run import run_checks
 from yikatong_desktop.services.imports import import_roster
 from yikatong_desktop.services.list_imports import import_list
+from yikatong_desktop.services.queries import campaign
 from yikatong_desktop.services.stats import stats
 
 Installation = Callable[..., bootstrap.App]
@@ -53,6 +57,8 @@ JIANGFU = SAMPLES / "卫健委_计生奖扶_2018.xlsx"
 ADMIN = Actor("王主任", Role.ADMIN, single_user=False)
 MONTHLY, SUMMARY = ReportKind.MONTHLY, ReportKind.SUMMARY
 MONTH_END = "2019-07-31T20:00:00"  # when the July figures are read: the month is over
+#: 专项整治以来: the first day of the campaign's first month (its first phase, 自查, starts on June 10, 2019).
+CAMPAIGN_FROM = date(2019, 6, 1)
 STABLE = "findings_live"  # the one fact that is "now", not "at the month's end"
 
 
@@ -60,12 +66,14 @@ def _id(body: str) -> str:
     return body + compute_check_char(body)
 
 
-ID_A, ID_B, ID_C, ID_D, ID_E = (_id(f"6523231950010{n}123") for n in range(1, 6))
+ID_A, ID_B, ID_C, ID_D, ID_E, ID_F = (_id(f"6523231950010{n}123") for n in range(1, 7))
 STATUS_HEADER = ["身份证号", "姓名", "事由", "日期", "注销户籍日期"]
-# 注销 on June 5 (before the campaign's first phase starts on June 10) and June 20; one with no 注销 date.
+# 注销 on June 5 (before the campaign's first phase starts on June 10, inside its first month) and June 20; one
+# with no 注销 date; one on May 25, before the campaign's first month: in no month's figure and no cumulative.
 JUNE_STATUSES = [[ID_A, "王建国", "死亡", "2019-05-28", "2019-06-05"],
                  [ID_B, "李秀英", "死亡", "2019-06-10", "2019-06-20"],
-                 [ID_E, "赵四", "户口迁出", "2019-06-01", None]]
+                 [ID_E, "赵四", "户口迁出", "2019-06-01", None],
+                 [ID_F, "孙七", "死亡", "2019-05-20", "2019-05-25"]]
 JULY_STATUSES = [[ID_C, "张伟", "户口迁出", "2019-06-25", "2019-07-08"],
                  [ID_D, "刘芳", "死亡", "2019-07-01", None]]
 
@@ -282,38 +290,61 @@ def _local_day(event: Any) -> date:
     return event.at.astimezone(LOCAL_TZ).date()
 
 
-def _expected(app: bootstrap.App, built: Built, period: str) -> dict[str, Any]:
-    """The month's figures from the ledger's listings, the audit log, the complaint list and the status list."""
+def _today(app: bootstrap.App) -> date:
+    """The day by the app's clock, in Beijing time."""
+    return app.clock.now().astimezone(LOCAL_TZ).date()
+
+
+def _closed_on(app: bootstrap.App, p: ledger.Problem, end: date) -> date | None:
+    """The (local) day of the 销号 that stood at the end of `end`, None when the problem was open then: read
+    from the problem's own 销号/回头看 events; a problem this office never closed nor reopened goes by its record."""
+    trail = [e for e in events_about(app, p.uid) if e.action in ("problem.close", "problem.reopen")]
+    if not trail:
+        return p.closed_on if p.state is State.CLOSED and p.closed_on and p.closed_on <= end else None
+    standing = [e for e in trail if _local_day(e) <= end]
+    return _local_day(standing[-1]) if standing and standing[-1].action == "problem.close" else None
+
+
+def _expected(app: bootstrap.App, period: str, new_findings: frozenset[str] | set[str] = frozenset()
+              ) -> dict[str, Any]:
+    """The month's figures from the ledger's listings, the audit log, the complaint list and the status list.
+
+    Read as the app's clock stands: a deadline is late when it is before the month's end or, for a month not
+    over yet, before today.
+    """
     start, end = _bounds(period)
+    as_of = min(end, _today(app))
+    since = min(CAMPAIGN_FROM, start)
 
     def within(day: date | None) -> bool:
         return day is not None and start <= day <= end
 
     with app.reader() as uow:
         listed = [p for p in ledger.list_problems(uow, VIEWER) if p.registered_on <= end]
-        lines = {p.number: ledger.detail(uow, VIEWER, p.number).recoveries for p in listed}
+        lines = {p.uid: ledger.detail(uow, VIEWER, p.uid).recoveries for p in listed}
         heard = complaints.list_complaints(uow, VIEWER)
         live = [f for f in findings.list_findings(uow, VIEWER) if f.status in ("open", "confirmed")]
+    closed_on = {p.uid: _closed_on(app, p, end) for p in listed}
     reg = [p for p in listed if within(p.registered_on)]
-    closed = [p for p in listed if p.state is State.CLOSED and within(p.closed_on)]
-    still_open = [p for p in listed if not (p.state is State.CLOSED and p.closed_on and p.closed_on <= end)]
+    closed = [p for p in listed if within(closed_on[p.uid])]
+    still_open = [p for p in listed if closed_on[p.uid] is None]
     moves = [e.action for p in listed for e in events_about(app, p.uid) if within(_local_day(e))]
     removed = {i for (i, day) in sql(app, "SELECT person_id, deregistered_date FROM person_statuses WHERE NOT voided "
                                           "AND deregistered_date IS NOT NULL") if within(date.fromisoformat(str(day)))}
-    new = built.june_findings if period == "2019-06" else built.july_findings if period == "2019-07" else set()
     return {
         "registered": len(reg), "registered_fen": sum(p.amount_fen for p in reg),
         "closed": len(closed), "closed_fen": sum(p.amount_fen for p in closed),
         "transferred": sum(within(p.transfer_on) for p in listed), "open": len(still_open),
-        "overdue": sum(p.deadline is not None and p.deadline < end for p in still_open),
+        "overdue": sum(p.deadline is not None and p.deadline < as_of for p in still_open),
         "returned": moves.count("problem.return"), "reopened": moves.count("problem.reopen"),
         "recovered_fen": sum(r.amount_fen for rs in lines.values() for r in rs if within(r.recovered_on)),
-        "recovered_total_fen": sum(r.amount_fen for rs in lines.values() for r in rs if r.recovered_on <= end),
+        "recovered_total_fen": sum(r.amount_fen for rs in lines.values() for r in rs
+                                   if since <= r.recovered_on <= end),
         "handled_persons": sum(p.handled_persons for p in closed), "deregistered": len(removed),
         "complaints_received": sum(within(c.received_on) for c in heard),
         "complaints_closed": sum(c.state is State.CLOSED and within(c.closed_on) for c in heard),
         "complaints_open": sum(c.received_on <= end and not (c.closed_on and c.closed_on <= end) for c in heard),
-        "findings_new": len(new), "findings_live": len(live),
+        "findings_new": len(new_findings), "findings_live": len(live),
     }
 
 
@@ -337,7 +368,8 @@ def _total(table: Table) -> list[Any]:
 
 @pytest.mark.parametrize("period", ["2019-06", "2019-07"])
 def test_the_monthly_facts_are_the_ledgers_own_numbers(july: bootstrap.App, ledger_db: Built, period: str) -> None:
-    assert _facts(july, period) == _expected(july, ledger_db, period)
+    new = ledger_db.june_findings if period == "2019-06" else ledger_db.july_findings
+    assert _facts(july, period) == _expected(july, period, new)
 
 
 def test_the_july_report_counts_what_happened_in_july(july: bootstrap.App, ledger_db: Built) -> None:
@@ -351,7 +383,8 @@ def test_the_july_report_counts_what_happened_in_july(july: bootstrap.App, ledge
         "transferred": 1,  # P6 to the 司法机关
         "open": 5, "overdue": 2,  # P1, P4, P5, P6, P7; P1 and P5 past their deadline, P7 due on the 31st is not
         "returned": 1, "reopened": 1,  # P5 on July 1 at 07:30 local (June 30 in UTC), P2's 回头看
-        "recovered_fen": 63450, "recovered_total_fen": 173450, "handled_persons": 1, "deregistered": 1,
+        # June's 600 + 300 and July's 634.50; the 200 P3 got back in May is before the campaign's first month
+        "recovered_fen": 63450, "recovered_total_fen": 153450, "handled_persons": 1, "deregistered": 1,
         "complaints_received": 1, "complaints_closed": 1, "complaints_open": 2,
         "findings_new": len(ledger_db.july_findings),
     }
@@ -362,7 +395,7 @@ def test_june_counts_june_alone_and_nothing_of_july_changes_it(july: bootstrap.A
     june = _facts(july, "2019-06")
     assert june == june | {
         "registered": 5, "closed": 1, "closed_fen": 50000, "transferred": 1, "open": 4, "overdue": 1,
-        "returned": 1, "reopened": 0, "recovered_fen": 90000, "recovered_total_fen": 110000, "handled_persons": 2,
+        "returned": 1, "reopened": 0, "recovered_fen": 90000, "recovered_total_fen": 90000, "handled_persons": 2,
         "deregistered": 2, "complaints_received": 2, "complaints_closed": 0, "complaints_open": 2,
         "findings_new": len(ledger_db.june_findings)}
     # Read on June 30 or after the whole of July: the same, but for the findings open now (not at the month's end).
@@ -401,17 +434,20 @@ def test_the_category_table_is_the_ledger_by_item_and_its_totals_are_the_facts(j
     start, end = _bounds(period)
     doc = _doc(july, MONTHLY, period)
     f = doc.facts
+    as_of = min(end, _today(july))
     with july.reader() as uow:
         listed = [p for p in ledger.list_problems(uow, VIEWER) if p.registered_on <= end]
-    kept = [p for p in listed if not (p.state is State.CLOSED and p.closed_on and p.closed_on <= end)]
+    closed_on = {p.uid: _closed_on(july, p, end) for p in listed}
+    kept = [p for p in listed if closed_on[p.uid] is None]
     expected: dict[str, list[int]] = {}
     for p in listed:
         row = expected.setdefault(p.category, [0] * 6)
+        day = closed_on[p.uid]
         row[0] += start <= p.registered_on
-        row[1] += p.state is State.CLOSED and p.closed_on is not None and start <= p.closed_on <= end
+        row[1] += day is not None and start <= day <= end
         row[2] += p.transfer_on is not None and start <= p.transfer_on <= end
         row[3] += p in kept
-        row[4] += p in kept and p.deadline is not None and p.deadline < end
+        row[4] += p in kept and p.deadline is not None and p.deadline < as_of
         row[5] += p.amount_fen if p in kept else 0
     table = _table(doc, "按整治内容分类")
     assert {r[0].split(" ")[0]: list(r[1:]) for r in table.rows[:-1]} == {
@@ -426,11 +462,17 @@ def test_the_category_table_is_the_ledger_by_item_and_its_totals_are_the_facts(j
     assert _total(found)[2:4] == [f["findings_new"], f["findings_live"]]
 
 
-def test_money_is_counted_in_the_month_of_its_receipt_and_cumulatively(july: bootstrap.App) -> None:
+def test_money_is_counted_in_the_month_of_its_receipt_and_cumulatively(july: bootstrap.App, ledger_db: Built) -> None:
     june, jul = _doc(july, MONTHLY, "2019-06"), _doc(july, MONTHLY, "2019-07")
-    # June: 600 (P2) + 300 (P3); the 200 P3 got back in May only in the total. July: 634.50 (P2).
-    assert (june.facts["recovered_fen"], june.facts["recovered_total_fen"]) == (90000, 110000)
-    assert (jul.facts["recovered_fen"], jul.facts["recovered_total_fen"]) == (63450, 173450)
+    # June: 600 (P2) + 300 (P3). July: 634.50 (P2). The 200 P3 got back on May 20, before the campaign's first
+    # month, is in no month and in no 专项整治以来 total (the ledger still lists it: the summary counts it).
+    assert (june.facts["recovered_fen"], june.facts["recovered_total_fen"]) == (90000, 90000)
+    assert (jul.facts["recovered_fen"], jul.facts["recovered_total_fen"]) == (63450, 153450)
+    with july.reader() as uow:
+        assert campaign(uow).phases[0].start.replace(day=1) == CAMPAIGN_FROM
+        p3 = ledger.detail(uow, VIEWER, ledger_db.numbers["P3"])
+    assert sorted((r.recovered_on, r.amount_fen) for r in p3.recoveries) == [(date(2019, 5, 20), 20000),
+                                                                             (date(2019, 6, 18), 30000)]
     assert jul.facts["recovered_total_fen"] == june.facts["recovered_total_fen"] + jul.facts["recovered_fen"]
     for doc in (june, jul):
         rows = {r[0]: r[1:] for r in _table(doc, "成效（本月 / 专项整治以来累计）").rows}
@@ -490,25 +532,34 @@ def test_the_same_data_rebuilds_the_same_document(ledger_db: Built) -> None:
     assert ReportDoc.from_json(json.loads(json.dumps(docs[0].to_json()))).to_json() == docs[0].to_json()
 
 
-def test_a_month_with_nothing_in_it_counts_nothing_but_what_is_still_open(july: bootstrap.App) -> None:
+def test_a_month_with_nothing_in_it_counts_nothing_but_what_is_still_open(july: bootstrap.App,
+                                                                          ledger_db: Built) -> None:
     august = _facts(july, "2019-08")  # read on July 31: nothing has happened in August yet
     july_facts = _facts(july, "2019-07")
     assert {k: v for k, v in august.items() if v} == {
-        "open": july_facts["open"], "overdue": 3,  # P7, due July 31, is late by August's end
+        "open": july_facts["open"], "overdue": 2,  # P1 and P5; P7, due July 31, is not late on July 31
         "recovered_total_fen": july_facts["recovered_total_fen"], "complaints_open": 2,
         "findings_live": july_facts["findings_live"]}
+    assert august == _expected(july, "2019-08")
+    later = _open(ledger_db.where, "2019-08-05T10:00:00")  # August's report read in August: P7 is late now
+    try:
+        assert _facts(later, "2019-08")["overdue"] == 3 == _expected(later, "2019-08")["overdue"]
+        assert _facts(later, "2019-07") == july_facts  # July is over: its figures are those of its end
+    finally:
+        later.close()
 
 
 # -- the summary -----------------------------------------------------------------------------------------------
 
 def test_the_summary_counts_the_whole_ledger(july: bootstrap.App, ledger_db: Built) -> None:
     doc = _doc(july, SUMMARY, "2019")
+    today = _today(july)
     with july.reader() as uow:
         listed = ledger.list_problems(uow, VIEWER)
         lines = [r for p in listed for r in ledger.detail(uow, VIEWER, p.number).recoveries]
         live = [f for f in findings.list_findings(uow, VIEWER) if f.status in ("open", "confirmed")]
-    closed = [p for p in listed if p.state is State.CLOSED]
-    kept = [p for p in listed if p.state is not State.CLOSED]
+    closed = [p for p in listed if _closed_on(july, p, today) is not None]
+    kept = [p for p in listed if _closed_on(july, p, today) is None]
     assert dict(doc.facts) == {
         "problems": len(listed), "problems_fen": sum(p.amount_fen for p in listed), "closed": len(closed),
         "open": len(kept), "recovered_fen": sum(r.amount_fen for r in lines),
@@ -532,9 +583,22 @@ def test_the_summary_counts_the_whole_ledger(july: bootstrap.App, ledger_db: Bui
 
     (kept_list,) = [s for s in doc.sections if s.title == "留号问题清单"]
     (table,) = kept_list.tables
-    assert [r[0] for r in table.rows] == [p.number for p in kept]
-    assert {r[0]: r[5] for r in table.rows}[ledger_db.numbers["P1"]].endswith("（逾期）")
-    assert not {r[0]: r[5] for r in table.rows}[ledger_db.numbers["P7"]].endswith("（逾期）")
+
+    def late(p: ledger.Problem) -> bool:
+        return p.deadline is not None and p.deadline < today
+
+    # Overdue first, then the larger amount, then the number: what a list cut at 200 rows must keep.
+    assert [r[0] for r in table.rows] == [p.number for p in sorted(kept, key=lambda p: (not late(p), -p.amount_fen,
+                                                                                         p.number))]
+    no = ledger_db.numbers
+    assert {r[0] for r in table.rows[:2]} == {no["P1"], no["P5"]}  # due June 20 and June 30
+    assert [r[0] for r in table.rows].index(no["P4"]) < [r[0] for r in table.rows].index(no["P7"])  # 300 > 50 元
+    marked = {r[0]: r[5].endswith("（逾期）") for r in table.rows}
+    assert marked == {p.number: late(p) for p in kept}
+    assert marked[no["P1"]] and marked[no["P5"]] and not marked[no["P7"]]  # P7 is due today, not late
+    by_number = {p.number: p for p in kept}
+    assert {r[0]: (r[3], r[4]) for r in table.rows} == {
+        n: (p.responsible_unit or "", f"{p.deadline:%Y-%m-%d}" if p.deadline else "") for n, p in by_number.items()}
     measures = _table(doc, "已销号问题的整改措施（按涉及金额）")
     assert [r[0] for r in measures.rows] == [ledger_db.numbers["P2"], ledger_db.numbers["P3"]]
 
@@ -677,7 +741,9 @@ def test_a_report_is_marked_sent_only_once_made_and_never_for_a_future_day(app: 
     assert "2019-07-20 报送（张会计）" in reports.describe_state(info)
     (event,) = [e for e in events_about(app, info.uid or "") if e.action == "report.sent"]
     assert event.detail["day"] == "2019-07-20" and event.detail["signed"] is False
-    assert _make(app).info.state is ReportState.MADE  # made again: to be sent again
+    error = refused(app, lambda uow: reports.make(uow, CLERK, MONTHLY, s, "2019-07"))  # what was sent stays
+    assert error.key == "report.already_sent" and "2019-07-20" in error.text()
+    assert _info(app) == info
 
 
 def test_a_viewer_may_neither_write_nor_make_and_a_clerk_may_not_sign(app: bootstrap.App) -> None:
@@ -727,8 +793,319 @@ def test_stats_digest_reports(app: bootstrap.App) -> None:
 def test_the_dashboard_points_at_the_month_due(app: bootstrap.App) -> None:
     due = read(app, reports.due, VIEWER)  # July 20: June's report was never sent
     assert due is not None and (due.month.label, due.overdue) == ("2019-06", True)
-    _make(app, period="2019-06")
-    run(app, reports.mark_sent, CLERK, MONTHLY, _scope(app), "2019-06", date(2019, 6, 24))
+    _make(app, period="2019-06")  # late: made on July 20, so sent no earlier
+    error = refused(app, lambda uow: reports.mark_sent(uow, CLERK, MONTHLY, _scope(app), "2019-06",
+                                                       date(2019, 6, 24)))
+    assert error.key == "report.sent_before_made"
+    run(app, reports.mark_sent, CLERK, MONTHLY, _scope(app), "2019-06", date(2019, 7, 20))
     due = read(app, reports.due, VIEWER)
     assert due is not None and (due.month.label, due.state, due.warn, due.overdue) == (
         "2019-07", ReportState.MISSING, True, False)
+
+
+# -- what a month's report says stays what it said -------------------------------------------------------------
+
+def _sections(doc: ReportDoc) -> list[Any]:
+    return list(doc.to_json()["sections"])
+
+
+def test_a_july_reopen_leaves_junes_report_as_it_was(installation: Installation, tmp_path: Path) -> None:
+    """销号 is read from this office's audit trail: a 回头看 in July does not take back June's 销号."""
+    app = installation()
+    try:
+        _at(app, "2019-06-05T10:00:00")
+        a = _applied(app, tmp_path, {"category": "3.2", "description": "重复领取", "amount": "500",
+                                     "deadline": "2019-06-30", "outcome": "批评教育", "handled_persons": "2"})
+        b = _applied(app, tmp_path, {"category": "1.2", "description": "死亡后仍领取", "amount": "80"})
+        _at(app, "2019-06-20T10:00:00")
+        _move(app, a, Move.CLOSE, REVIEWER)
+        _at(app, "2019-06-30T23:30:00")  # the last half hour of June in Xinjiang (15:30 UTC)
+        _move(app, b, Move.CLOSE, REVIEWER)
+        _at(app, "2019-06-30T23:50:00")
+        june_then = _doc(app, MONTHLY, "2019-06")
+        assert june_then.facts == _expected(app, "2019-06")
+        assert june_then.facts == june_then.facts | {"registered": 2, "closed": 2, "closed_fen": 58000, "open": 0,
+                                                     "overdue": 0, "handled_persons": 2, "reopened": 0}
+        made = _make(app, period="2019-06")  # the June report as it was kept
+
+        _at(app, "2019-07-01T07:30:00")  # 回头看 on July 1 (still June 30 in UTC): b again, closed again later
+        _move(app, b, Move.REOPEN, CLERK, "回头看发现仍在领取")
+        _move(app, b, Move.APPLY)
+        _at(app, "2019-07-10T10:00:00")  # 回头看 of a: rectified again, not closed by the month's end
+        _move(app, a, Move.REOPEN, CLERK, "回头看发现整改不到位")
+        _at(app, "2019-07-12T10:00:00")
+        _move(app, b, Move.CLOSE, REVIEWER)
+        _at(app, MONTH_END)
+        with app.reader() as uow:
+            now = {p.number: p for p in ledger.list_problems(uow, VIEWER)}
+        assert (now[a].state, now[a].closed_on) == (State.RECTIFYING, None)  # the record forgot June's 销号
+        assert (now[b].state, now[b].closed_on) == (State.CLOSED, date(2019, 7, 12))
+
+        june_now = _doc(app, MONTHLY, "2019-06")  # rebuilt after the reopen: the same June
+        assert june_now.facts == june_then.facts == made.doc.facts
+        assert _sections(june_now) == _sections(june_then) == _sections(made.doc)
+        assert [r[0] for r in _table(june_now, "本月销号的问题").rows[:-1]] == [a, b]
+
+        jul = _doc(app, MONTHLY, "2019-07")
+        assert jul.facts == _expected(app, "2019-07")
+        assert jul.facts == jul.facts | {"registered": 0, "closed": 1, "closed_fen": 8000, "reopened": 2,
+                                         "open": 1, "overdue": 1, "handled_persons": 0}  # a: due June 30
+        assert [r[0] for r in _table(jul, "本月销号的问题").rows[:-1]] == [b]
+        summary = _doc(app, SUMMARY, "2019")
+        assert (summary.facts["closed"], summary.facts["open"]) == (1, 1)
+    finally:
+        app.close()
+
+
+def test_late_is_judged_on_the_day_the_report_is_made(installation: Installation) -> None:
+    """A deadline still ahead on the day the report is made is not late, whatever the month's end."""
+    app = installation()
+    try:
+        _at(app, "2019-07-20T10:00:00")
+        due = {}
+        for day, amount in (("2019-07-15", "10"), ("2019-07-25", "20"), ("2019-07-31", "30"), (None, "40")):
+            fields = {**PROBLEM, "category": "1.1", "description": f"滞后发放{amount}元", "amount": amount}
+            due[day] = run(app, ledger.register, CLERK, fields | ({"deadline": day} if day else {})).number
+
+        def late(period: str) -> tuple[int, int, int]:
+            doc = _doc(app, MONTHLY, period)
+            assert doc.facts == _expected(app, period)
+            return doc.facts["overdue"], _total(_table(doc, "按整治内容分类"))[5], doc.facts["open"]
+
+        assert late("2019-07") == (1, 1, 4)  # on July 20 only the one due July 15 is late
+        made = _make(app)
+        assert made.doc.facts["overdue"] == 1 and "其中逾期 1 个" in made.doc.sections[3].paragraphs[0]
+        summary = _doc(app, SUMMARY, "2019")
+        (table,) = next(s for s in summary.sections if s.title == "留号问题清单").tables
+        assert [(r[0], r[5].endswith("（逾期）")) for r in table.rows] == [
+            (due["2019-07-15"], True), (due[None], False), (due["2019-07-31"], False), (due["2019-07-25"], False)]
+        _at(app, "2019-07-26T09:00:00")
+        assert late("2019-07") == (2, 2, 4)
+        _at(app, "2019-07-31T20:00:00")
+        assert late("2019-07") == (2, 2, 4)  # due on the 31st is not late on the 31st
+        _at(app, "2019-08-02T09:00:00")
+        assert late("2019-07") == (2, 2, 4)  # July is over: late as of its last day
+        assert late("2019-08") == (3, 3, 4)  # August's report, made on August 2
+    finally:
+        app.close()
+
+
+def test_objections_are_counted_in_the_month_they_came_in(july: bootstrap.App) -> None:
+    with july.reader() as uow:
+        heard = complaints.list_complaints(uow, VIEWER)
+    counted = []
+    for period in ("2019-06", "2019-07", "2019-08"):
+        start, end = _bounds(period)
+        received = [c for c in heard if start <= c.received_on <= end]
+        objections = sum(c.channel == "公示异议" for c in received)
+        (line,) = [t for t in _doc(july, MONTHLY, period).sections[3].paragraphs if t.startswith("本月受理举报")]
+        assert line.startswith(f"本月受理举报 {len(received)} 件（其中公示异议 {objections} 件），"), line
+        counted.append(objections)
+    assert counted == [1, 0, 0]  # the one of June 25, in June only
+
+
+# -- no full ID, phone or account number in a report -------------------------------------------------------------
+
+FULL_ID = _id("65232319800101123")
+MOBILE = "13912345678"
+ACCOUNT = "6228480012345678901"
+TYPED = f"身份证号{FULL_ID}，电话{MOBILE}，银行账号{ACCOUNT}"
+FULL_NUMBERS = [re.compile(r"(?<![0-9])[0-9]{17}[0-9X](?![0-9X])"), re.compile(r"(?<![0-9])[0-9]{16,19}(?![0-9])"),
+                re.compile(r"(?<![0-9])1[3-9][0-9]{9}(?![0-9])")]
+
+
+def _pdf_texts(pdf: bytes, folder: Path, name: str) -> list[str]:
+    """The text of a PDF as pypdf and as pdftotext (poppler) read it."""
+    path = write(folder / f"{name}.pdf", pdf)
+    poppler = subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True)
+    return [_text(pdf), poppler.stdout]
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
+def test_no_full_id_phone_or_account_number_reaches_a_report_pdf(installation: Installation,
+                                                                   tmp_path: Path) -> None:
+    app = installation()
+    try:
+        _at(app, "2019-07-05T10:00:00")
+        closed = _applied(app, tmp_path, {"category": "1.2", "description": f"冒领高龄津贴，{TYPED}",
+                                          "amount": "1200", "measures": f"已追回，回访{TYPED}"})
+        kept = run(app, ledger.register, CLERK, {**PROBLEM, "category": "2.1", "description": f"一人多卡，{TYPED}",
+                                                 "amount": "80", "responsible_unit": f"大丰镇民政办{MOBILE}"}).number
+        _at(app, "2019-07-10T10:00:00")
+        _move(app, closed, Move.CLOSE, REVIEWER)
+        texts = {}
+        monthly = _make(app, narrative={"progress": f"入户核实：{TYPED}", "next": f"继续追回，{TYPED}"})
+        texts["monthly"] = _pdf_texts(monthly.pdf, tmp_path, "monthly")
+        summary = _make(app, period="2019", narrative={k: f"{k}：{TYPED}" for k in
+                                                       ("overview", "practices", "problems", "suggestions")})
+        texts["summary"] = _pdf_texts(summary.pdf, tmp_path, "summary")
+        with app.reader() as uow:  # the ledger keeps what was typed: only what is printed is masked
+            assert FULL_ID in ledger.get_problem(uow, VIEWER, kept).description
+        masked = [FULL_ID[:6] + "*" * 8 + FULL_ID[-4:], MOBILE[:3] + "****" + MOBILE[-4:]]
+        for kind, (doc, found) in {"monthly": (monthly.doc, texts["monthly"]),
+                                   "summary": (summary.doc, texts["summary"])}.items():
+            for reader, text in zip(("pypdf", "pdftotext"), found, strict=True):
+                text = text.replace(doc.data_head, "")  # the audit head's 16 hex digits may all be decimal
+                squeezed = re.sub(r"\s+", "", text)  # a number broken over two lines of a cell
+                assert [n for n in (FULL_ID, MOBILE, ACCOUNT) if n in squeezed] == [], (kind, reader)
+                for pattern in FULL_NUMBERS:
+                    assert pattern.findall(text) == [], (kind, reader, pattern.pattern)
+                assert all(m in squeezed for m in masked), (kind, reader)  # printed, masked
+                assert "6228" in squeezed and "8901" in squeezed, (kind, reader)
+            shown = json.dumps(doc.to_json(), ensure_ascii=False)  # nor in the figures kept with the report
+            assert [n for n in (FULL_ID, MOBILE, ACCOUNT) if n in shown] == [], kind
+        # What the texts were printed in: the narrative, descriptions, measures and the responsible unit
+        assert _table(monthly.doc, "本月销号的问题").rows[0][0] == closed
+        summary_json = json.dumps(summary.doc.to_json(), ensure_ascii=False)
+        assert "大丰镇民政办139****5678" in summary_json and "已追回，回访身份证号" in summary_json
+    finally:
+        app.close()
+
+
+# -- a report once signed, once sent ----------------------------------------------------------------------------
+
+def test_new_text_unsigns_a_signed_report_and_a_sent_one_is_final(app: bootstrap.App) -> None:
+    s = _scope(app)
+    signed = _make(app, ADMIN, narrative={"progress": "本月全面开展自查。"}, signer=_signer(app))
+    assert signed.info.state is ReportState.SIGNED
+    error = refused(app, lambda uow: reports.make(uow, CLERK, MONTHLY, s, "2019-07"), PermissionDenied)
+    assert "签名报告" in error.text()  # a signed report is replaced by someone who may sign
+    same = run(app, reports.save_narrative, CLERK, MONTHLY, s, "2019-07", {"progress": "本月全面开展自查。"})
+    assert same == signed.info  # the same text: nothing changes, the signature stands
+
+    info = run(app, reports.save_narrative, CLERK, MONTHLY, s, "2019-07", {"progress": "本月全面开展自查，逐村核对。"})
+    assert info.state is ReportState.DRAFT
+    assert (info.pdf_sha256, info.signed_by, info.signed_at, info.certificate) == (None, None, None, None)
+    assert info.narrative["progress"] == "本月全面开展自查，逐村核对。"
+    ((sha, signed_by, sent_on, _),) = [r[2:] for r in _stored_reports(app)]
+    assert (sha, signed_by, sent_on) == (None, None, None)
+    assert refused(app, lambda uow: reports.pdf_of(uow, VIEWER, info)).key == "report.not_made"
+    error = refused(app, lambda uow: reports.mark_sent(uow, CLERK, MONTHLY, s, "2019-07", date(2019, 7, 20)))
+    assert error.key == "report.not_made"  # the signed PDF said something else: it is no report to send
+    (event,) = [e for e in events_about(app, info.uid or "") if e.action == "report.text"][-1:]
+    assert event.detail["sections"] == ["progress"] and event.detail["unsigned"] is True
+
+    made = _make(app, REVIEWER, signer=_signer(app, REVIEWER))  # signed again, with the new text
+    assert made.info.state is ReportState.SIGNED and "逐村核对" in _text(made.pdf)
+    sent = run(app, reports.mark_sent, CLERK, MONTHLY, s, "2019-07", date(2019, 7, 20))
+    assert sent.state is ReportState.SENT and sent.pdf_sha256 == made.info.pdf_sha256
+    signer = _signer(app)
+    for call in (lambda uow: reports.make(uow, CLERK, MONTHLY, s, "2019-07"),
+                 lambda uow: reports.make(uow, ADMIN, MONTHLY, s, "2019-07", signer=signer),
+                 lambda uow: reports.make(uow, ADMIN, MONTHLY, s, "2019-07", narrative={"next": "改写"},
+                                          signer=signer),
+                 lambda uow: reports.save_narrative(uow, CLERK, MONTHLY, s, "2019-07", {"progress": "改写"}),
+                 lambda uow: reports.save_narrative(uow, ADMIN, MONTHLY, s, "2019-07", {"next": "下月回头看。"})):
+        error = refused(app, call)
+        assert error.key == "report.already_sent" and "2019-07-20" in error.text()
+    assert _info(app) == sent and read(app, reports.pdf_of, VIEWER, sent) == made.pdf
+
+    summary = _make(app, period="2019")  # the summary is a report of its own: sent, it is final too
+    run(app, reports.mark_sent, CLERK, SUMMARY, s, "2019", date(2019, 7, 20))
+    error = refused(app, lambda uow: reports.make(uow, CLERK, SUMMARY, s, "2019"))
+    assert error.key == "report.already_sent"
+    assert read(app, reports.pdf_of, VIEWER, _info(app, SUMMARY, "2019")) == summary.pdf
+
+
+def test_a_report_is_not_sent_before_the_day_it_was_made(app: bootstrap.App) -> None:
+    s = _scope(app)
+    _make(app)  # July 20
+    _at(app, "2019-07-22T00:30:00")  # made again half an hour into July 22 in Xinjiang: still July 21 in UTC
+    made = _make(app)
+    assert made.info.made_at is not None and made.info.made_at.astimezone(LOCAL_TZ).date() == date(2019, 7, 22)
+    for day in (date(2019, 7, 20), date(2019, 7, 21)):
+        error = refused(app, lambda uow, day=day: reports.mark_sent(uow, CLERK, MONTHLY, s, "2019-07", day))
+        assert error.key == "report.sent_before_made"
+        assert day.isoformat() in error.text() and "2019-07-22" in error.text()
+    error = refused(app, lambda uow: reports.mark_sent(uow, CLERK, MONTHLY, s, "2019-07", date(2019, 7, 23)))
+    assert error.key == "report.sent_in_future"
+    info = run(app, reports.mark_sent, CLERK, MONTHLY, s, "2019-07", date(2019, 7, 22))
+    assert (info.state, info.sent_on) == (ReportState.SENT, date(2019, 7, 22))
+
+
+def test_a_department_outside_the_programme_catalogue_is_refused(app: bootstrap.App) -> None:
+    with app.reader() as uow:
+        known = sorted({p.department for p in uow.records.programs() if p.in_scope})
+        assert "民政局" in known and "卫健委" in known
+        for name in ("教育局", "民政", "民政局局", "x" * 80):
+            with pytest.raises(InputRejected) as caught:
+                reports.scope(uow, department=name)
+            assert caught.value.key == "report.unknown_department" and "民政局" in caught.value.text()
+            assert "x" * 51 not in caught.value.text()
+        civil = reports.scope(uow, department=" 民政局 ")
+        health = reports.scope(uow, department="卫健委")
+        assert (civil.kind, civil.key) == ("department", "民政局")
+        # The app's one problem is about 高龄津贴, a 民政局 programme
+        assert reports.document(uow, VIEWER, MONTHLY, civil, "2019-07").facts["registered"] == 1
+        assert reports.document(uow, VIEWER, MONTHLY, health, "2019-07").facts["registered"] == 0
+    assert _stored_reports(app) == []
+
+
+# -- a township's problems at the county ------------------------------------------------------------------------
+
+def _trust(app: bootstrap.App, other: bootstrap.App) -> None:
+    with other.reader() as uow:
+        keys = peers.own_public(uow, other.keystore_path)
+    run(app, peers.trust, app.actor, app.keystore_path, keys, expect_fingerprint=keys.fingerprint, confirmed=False)
+
+
+def _send(town: bootstrap.App, county: bootstrap.App, out: Path) -> None:
+    """The township exports a package to the county, which merges it."""
+    run(town, exchange.export_package, town.actor, town.keystore_path, PASSPHRASE, "652323", out)
+    with county.uow() as uow:
+        exchange.import_package(uow, county.actor, county.keystore_path, PASSPHRASE, out.read_bytes(),
+                                file_name=out.name)
+        uow.commit()
+
+
+def test_a_townships_problems_count_under_it_at_the_county(dbs: Databases, tmp_path: Path) -> None:
+    """A problem registered without an org counts under the office that registered it; the county, which
+    holds no 销号 event of a township's problem, goes by the problem's record."""
+    county = init_installation(dbs.target("county.sqlite3"))
+    town = init_installation(dbs.target("town.sqlite3"), code="652323101", name="大丰镇", level="township",
+                             parent="652323")
+    try:
+        _trust(county, town)
+        _trust(town, county)
+        bare = {k: v for k, v in PROBLEM.items() if k != "org"}  # no org given: the registering office's
+        _at(town, "2019-07-03T10:00:00")
+        closed = run(town, ledger.register, CLERK, {**bare, "category": "3.2", "description": "冒领高龄津贴",
+                                                    "amount": "120", "measures": "已停发并追回"}).number
+        _move(town, closed, Move.START)
+        run(town, ledger.add_evidence, CLERK, closed, write(tmp_path / "town.png", png_bytes()))
+        _move(town, closed, Move.APPLY)
+        kept = run(town, ledger.register, CLERK, {**bare, "category": "1.1", "description": "滞后发放",
+                                                  "amount": "30", "deadline": "2019-07-10"}).number
+        _at(town, "2019-07-12T10:00:00")
+        _move(town, closed, Move.CLOSE, REVIEWER)
+        _at(county, "2019-07-15T10:00:00")
+        own = run(county, ledger.register, CLERK, {**bare, "category": "2.1", "description": "一人多卡",
+                                                   "amount": "50"}).number
+        _at(town, "2019-07-20T10:00:00")
+        _at(county, "2019-07-20T10:00:00")
+        _send(town, county, tmp_path / "town-1.ykt")
+        _at(county, MONTH_END)
+
+        with county.reader() as uow:
+            listed = ledger.list_problems(uow, VIEWER)
+            # Numbers are each office's own: the township's first and the county's first are both 0001
+            assert sorted((p.org_code, p.number) for p in listed) == sorted([(None, closed), (None, kept), (None, own)])
+            towns_scope = reports.scope(uow, org="大丰镇")
+            jul = reports.document(uow, VIEWER, MONTHLY, reports.scope(uow), "2019-07")
+            town_doc = reports.document(uow, VIEWER, MONTHLY, towns_scope, "2019-07")
+            summary = reports.document(uow, VIEWER, SUMMARY, towns_scope, "2019")
+        assert not [e for p in listed for e in events_about(county, p.uid) if e.action == "problem.close"]
+        assert jul.facts == _expected(county, "2019-07")
+        assert jul.facts == jul.facts | {"registered": 3, "registered_fen": 20000, "closed": 1, "closed_fen": 12000,
+                                         "open": 2, "overdue": 1}
+        rows = {r[0]: r[1:] for r in _table(jul, None, "各乡镇（街道）情况").rows}
+        assert rows["大丰镇"] == [2, 1, 1, 0]  # registered, closed, kept open, recovered in July
+        assert rows["县本级及未指明乡镇"] == [1, 0, 1, 0]
+        assert rows["合计"] == [3, 1, 2, 0]
+        assert town_doc.facts == town_doc.facts | {"registered": 2, "closed": 1, "closed_fen": 12000, "open": 1,
+                                                   "overdue": 1}
+        assert [r[0] for r in _table(town_doc, "本月销号的问题").rows[:-1]] == [closed]
+        assert (summary.facts["problems"], summary.facts["closed"], summary.facts["open"]) == (2, 1, 1)
+    finally:
+        town.close()
+        county.close()

@@ -1,13 +1,17 @@
-"""月报 and 总结 (SPEC §7) as plain data: report months, when a monthly report is due, and the document kept as JSON."""
+"""月报 and 总结 (SPEC §7) as plain data: report months, when a monthly report is due, the document kept as JSON,
+and when a problem's 销号 counts (from its 销号/回头看 events, or its record)."""
 
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import UTC, date, datetime
+from types import SimpleNamespace
 
 import pytest
 
+from yikatong_desktop.domain.clock import LOCAL_TZ
 from yikatong_desktop.domain.periods import month_period
+from yikatong_desktop.domain.problems import State
 from yikatong_desktop.domain.reports import (
     WARN_FROM_DAY,
     Col,
@@ -21,6 +25,7 @@ from yikatong_desktop.domain.reports import (
     months_between,
     parse_month,
 )
+from yikatong_desktop.services.report_figures import Closures
 
 #: The default campaign's months: 自查 starts on June 10, 总结评价 ends on October 25.
 CAMPAIGN = months_between(date(2019, 6, 10), date(2019, 10, 25))
@@ -196,3 +201,60 @@ def test_json_written_before_notes_existed_still_reads() -> None:
 def test_an_empty_summary_round_trips() -> None:
     doc = ReportDoc(ReportKind.SUMMARY, "总结", "某县", "某县", "2019年度", [], "2019-10-20 09:00", "#0", "2019.1")
     assert ReportDoc.from_json(json.loads(json.dumps(doc.to_json()))) == doc
+
+
+# -- when a 销号 counts ------------------------------------------------------------------------------------------
+
+JUNE_END, JULY_END = date(2019, 6, 30), date(2019, 7, 31)
+
+
+def _local(text: str) -> datetime:
+    """A moment in Beijing time."""
+    return datetime.fromisoformat(text).replace(tzinfo=LOCAL_TZ)
+
+
+def _problem(state: State = State.CLOSED, closed_on: date | None = None, uid: str = "p1") -> SimpleNamespace:
+    """The columns of a report's problem row that Closures reads."""
+    return SimpleNamespace(uid=uid, state=state.value, closed_on=closed_on)
+
+
+def test_a_later_reopen_does_not_take_back_an_earlier_months_closing() -> None:
+    closures = Closures({"p1": [(_local("2019-06-20T10:00"), "problem.close"),
+                                (_local("2019-07-10T10:00"), "problem.reopen")]})
+    p = _problem(State.RECTIFYING, None)  # what the record says now: open again, its 销号 date cleared
+    assert closures.closed_on(p, date(2019, 6, 19)) is None
+    assert closures.closed_on(p, JUNE_END) == date(2019, 6, 20)
+    assert closures.closed_on(p, date(2019, 7, 9)) == date(2019, 6, 20)
+    assert closures.closed_on(p, JULY_END) is None
+
+
+def test_the_closing_standing_at_the_end_counts_in_the_month_it_was_made() -> None:
+    # Closed at 23:30 on June 30 and reopened at 07:30 on July 1 in Xinjiang: both June 30 in UTC
+    trail = [(datetime(2019, 6, 30, 15, 30, tzinfo=UTC), "problem.close"),
+             (datetime(2019, 6, 30, 23, 30, tzinfo=UTC), "problem.reopen"),
+             (_local("2019-07-12T10:00"), "problem.close")]
+    closures = Closures({"p1": trail})
+    p = _problem(State.CLOSED, date(2019, 7, 12))
+    assert closures.closed_on(p, JUNE_END) == date(2019, 6, 30)
+    assert closures.closed_on(p, date(2019, 7, 1)) is None
+    assert closures.closed_on(p, JULY_END) == date(2019, 7, 12)
+
+
+def test_the_trail_not_the_record_decides_when_there_is_one() -> None:
+    closures = Closures({"p1": [(_local("2019-06-20T10:00"), "problem.close")]})
+    assert closures.closed_on(_problem(State.CLOSED, date(2019, 7, 3)), JUNE_END) == date(2019, 6, 20)
+    assert closures.closed_on(_problem(State.CLOSED, None, uid="p2"), JUNE_END) is None  # no trail, no date
+
+
+@pytest.mark.parametrize(("state", "closed_on", "end", "expected"), [
+    (State.CLOSED, date(2019, 6, 20), JUNE_END, date(2019, 6, 20)),
+    (State.CLOSED, date(2019, 6, 30), JUNE_END, date(2019, 6, 30)),
+    (State.CLOSED, date(2019, 7, 1), JUNE_END, None),  # closed after the month's end: open at it
+    (State.RECTIFYING, date(2019, 6, 20), JULY_END, None),  # a date left on a problem that is not closed
+    (State.APPLIED, None, JULY_END, None),
+], ids=["closed-in-june", "last-day", "after-the-end", "not-closed", "applied"])
+def test_without_a_trail_the_record_decides(state: State, closed_on: date | None, end: date,
+                                            expected: date | None) -> None:
+    """A problem merged from another office: this one holds none of its 销号 events."""
+    other = Closures({"someone-else": [(_local("2019-06-01T10:00"), "problem.close")]})
+    assert other.closed_on(_problem(state, closed_on), end) == expected
