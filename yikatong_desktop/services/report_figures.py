@@ -108,7 +108,8 @@ def monthly(uow: UnitOfWork, actor: Actor, s: Scope, period: str, text: Mapping[
     where = where_of(s)
     camp_first = campaign(uow).phases[0].start.replace(day=1)
     cumulative_from = min(camp_first, start)  # 专项整治以来: from the campaign's first month on
-    problems = store.problems(uow.conn, where, until=end, since=start, total_since=cumulative_from)
+    problems = store.problems(uow.conn, where, until=end, since=start, total_since=cumulative_from,
+                              own=str(uow.get_setting("org.code", "")))
     closures = _closures(uow, where, end)
     as_of = min(end, local_today(uow.clock).date())  # the current month's report is made before its end
     reg = [p for p in problems if _in(p.registered_on, start, end)]
@@ -178,7 +179,7 @@ def _item_title(code: str) -> str:
 
 
 def _closed_table(closed: Sequence[Any]) -> Table:
-    rows = [[p.number, _item_title(p.category), mask_text(p.description), int(p.amount_fen), int(p.recovered_fen),
+    rows = [[p.label, _item_title(p.category), mask_text(p.description), int(p.amount_fen), int(p.recovered_fen),
              p.outcome or ""] for p in closed]
     rows.append(["合计", "", f"{len(closed)} 个", sum(int(p.amount_fen) for p in closed),
                  sum(int(p.recovered_fen) for p in closed), ""])
@@ -274,7 +275,7 @@ def summary(uow: UnitOfWork, actor: Actor, s: Scope, period: str, text: Mapping[
              made_at: str, data_head: str) -> ReportDoc:
     today = local_today(uow.clock).date()
     where = where_of(s)
-    problems = store.problems(uow.conn, where, until=today)
+    problems = store.problems(uow.conn, where, until=today, own=str(uow.get_setting("org.code", "")))
     found = store.findings(uow.conn, where, None, None)
     closures = _closures(uow, where, today)
     still_open = [p for p in problems if closures.closed_on(p, today) is None]
@@ -347,7 +348,7 @@ def _items_table(found: Sequence[Any], problems: Sequence[Any], closed: Sequence
 
 def _measures_table(closed: Sequence[Any]) -> Table:
     ranked = sorted(closed, key=lambda p: (-int(p.amount_fen), p.number))
-    rows = [[p.number, _item_title(p.category), mask_text(p.measures or ""), p.outcome or ""]
+    rows = [[p.label, _item_title(p.category), mask_text(p.measures or ""), p.outcome or ""]
             for p in ranked[:_MEASURES_CAP]]
     more = len(ranked) - _MEASURES_CAP
     note = f"另有 {more} 个已销号问题的整改措施见问题台账。" if more > 0 else ""
@@ -359,7 +360,7 @@ def _measures_table(closed: Sequence[Any]) -> Table:
 def _open_table(still_open: Sequence[Any], today: date) -> Table:
     # Overdue first, then the most money: what a cut-off list must not leave out
     ranked = sorted(still_open, key=lambda p: (not _overdue(p, today), -int(p.amount_fen), p.number))
-    rows = [[p.number, _item_title(p.category), mask_text(p.description), mask_text(p.responsible_unit or ""),
+    rows = [[p.label, _item_title(p.category), mask_text(p.description), mask_text(p.responsible_unit or ""),
              f"{p.deadline:%Y-%m-%d}" if p.deadline else "",
              STATE_LABELS[Kind.PROBLEM][State(p.state)] + ("（逾期）" if _overdue(p, today) else "")]
             for p in ranked[:_OPEN_LIST_CAP]]

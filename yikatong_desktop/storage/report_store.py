@@ -49,18 +49,24 @@ def _recovered(until: date | None = None, since: date | None = None) -> Any:
 
 
 def problems(conn: Connection, where: Where, *, until: date, since: date | None = None,
-             total_since: date | None = None) -> list[Any]:
+             total_since: date | None = None, own: str = "") -> list[Any]:
     """Every live problem of the scope registered by `until`, with program, money recovered in
-    [total_since, until] (`recovered_fen`) and in [since, until] (`recovered_in_fen`); in number order."""
+    [total_since, until] (`recovered_fen`) and in [since, until] (`recovered_in_fen`); in number order.
+
+    `label`: the number, with the office that registered it when that is not `own` (a county holds
+    several WT2019-0001, one per township)."""
+    office = t.org_units.alias("registering_office")
+    label = case((PB.c.owner_org == own, PB.c.number),
+                 else_=PB.c.number + "（" + func.coalesce(office.c.name, PB.c.owner_org) + "）")
     return list(conn.execute(
-        select(PB.c.uid, PB.c.owner_org, PB.c.number, PB.c.source, PB.c.category, PB.c.description,
-               PB.c.org_code, PB.c.department,
+        select(PB.c.uid, PB.c.owner_org, label.label("label"), PB.c.number, PB.c.source, PB.c.category,
+               PB.c.description, PB.c.org_code, PB.c.department,
                PB.c.amount_fen, PB.c.responsible_unit, PB.c.responsible_person, PB.c.measures, PB.c.deadline,
                PB.c.state, PB.c.registered_on, PB.c.closed_on, PB.c.outcome, PB.c.handled_persons,
                PB.c.came_forward, PB.c.repaid, PB.c.transfer_to, PB.c.transfer_on, PB.c.transfer_doc,
                G.c.name.label("program_name"), _recovered(until, total_since).label("recovered_fen"),
                _recovered(until, since).label("recovered_in_fen"))
-        .outerjoin(G, G.c.id == PB.c.program_id)
+        .outerjoin(G, G.c.id == PB.c.program_id).outerjoin(office, office.c.code == PB.c.owner_org)
         .where(*_problem_scope(where), PB.c.registered_on <= until).order_by(PB.c.number, PB.c.owner_org)))
 
 
