@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCollator, QLocale, Qt
@@ -36,25 +35,23 @@ from PySide6.QtWidgets import (
 )
 
 from yikatong_desktop.bootstrap import App
-from yikatong_desktop.domain.clock import LOCAL_TZ, local_today
+from yikatong_desktop.domain.clock import local_today
 from yikatong_desktop.domain.errors import InputRejected
 from yikatong_desktop.domain.messages import message
 from yikatong_desktop.domain.permissions import ROLE_LABELS, Action
 from yikatong_desktop.domain.reports import KIND_LABELS, NARRATIVE, ReportKind, ReportState, months_between, parse_month
-from yikatong_desktop.formats import certificates
 from yikatong_desktop.formats.files import os_reason, write_bytes_atomically
-from yikatong_desktop.formats.pdf_signature import SignatureCheck
 from yikatong_desktop.formats.report_pdf import report_pdf_bytes
 from yikatong_desktop.gui.errors import show_error, user_text
 from yikatong_desktop.gui.tasks import run_task
 from yikatong_desktop.gui.widgets.notice_preview import NoticePreview
+from yikatong_desktop.gui.widgets.pdf_verify_box import BAD, GOOD, PdfVerifyBox, local_time
 from yikatong_desktop.gui.widgets.tables import read_only_table
 from yikatong_desktop.services import programs, queries, reports, signing
 from yikatong_desktop.services.auth import permitted
 from yikatong_desktop.services.reports import Made, ReportInfo
 
-_BAD = "color: #c00000;"
-_GOOD = "color: #2e7d32;"
+_BAD, _GOOD = BAD, GOOD
 _OTHER_ORG, _DEPARTMENT = "org:", "dept:"  # scope combo data; "" is this installation's own org
 
 
@@ -74,28 +71,6 @@ class Loaded:
     info: ReportInfo
     kept: list[ReportInfo]
     pdf: bytes | None  # the stored PDF, when the page moved to another report that has one
-
-
-def _local(moment: datetime | None) -> str:
-    return f"{moment.astimezone(LOCAL_TZ):%Y-%m-%d %H:%M}" if moment else "-"
-
-
-def verdict(file_name: str, checks: list[SignatureCheck]) -> tuple[str, bool]:
-    """What `ykt verify` says of a file, in plain words, and whether it passed."""
-    lines = []
-    for n, c in enumerate(checks, start=1):
-        lines.append(message("sign.line", "zh", n=n, signer=c.signer or "-", code=c.org_code or "-",
-                             time=_local(c.signing_time), reason=c.reason("zh")))
-        lines.append(f"　　证书指纹：{certificates.grouped(c.fingerprint)}")
-    ok = bool(checks) and all(c.ok for c in checks)
-    if not checks:
-        lines.append(message("sign.verify_none", "zh", file=file_name))
-    elif ok:
-        lines.append(message("sign.verify_ok", "zh", count=len(checks)))
-    else:
-        reasons = "；".join(dict.fromkeys(c.reason("zh") for c in checks if not c.ok))
-        lines.append(message("sign.verify_bad", "zh", reasons=reasons))
-    return "\n".join(lines), ok
 
 
 class ReportsPage(QWidget):
@@ -186,17 +161,10 @@ class ReportsPage(QWidget):
         self.table.itemSelectionChanged.connect(self._table_clicked)
         kept_box = QGroupBox(tr("已编写的报告（选中一行打开）"))
         QVBoxLayout(kept_box).addWidget(self.table)
-        self.verify_button = self._button(tr("核验 PDF…"), self.ask_verify,
-                                          tr("选择一个 PDF 文件，核验其中的数字签名（文件是否被改动、签名人是谁）"))
-        self.verify_result = QLabel(tr("可以核验本单位或其他单位签名的 PDF：签名是否有效、签名后是否被改动。"))
-        self.verify_result.setWordWrap(True)
-        self.verify_result.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.verify_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        verify_box = QGroupBox(tr("核验签名"))
+        verify_box = PdfVerifyBox(app)
         verify_box.setFixedWidth(440)
-        verify_layout = QVBoxLayout(verify_box)
-        verify_layout.addWidget(self.verify_button, 0, Qt.AlignmentFlag.AlignLeft)
-        verify_layout.addWidget(self.verify_result, 1)
+        self.verify_button, self.verify_result = verify_box.button, verify_box.result
+        self.verify_file = verify_box.verify_file
         bottom = QWidget()
         bottom_layout = QHBoxLayout(bottom)
         bottom_layout.setContentsMargins(0, 0, 0, 0)
@@ -309,7 +277,7 @@ class ReportsPage(QWidget):
     def describe(self, info: ReportInfo) -> str:
         text = f"{info.title}：{reports.describe_state(info)}"
         if info.made_at is not None:
-            text += self.tr("\n最近生成：{0}（{1}）").format(_local(info.made_at), info.made_by or "-")
+            text += self.tr("\n最近生成：{0}（{1}）").format(local_time(info.made_at), info.made_by or "-")
         return text
 
     def made_banner(self, info: ReportInfo) -> str:
@@ -356,7 +324,7 @@ class ReportsPage(QWidget):
         self.table.setRowCount(len(self.kept))
         current = -1
         for row, i in enumerate(self.kept):
-            made = f"{_local(i.made_at)}（{i.made_by}）" if i.made_at else "-"
+            made = f"{local_time(i.made_at)}（{i.made_by}）" if i.made_at else "-"
             for col, text in enumerate((i.title, reports.describe_state(i), made)):
                 self.table.setItem(row, col, QTableWidgetItem(text))
             if self.info is not None and (i.kind, i.scope_kind, i.scope, i.period) == (
@@ -594,37 +562,5 @@ class ReportsPage(QWidget):
                 return
             self.say(message("report.sent", "zh", title=info.title, day=info.sent_on))
             self.load()
-
-        run_task(work, done, owner=self)
-
-    # -- 核验 -----------------------------------------------------------------------------
-    def ask_verify(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("选择要核验的 PDF"), str(Path.home()),
-                                              self.tr("PDF (*.pdf);;所有文件 (*)"))
-        if name:
-            self.verify_file(Path(name))
-
-    def verify_file(self, path: Path) -> None:
-        """Check every signature of a PDF offline and say in words what was found."""
-        actor, keys = self.app.actor, self.app.keystore_path
-        self.verify_result.setStyleSheet("")
-        self.verify_result.setText(self.tr("正在核验 {0}……").format(path.name))
-
-        def work() -> list[SignatureCheck]:
-            try:
-                data = path.read_bytes()
-            except OSError as exc:
-                raise InputRejected("file.unreadable", reason=f"{path}：{os_reason(exc)}") from exc
-            with self.app.reader() as uow:
-                return signing.verify(uow, actor, data, keystore_path=keys)
-
-        def done(checks: list[SignatureCheck] | None, error: BaseException | None) -> None:
-            if error is not None or checks is None:
-                self.verify_result.setStyleSheet(_BAD)
-                self.verify_result.setText(f"{path.name}：{user_text(error or RuntimeError('not verified'))}")
-                return
-            text, ok = verdict(path.name, checks)
-            self.verify_result.setStyleSheet(_GOOD if ok else _BAD)
-            self.verify_result.setText(f"{path.name}\n{text}")
 
         run_task(work, done, owner=self)
