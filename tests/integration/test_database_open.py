@@ -93,7 +93,8 @@ def test_an_older_database_is_migrated_forward_on_open(installation: Callable[..
     for index in ("ix_persons_pinyin_id", "ix_payments_voided_id", "ix_payments_person_id_voided",
                   "ix_payments_township_code", "ix_payments_program_year_voided"):  # as 0001 left it
         con.execute(f"drop index {index}")
-    for table in ("exchange_packages",  # 0011
+    for table in ("decisions",  # 0012
+                  "exchange_packages",  # 0011
                   "peers", "key_revocations",  # 0010
                   "reports",  # 0009
                   "notice_rows", "evidence_files", "complaints", "notices",  # 0008 (its columns on 0007's tables)

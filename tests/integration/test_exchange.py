@@ -475,3 +475,41 @@ def test_the_county_report_counts_each_township_from_the_merged_packages(offices
     [towns] = [s.tables[0] for s in doc.sections if s.title.startswith("各乡镇")]
     registered = {row[0]: row[1] for row in towns.rows}
     assert registered["大丰镇"] == 1 and registered["二十里店镇"] == 2 and registered["合计"] == 3
+
+
+@ON_FILE_ONLY
+def test_the_county_approves_a_township_problem_and_the_township_closes_it(offices: Offices) -> None:
+    from ledger_support import CLERK, REVIEWER, png_bytes, write
+
+    from yikatong_desktop.domain.problems import Move, State
+
+    town = offices.towns["652323101"]
+    photo = write(offices.folder / "整改照片.png", png_bytes())
+    first = run(town, ledger.register, CLERK, {"category": "1.1", "description": "迟发", "amount": "10",
+                                               "measures": "补发到位"}, evidence=[photo])
+    second = run(town, ledger.register, CLERK, {"category": "1.2", "description": "超标准", "amount": "20",
+                                                "measures": "追回"}, evidence=[photo])
+    for p in (first, second):
+        run(town, ledger.move, CLERK, p.number, Move.START)
+        run(town, ledger.move, CLERK, p.number, Move.APPLY)
+    _import_package(offices.county, _export(town, "652323", offices.folder / "up1.ykt"))
+
+    closed = run(offices.county, ledger.move, REVIEWER, first.uid, Move.CLOSE)  # the county's decision
+    assert closed.state is State.APPLIED  # the township's record is the township's to change
+    run(offices.county, ledger.move, REVIEWER, second.uid, Move.RETURN, "照片不清楚")
+    with pytest.raises(InputRejected) as caught:
+        run(offices.county, ledger.move, REVIEWER, first.uid, Move.CLOSE)
+    assert caught.value.key == "ledger.decided_already"
+
+    done = _import_package(town, _export(offices.county, "652323101", offices.folder / "down1.ykt"))
+    assert done.kinds["decisions"].added == 2 and sum("已执行" in n for n in done.notes) == 2
+    with town.reader() as uow:
+        states = {p.number: p.state for p in ledger.list_problems(uow, town.actor)}
+    assert states == {first.number: State.CLOSED, second.number: State.RECTIFYING}
+    again = _import_package(town, _export(offices.county, "652323101", offices.folder / "down2.ykt", full=True))
+    assert not any("已执行" in n for n in again.notes)  # a decision is taken once
+
+    _import_package(offices.county, _export(town, "652323", offices.folder / "up2.ykt"))
+    with offices.county.reader() as uow:
+        at_county = {p.number: p.state for p in ledger.list_problems(uow, offices.county.actor)}
+    assert at_county == states

@@ -176,8 +176,9 @@ def run_problem(args: argparse.Namespace) -> int:
                 said.append(message("ledger.updated", number=p.number))
             elif cmd == "move":
                 p = ledger.move(uow, app.actor, args.number, args.step, args.reason)
-                said.append(message("ledger.moved", number=p.number, move=MOVE_LABELS[Kind.PROBLEM][args.step],
-                            state=p.state_label))
+                decided = args.step in (Move.CLOSE, Move.RETURN) and p.state == State.APPLIED.value
+                said.append(message("ledger.decision_recorded" if decided else "ledger.moved", number=p.number,
+                                    move=MOVE_LABELS[Kind.PROBLEM][args.step], state=p.state_label))
             elif cmd == "transfer":
                 p = ledger.transfer(uow, app.actor, args.number, args.to, args.date, args.doc)
                 said.append(message("ledger.transferred", number=p.number, to=p.transfer_to, doc=p.transfer_doc))

@@ -332,6 +332,12 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "ledger.registered": ("已挂号：{number}（{category}，涉及金额 {yuan} 元）。",
                           "Registered {number} ({category}, {yuan} yuan involved)."),
     "ledger.moved": ("{number}：{move}，现在是“{state}”。", "{number}: {move}; now “{state}”."),
+    "ledger.decided_already": ("对 {number} 的决定已作出，等待其登记单位在下一个数据包中执行。",
+                               "A decision about {number} is already made and waits for its registering office."),
+    "ledger.decision_recorded": ("{number}：{move}的决定已记录，将随下一个数据包下发，由登记单位执行"
+                                 "（目前仍为“{state}”）。",
+                                 "{number}: the decision “{move}” is recorded and goes down with the next package, "
+                                 "where the registering office takes it (now still “{state}”)."),
     "ledger.updated": ("{number} 已修改。", "{number} changed."),
     "ledger.transferred": ("{number} 已移交{to}（{doc}）。", "{number} transferred to {to} ({doc})."),
     "ledger.recovered": ("{number} 追回 {yuan} 元，累计追回 {total} 元。",

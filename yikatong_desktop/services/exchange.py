@@ -27,7 +27,7 @@ from yikatong_desktop.domain.errors import InputRejected
 from yikatong_desktop.domain.permissions import Action
 from yikatong_desktop.formats import keystore
 from yikatong_desktop.formats import package_file as pf
-from yikatong_desktop.services import peers
+from yikatong_desktop.services import ledger, peers
 from yikatong_desktop.services.audit import org_code, record_event
 from yikatong_desktop.services.auth import Actor, authorize
 from yikatong_desktop.storage import exchange_store as store
@@ -40,7 +40,9 @@ PAYLOAD_VERSION = 1
 EPOCH_SETTING = "exchange.epoch"
 #: What goes down to the offices below: the catalogue, standards, lists and key revocations.
 DOWNWARD = ("org_units", "programs", "program_standards", "person_statuses", "public_employees", "cadres",
-            "eligible_entries", "key_revocations")
+            "eligible_entries", "key_revocations", "decisions")
+#: Decisions about problems go down to the office that registered the problem, never up.
+_NOT_UPWARD = frozenset({"decisions"})
 
 
 @dataclass(frozen=True)
@@ -129,7 +131,7 @@ def export_package(uow: UnitOfWork, actor: Actor, keystore_path: Path, passphras
     last = sent[-1] if sent else None
     since = 0 if full or last is None else int(last.watermark or 0)
     sequence = int(last.sequence) + 1 if last is not None and int(last.epoch) == now_epoch else 1
-    records = _collect(uow, me, direction, since)
+    records = _collect(uow, me, direction, since, recipient.code)
     counts = {k: len(v) for k, v in records["records"].items() if v}
     upto = 0
     if direction == "up":  # what came from below, passed on verbatim with the keys it was checked with
@@ -164,27 +166,31 @@ def export_package(uow: UnitOfWork, actor: Actor, keystore_path: Path, passphras
     return Exported(out, recipient.code, recipient.name, direction, now_epoch, sequence, sha, counts, full)
 
 
-def _collect(uow: UnitOfWork, me: str, direction: str, since: int) -> dict[str, Any]:
+def _collect(uow: UnitOfWork, me: str, direction: str, since: int, recipient: str) -> dict[str, Any]:
     """The records, notice rows and files a package carries.
 
     Every package is whole by itself: the records it names (an import batch, a problem, a payment)
     come with it even when they did not change, so packages can be merged in any order.
     """
-    kinds = KINDS if direction == "up" else DOWNWARD
+    kinds = tuple(k for k in KINDS if k not in _NOT_UPWARD) if direction == "up" else DOWNWARD
     records: dict[str, dict[Any, dict[str, Any]]] = {k: {} for k in KINDS}
     wanted: dict[str, set[Any]] = {}
     for kind in kinds:
         if kind not in store.IDENTITY_KEYS:
             records[kind] = {r["uid"]: r for r in store.owned_rows(uow.conn, kind, me, since)}
+    if direction == "down":  # a decision goes to the office whose problem it is about
+        theirs = {str(u) for u in store.problems_of(uow.conn, recipient)}
+        records["decisions"] = {u: r for u, r in records["decisions"].items() if r["problem"] in theirs}
     for kind in reversed(KINDS):  # a kind names only kinds before it: one pass backwards is enough
         if kind in store.IDENTITY_KEYS:
             # Upward, every identity changed since; downward, the catalogue's and those the lists name
             changed = since if direction == "up" or kind in kinds else None
             found = store.identity_rows(uow.conn, kind, changed, wanted.pop(kind, set()))
             records[kind] = {store.natural_key(kind, r): r for r in found}
-        else:
+        else:  # named records come along when they are this office's own (others' are their owners' to send)
             missing = wanted.pop(kind, set()) - set(records[kind]) if kind in wanted else set()
-            records[kind].update({r["uid"]: r for r in store.rows_by_uid(uow.conn, kind, missing)})
+            records[kind].update({r["uid"]: r for r in store.rows_by_uid(uow.conn, kind, missing)
+                                  if r["owner_org"] == me})
         for target, keys in store.references(kind, records[kind].values()).items():
             wanted[target] = wanted.get(target, set()) | keys
     out = {k: list(v.values()) for k, v in records.items()}
@@ -271,6 +277,10 @@ def _merge_payload(uow: UnitOfWork, actor: Actor, h: pf.Header, raw: bytes, plai
         if hashlib.sha256(content).hexdigest() == sha:
             ledger_store.store_blob(uow.conn, sha, content)
     uow.observe_version(highest)
+    for decision in payload["records"].get("decisions") or []:  # a higher office decided about our problem
+        done = ledger.apply_decision(uow, h.sender.name, decision)
+        if done:
+            result.notes.append(done)
     result.notes += _audit_remarks(uow, h)
     sha = hashlib.sha256(raw).hexdigest()
     ledger_store.store_blob(uow.conn, sha, raw)  # kept verbatim, with its payload, to be passed upward

@@ -18,14 +18,14 @@ from yikatong_desktop.domain.checklist import ITEMS_BY_CODE, primary_item
 from yikatong_desktop.domain.errors import InputRejected, UsageError
 from yikatong_desktop.domain.ids import mask_id
 from yikatong_desktop.domain.money import format_yuan
-from yikatong_desktop.domain.permissions import Action
-from yikatong_desktop.domain.problems import STATE_LABELS, Facts, Kind, Move, State, is_overdue
+from yikatong_desktop.domain.permissions import Action, Role
+from yikatong_desktop.domain.problems import MOVE_LABELS, STATE_LABELS, Facts, Kind, Move, State, guard, is_overdue
 from yikatong_desktop.domain.rules import RULES_BY_CODE
 from yikatong_desktop.services.audit import org_code, record_event
 from yikatong_desktop.services.auth import Actor, authorize
 from yikatong_desktop.services.evidence import EvidenceFile, attach, read_evidence
 from yikatong_desktop.services.ledger_fields import LABELS, parse_day, parse_fields, receiver
-from yikatong_desktop.services.ledger_moves import MoveOption, apply_move, options, today
+from yikatong_desktop.services.ledger_moves import MoveOption, apply_move, options, refusal_text, today
 from yikatong_desktop.storage import ledger_store as store
 from yikatong_desktop.storage.findings_store import findings_free, uid_condition
 from yikatong_desktop.storage.unit_of_work import UnitOfWork
@@ -283,11 +283,54 @@ def update(uow: UnitOfWork, actor: Actor, ref: str, fields: Mapping[str, object]
 
 def move(uow: UnitOfWork, actor: Actor, ref: str, step: Move, reason: str = "", *,
          expected_version: int | None = None) -> Problem:
-    """Move a problem one step (开始整改, 申请销号, 销号, 退回, 回头看), or refuse saying why."""
+    """Move a problem one step (开始整改, 申请销号, 销号, 退回, 回头看), or refuse saying why.
+
+    销号 or 退回 of a problem another office registered (a township's, at the county) is this office's
+    decision: kept as a record of its own that goes down in the next package, where the problem's
+    owner applies it (SPEC §8: only the owner changes a record).
+    """
     p = get_problem(uow, actor, ref)
+    owner = str(uow.records.get("problems", p.uid).owner_org)  # type: ignore[union-attr]
+    if owner != org_code(uow) and step in (Move.CLOSE, Move.RETURN):
+        _decide(uow, actor, p, owner, step, reason)
+        return get_problem(uow, actor, p.uid)
     apply_move(uow, actor, Kind.PROBLEM, p.facts(), uid=p.uid, number=p.number,
                version=expected_version or p.version, move=step, reason=reason, target=p)
     return get_problem(uow, actor, p.uid)
+
+
+def _decide(uow: UnitOfWork, actor: Actor, p: Problem, owner: str, step: Move, reason: str) -> None:
+    """Record this office's 销号/退回 decision about another office's problem (the same guards as the move)."""
+    authorize(actor, Action.APPROVE, p)
+    key = guard(p.facts(), step, actor=actor.name, reason=reason)
+    if key is not None:
+        raise InputRejected("ledger.refused", number=p.number,
+                            why=refusal_text(key, Kind.PROBLEM, p.facts(), step))
+    if store.pending_decision(uow.conn, p.uid, org_code(uow)):
+        raise InputRejected("ledger.decided_already", number=p.number)
+    row = uow.records.get("problems", p.uid)
+    assert row is not None
+    uow.records.add("decisions", {"problem_id": int(row.id), "decision": step.value, "reason": reason.strip(),
+                                  "decided_on": today(uow), "decided_by": actor.name},
+                    owner=org_code(uow), uid=str(uuid.uuid4()))
+    record_event(uow, actor, "problem.decide", object_kind="problems", object_uid=p.uid,
+                 detail={"number": p.number, "owner": owner, "decision": step.value, "reason": reason.strip() or None})
+
+
+def apply_decision(uow: UnitOfWork, deciding_office: str, item: Mapping[str, Any]) -> str | None:
+    """At the problem's owner: take a higher office's decision received in a package, if the problem still
+    waits for it (申请销号); returns what was done, in words, or None when there was nothing to do."""
+    row = uow.records.get("problems", str(item.get("problem")))
+    if row is None or row.owner_org != org_code(uow) or row.voided or item.get("voided"):
+        return None
+    if row.state != State.APPLIED.value:
+        return None  # taken before, or the problem moved on meanwhile: a decision applies once
+    step = Move(str(item["decision"]))
+    judge = Actor(f"{deciding_office}·{item['decided_by']}", Role.REVIEWER, single_user=False)
+    p = get_problem(uow, judge, str(row.uid))
+    apply_move(uow, judge, Kind.PROBLEM, p.facts(), uid=p.uid, number=p.number, version=p.version, move=step,
+               reason=str(item.get("reason") or ""), target=p)
+    return f"{deciding_office} 对 {p.number} 的决定“{MOVE_LABELS[Kind.PROBLEM][step]}”已执行"
 
 
 def move_options(uow: UnitOfWork, actor: Actor, p: Problem) -> list[MoveOption]:

@@ -195,6 +195,13 @@ def _findings() -> Select[Any]:
             .outerjoin(g, g.c.id == f.c.program_id).where(f.c.voided.is_(False)))
 
 
+def _decisions() -> Select[Any]:
+    d, pb = t.decisions, t.problems.alias("decided_problem")
+    return (select(d.c.owner_org, pb.c.owner_org.label("problem_owner"), pb.c.number.label("problem"), d.c.decision,
+                   d.c.reason, d.c.decided_on, d.c.decided_by)
+            .join(pb, pb.c.id == d.c.problem_id).where(d.c.voided.is_(False)))
+
+
 #: Kind name (as `ykt stats` prints it) → query of business content.
 CONTENT_QUERIES = {
     "org_units": _orgs,
@@ -215,6 +222,7 @@ CONTENT_QUERIES = {
     "findings": _findings,
     "problems": _problems,
     "problem_recoveries": _recoveries,
+    "decisions": _decisions,
     "complaints": _complaints,
     "notices": _notices,
     "evidence_files": _evidence,

@@ -394,3 +394,9 @@ def blob_hashes(kind: str, items: Iterable[Mapping[str, Any]]) -> set[str]:
     """The stored files (evidence, report PDFs) rows of a kind point at by SHA-256."""
     column = {"evidence_files": "sha256", "reports": "pdf_sha256"}.get(kind)
     return {str(i[column]) for i in items if column and i.get(column)}
+
+
+def problems_of(conn: Connection, owner: str) -> list[str]:
+    """The uids of the problems an office registered."""
+    pb = t.problems
+    return [str(u) for (u,) in conn.execute(select(pb.c.uid).where(pb.c.owner_org == owner))]

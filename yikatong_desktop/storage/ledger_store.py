@@ -152,3 +152,11 @@ def state_counts(conn: Connection, table_name: str, today: date) -> dict[str, in
         out[state] = int(n)
         out["overdue"] = out.get("overdue", 0) + int(late or 0)
     return out
+
+
+def pending_decision(conn: Connection, problem_uid: str, owner: str) -> bool:
+    """Whether an office already decided about a problem that still waits for its owner to take it."""
+    d = t.decisions
+    return conn.execute(select(d.c.id).join(PB, PB.c.id == d.c.problem_id)
+                        .where(PB.c.uid == problem_uid, d.c.owner_org == owner, d.c.voided.is_(False),
+                               PB.c.state == "applied").limit(1)).first() is not None

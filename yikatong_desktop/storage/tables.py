@@ -375,6 +375,18 @@ problem_recoveries = Table(
     Column("note", String(300), nullable=True),
 )
 
+#: A higher office's decision about a problem another office registered (SPEC §8: approving its 销号, or
+#: sending it back): a record of the deciding office, carried down and applied there by the problem's owner.
+decisions = Table(
+    "decisions", metadata,
+    *_record_columns(),
+    Column("problem_id", Integer, ForeignKey("problems.id"), nullable=False, index=True),
+    Column("decision", String(10), nullable=False),  # close | return
+    Column("reason", Text, nullable=False, default=""),
+    Column("decided_on", Date, nullable=False),
+    Column("decided_by", String(100), nullable=False),
+)
+
 #: 举报 (SPEC §7): the complainant is seen by the discipline role only and never sent downward.
 complaints = Table(
     "complaints", metadata,
@@ -634,6 +646,7 @@ RECORD_TABLES = {
     "findings": findings,
     "problems": problems,
     "problem_recoveries": problem_recoveries,
+    "decisions": decisions,
     "complaints": complaints,
     "notices": notices,
     "evidence_files": evidence_files,
