@@ -6,11 +6,14 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from dbs import Databases
 from roster_files import citizen_id, write_roster
 from ykt_cli import run
 
 ENCRYPTED_LEG = False  # opening an encrypted database is covered elsewhere
+#: Merging on PostgreSQL is tests/integration/test_exchange.py's: the command line on SQLite.
+pytestmark = pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
 
 HEADER = ("序号", "乡镇", "村(社区)", "姓名", "身份证号", "补贴项目", "补贴期间", "实发金额", "代发银行", "银行账号")
 

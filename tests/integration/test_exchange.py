@@ -318,7 +318,7 @@ def _copy_county(template: Path, target: Path) -> bootstrap.App:
     return bootstrap.open_app(str(target))
 
 
-@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(order=st.lists(st.integers(min_value=0, max_value=3), min_size=4, max_size=9), seed=st.integers(0, 10**6))
 def test_any_order_and_any_repetition_gives_the_same_digests(packages: Packages, tmp_path: Path, order: list[int],
                                                               seed: int) -> None:

@@ -603,6 +603,11 @@ def test_the_summary_counts_the_whole_ledger(july: bootstrap.App, ledger_db: Bui
     assert [r[0] for r in measures.rows] == [ledger_db.numbers["P2"], ledger_db.numbers["P3"]]
 
 
+#: What a report stores, who may make, sign and send it: the same code on both backends, which the figures
+#: tests above and a few below run on PostgreSQL too; the rest on SQLite.
+ON_FILE_ONLY = pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
+
+
 # -- making, signing, sending ----------------------------------------------------------------------------------
 
 @pytest.fixture
@@ -639,6 +644,7 @@ def _stored_reports(app: bootstrap.App) -> list[tuple[Any, ...]]:
     return sql(app, "SELECT kind, period, pdf_sha256, signed_by, sent_on, narrative FROM reports ORDER BY id")
 
 
+@ON_FILE_ONLY
 def test_a_report_not_written_yet_is_missing(app: bootstrap.App) -> None:
     info = _info(app)
     assert (info.state, info.uid, info.narrative) == (ReportState.MISSING, None, {"progress": "", "next": ""})
@@ -659,6 +665,7 @@ def test_make_keeps_the_pdf_and_what_it_printed(app: bootstrap.App) -> None:
     assert event.detail["data_head"] == made.doc.data_head and event.actor == CLERK.name
 
 
+@ON_FILE_ONLY
 def test_the_pdf_footer_names_the_audit_head_and_the_catalogue_version(app: bootstrap.App) -> None:
     made = _make(app)
     text = _text(made.pdf)
@@ -670,6 +677,7 @@ def test_the_pdf_footer_names_the_audit_head_and_the_catalogue_version(app: boot
     assert made.doc.data_head != f"#{seq} {digest[:16].upper()}"
 
 
+@ON_FILE_ONLY
 def test_a_narrative_is_kept_and_printed(app: bootstrap.App) -> None:
     info = run(app, reports.save_narrative, CLERK, MONTHLY, _scope(app), "2019-07",
                {"progress": "本月召开动员会，全面开展自查。\r\n逐村核对花名册。  ", "next": "下月开展回头看。"})
@@ -701,6 +709,7 @@ def test_a_signed_report_verifies(app: bootstrap.App) -> None:
     assert [e.action for e in events_about(app, made.info.uid or "")][-1] == "report.sign"
 
 
+@ON_FILE_ONLY
 def test_a_reviewer_signs_what_the_clerk_wrote(app: bootstrap.App) -> None:
     """Signing takes the SIGN permission (审核 or 管理员); writing the text stays the clerk's."""
     run(app, reports.save_narrative, CLERK, MONTHLY, _scope(app), "2019-07", {"progress": "本月全面开展自查。"})
@@ -726,6 +735,7 @@ def test_signing_without_the_main_narrative_is_refused_and_stores_nothing(
     assert _stored_reports(app) == [] and _info(app).state is ReportState.MISSING
 
 
+@ON_FILE_ONLY
 def test_a_report_is_marked_sent_only_once_made_and_never_for_a_future_day(app: bootstrap.App) -> None:
     s = _scope(app)
     error = refused(app, lambda uow: reports.mark_sent(uow, CLERK, MONTHLY, s, "2019-07", date(2019, 7, 20)))
@@ -746,6 +756,7 @@ def test_a_report_is_marked_sent_only_once_made_and_never_for_a_future_day(app: 
     assert _info(app) == info
 
 
+@ON_FILE_ONLY
 def test_a_viewer_may_neither_write_nor_make_and_a_clerk_may_not_sign(app: bootstrap.App) -> None:
     s = _scope(app)
     for call in (lambda uow: reports.make(uow, VIEWER, MONTHLY, s, "2019-07"),
@@ -765,6 +776,7 @@ def test_a_viewer_may_neither_write_nor_make_and_a_clerk_may_not_sign(app: boots
     assert _info(app).state is ReportState.MADE
 
 
+@ON_FILE_ONLY
 def test_a_summary_is_made_for_the_campaign_year(app: bootstrap.App) -> None:
     assert read(app, reports.summary_period) == "2019"
     made = _make(app, ADMIN, period="2019", narrative={"overview": "全县开展专项整治。"}, signer=_signer(app))
@@ -790,6 +802,7 @@ def test_stats_digest_reports(app: bootstrap.App) -> None:
     assert dict(before[0])["reports"] == made
 
 
+@ON_FILE_ONLY
 def test_the_dashboard_points_at_the_month_due(app: bootstrap.App) -> None:
     due = read(app, reports.due, VIEWER)  # July 20: June's report was never sent
     assert due is not None and (due.month.label, due.overdue) == ("2019-06", True)
@@ -809,6 +822,7 @@ def _sections(doc: ReportDoc) -> list[Any]:
     return list(doc.to_json()["sections"])
 
 
+@ON_FILE_ONLY
 def test_a_july_reopen_leaves_junes_report_as_it_was(installation: Installation, tmp_path: Path) -> None:
     """销号 is read from this office's audit trail: a 回头看 in July does not take back June's 销号."""
     app = installation()
@@ -857,6 +871,7 @@ def test_a_july_reopen_leaves_junes_report_as_it_was(installation: Installation,
         app.close()
 
 
+@ON_FILE_ONLY
 def test_late_is_judged_on_the_day_the_report_is_made(installation: Installation) -> None:
     """A deadline still ahead on the day the report is made is not late, whatever the month's end."""
     app = installation()
@@ -922,6 +937,7 @@ def _pdf_texts(pdf: bytes, folder: Path, name: str) -> list[str]:
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
+@ON_FILE_ONLY
 def test_no_full_id_phone_or_account_number_reaches_a_report_pdf(installation: Installation,
                                                                    tmp_path: Path) -> None:
     app = installation()
@@ -964,6 +980,7 @@ def test_no_full_id_phone_or_account_number_reaches_a_report_pdf(installation: I
 
 # -- a report once signed, once sent ----------------------------------------------------------------------------
 
+@ON_FILE_ONLY
 def test_new_text_unsigns_a_signed_report_and_a_sent_one_is_final(app: bootstrap.App) -> None:
     s = _scope(app)
     signed = _make(app, ADMIN, narrative={"progress": "本月全面开展自查。"}, signer=_signer(app))
@@ -1007,6 +1024,7 @@ def test_new_text_unsigns_a_signed_report_and_a_sent_one_is_final(app: bootstrap
     assert read(app, reports.pdf_of, VIEWER, _info(app, SUMMARY, "2019")) == summary.pdf
 
 
+@ON_FILE_ONLY
 def test_a_report_is_not_sent_before_the_day_it_was_made(app: bootstrap.App) -> None:
     s = _scope(app)
     _make(app)  # July 20
@@ -1023,6 +1041,7 @@ def test_a_report_is_not_sent_before_the_day_it_was_made(app: bootstrap.App) -> 
     assert (info.state, info.sent_on) == (ReportState.SENT, date(2019, 7, 22))
 
 
+@ON_FILE_ONLY
 def test_a_department_outside_the_programme_catalogue_is_refused(app: bootstrap.App) -> None:
     with app.reader() as uow:
         known = sorted({p.department for p in uow.records.programs() if p.in_scope})
