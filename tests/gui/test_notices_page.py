@@ -17,10 +17,10 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDialogButtonBox, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
+from viewer_login import log_in_as_viewer
 
 from yikatong_desktop import bootstrap
 from yikatong_desktop.domain.notices import NoticeDoc, NoticeLine, NoticeSection
-from yikatong_desktop.domain.permissions import Role
 from yikatong_desktop.formats.notice_pdf import notice_pdf_bytes
 from yikatong_desktop.gui.app import qt_application
 from yikatong_desktop.gui.dialogs.notice_check import CheckDialog
@@ -30,7 +30,7 @@ from yikatong_desktop.gui.main_window import MainWindow
 from yikatong_desktop.gui.models.notices_model import COVERAGE_COLUMNS, HIGHLIGHT, NOTICE_COLUMNS, UNPUBLICISED
 from yikatong_desktop.gui.pages.notices import NoticesPage
 from yikatong_desktop.gui.widgets.notice_preview import NoticePreview, print_pdf
-from yikatong_desktop.services import complaints, notices, orgs, users
+from yikatong_desktop.services import complaints, notices, orgs
 from yikatong_desktop.services.notices import Coverage
 
 TODAY = date(2019, 7, 15)  # the demo clock
@@ -321,14 +321,7 @@ def test_coverage_highlights_villages_without_a_posted_notice(qtbot: QtBot, app:
 
 
 def test_a_viewer_may_preview_and_check_but_not_save_or_post(qtbot: QtBot, mine: bootstrap.App) -> None:
-    with mine.uow() as uow:
-        users.add_user(uow, mine.actor, "主任", Role.ADMIN, "主任的口令 2019")
-        uow.commit()
-    bootstrap.login(mine, "主任", "主任的口令 2019")
-    with mine.uow() as uow:
-        users.add_user(uow, mine.actor, "查看员", Role.VIEWER, "查看员的口令 2019")
-        uow.commit()
-    bootstrap.login(mine, "查看员", "查看员的口令 2019")
+    log_in_as_viewer(mine)
     page = _page(qtbot, mine)
     for button in (page.save_button, page.excel_button, page.print_button):
         assert not button.isEnabled() and "只能查看" in button.toolTip()

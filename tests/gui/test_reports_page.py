@@ -14,15 +14,15 @@ from modal_answers import answer_next_dialog
 from pypdf import PdfReader
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
+from viewer_login import log_in_as_viewer
 
 from yikatong_desktop import bootstrap
 from yikatong_desktop.domain.clock import local_today, parse_clock
-from yikatong_desktop.domain.permissions import Role
 from yikatong_desktop.domain.reports import ReportKind, ReportState
 from yikatong_desktop.gui.app import qt_application
 from yikatong_desktop.gui.pages.dashboard import REPORT_WARN, DashboardPage
 from yikatong_desktop.gui.pages.reports import ReportsPage
-from yikatong_desktop.services import demo, reports, signing, users
+from yikatong_desktop.services import demo, reports, signing
 from yikatong_desktop.services.reports import ReportInfo
 
 TODAY = date(2019, 7, 15)  # the demo clock
@@ -251,14 +251,7 @@ def _send(app: bootstrap.App, period: str) -> None:
 def test_a_viewer_may_preview_export_and_verify_but_not_write_make_sign_or_send(
         qtbot: QtBot, mine: bootstrap.App, tmp_path: Path) -> None:
     _send(mine, "2019-06")
-    with mine.uow() as uow:
-        users.add_user(uow, mine.actor, "主任", Role.ADMIN, "主任的口令 2019")
-        uow.commit()
-    bootstrap.login(mine, "主任", "主任的口令 2019")
-    with mine.uow() as uow:
-        users.add_user(uow, mine.actor, "查看员", Role.VIEWER, "查看员的口令 2019")
-        uow.commit()
-    bootstrap.login(mine, "查看员", "查看员的口令 2019")
+    log_in_as_viewer(mine)
     page = _page(qtbot, mine)
     for button in (page.save_button, page.make_button, page.sent_button):
         assert not button.isEnabled() and "只能查看" in button.toolTip()

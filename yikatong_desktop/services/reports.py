@@ -173,27 +173,24 @@ def save_narrative(uow: UnitOfWork, actor: Actor, kind: ReportKind, s: Scope, pe
     values: dict[str, Any] = {"narrative": narrative}
     if current.state is ReportState.SIGNED:  # the signed PDF no longer says what the text says: make it again
         values.update(pdf_sha256=None, signed_by=None, signed_at=None, certificate=None)
-    _store(uow, row, kind, s, period, values)
-    record_event(uow, actor, "report.text", object_kind="reports",
-                 object_uid=_uid_of(uow, kind, s, period),
+    uid = _store(uow, row, kind, s, period, values)
+    record_event(uow, actor, "report.text", object_kind="reports", object_uid=uid,
                  detail={"kind": kind.value, "scope": s.key, "period": period,
                          "sections": sorted(k for k in narrative if narrative[k] != current.narrative.get(k)),
                          "unsigned": current.state is ReportState.SIGNED})
     return get(uow, actor, kind, s, period)
 
 
-def _uid_of(uow: UnitOfWork, kind: ReportKind, s: Scope, period: str) -> str:
-    row = store.report(uow.conn, org_code(uow), kind.value, s.kind, s.key, period)
-    return str(row.uid)
-
-
-def _store(uow: UnitOfWork, row: Any, kind: ReportKind, s: Scope, period: str, values: Mapping[str, Any]) -> None:
+def _store(uow: UnitOfWork, row: Any, kind: ReportKind, s: Scope, period: str, values: Mapping[str, Any]) -> str:
+    """Write the report (a new record, or a new version of `row`); its uid."""
     if row is None:
         base = {"kind": kind.value, "scope_kind": s.kind, "scope": s.key, "period": period,
                 "narrative": {k: "" for k in NARRATIVE[kind]}}
-        uow.records.add("reports", base | dict(values), owner=org_code(uow), uid=str(uuid.uuid4()))
-    else:
-        uow.records.change("reports", row.uid, values, expected_version=int(row.version))
+        uid = str(uuid.uuid4())
+        uow.records.add("reports", base | dict(values), owner=org_code(uow), uid=uid)
+        return uid
+    uow.records.change("reports", row.uid, values, expected_version=int(row.version))
+    return str(row.uid)
 
 
 def document(uow: UnitOfWork, actor: Actor, kind: ReportKind, s: Scope, period: str,
@@ -243,9 +240,9 @@ def make(uow: UnitOfWork, actor: Actor, kind: ReportKind, s: Scope, period: str,
     ledger_store.store_blob(uow.conn, sha, pdf)
     values["pdf_sha256"] = sha
     row = store.report(uow.conn, org_code(uow), kind.value, s.kind, s.key, period)
-    _store(uow, row, kind, s, period, values)
+    uid = _store(uow, row, kind, s, period, values)
     record_event(uow, actor, "report.sign" if signer is not None else "report.make", object_kind="reports",
-                 object_uid=_uid_of(uow, kind, s, period),
+                 object_uid=uid,
                  detail={"kind": kind.value, "scope": s.key, "period": period, "sha256": sha,
                          "data_head": doc.data_head, "certificate": values["certificate"]})
     return Made(get(uow, actor, kind, s, period), doc, pdf)
