@@ -6,6 +6,7 @@ a revoked office is shown 已吊销 and its packages are refused."""
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -421,4 +422,21 @@ def test_revoke_marks_the_peer_revoked_and_its_packages_are_refused(qtbot: QtBot
     _preview(page, offices.package)
     assert "已被吊销" in page.results.summary.text()
     assert not page.confirm_button.isEnabled()
+    assert _stats(county) == before
+
+
+def test_a_double_clicked_package_opens_the_window_on_its_preview(qtbot: QtBot, county: bootstrap.App,
+                                                                   offices: Offices, tmp_path: Path) -> None:
+    """`yikatong F.ykt` (the file type the installers register) → 数据交换 with F previewed, nothing kept."""
+    from yikatong_desktop.gui.app import run_gui
+
+    before = _stats(county)
+    shot, texts = tmp_path / "open.png", tmp_path / "open.json"
+    errors = _type_passphrase()
+    assert run_gui(county, screenshot=shot, texts=texts, open_files=[offices.package]) == 0
+    assert not errors
+    said = json.loads(texts.read_text(encoding="utf-8"))
+    assert "数据交换" in said["texts"] and said["language"] == "zh"
+    assert any("可导入" in t for t in said["texts"]), said["texts"]
+    assert shot.stat().st_size > 10_000
     assert _stats(county) == before

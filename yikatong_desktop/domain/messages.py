@@ -756,10 +756,28 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
 }
 
 
-def language() -> str:
-    """'zh' unless LC_ALL/LANG asks for English (the product is Chinese first, also under C/POSIX)."""
-    lang = os.environ.get("LC_ALL") or os.environ.get("LANG") or ""
+#: The languages of the interface: Chinese first, English second.
+LANGUAGES = ("zh", "en")
+_chosen: str | None = None
+
+
+def choose_language(lang: str | None) -> None:
+    """Fix the language for this process (the GUI's 设置); None goes back to the environment."""
+    global _chosen
+    if lang is not None and lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}")
+    _chosen = lang
+
+
+def environment_language() -> str:
+    """'zh' unless YKT_LANG, LC_ALL or LANG asks for English (Chinese first, also under C/POSIX)."""
+    lang = os.environ.get("YKT_LANG") or os.environ.get("LC_ALL") or os.environ.get("LANG") or ""
     return "en" if lang.lower().startswith("en") else "zh"
+
+
+def language() -> str:
+    """The language chosen for this process, else the environment's."""
+    return _chosen or environment_language()
 
 
 def message(key: str, lang: str | None = None, **params: object) -> str:

@@ -4,13 +4,26 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, QTimer
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QStackedWidget, QWidget
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMenu,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from yikatong_desktop.bootstrap import App, backups
+from yikatong_desktop.gui.dialogs.about import AboutDialog
 from yikatong_desktop.gui.dialogs.login import actor_text
 from yikatong_desktop.gui.errors import user_text
-from yikatong_desktop.gui.page_names import PAGES
+from yikatong_desktop.gui.page_names import CONTEXT, PAGES
 from yikatong_desktop.gui.pages.checks import ChecksPage
 from yikatong_desktop.gui.pages.complaints import ComplaintsPage
 from yikatong_desktop.gui.pages.dashboard import DashboardPage
@@ -30,8 +43,13 @@ BUILT = {"dashboard": DashboardPage, "rosters": RosterPage, "import": ImportPage
          "selfcheck": SelfcheckPage, "notices": NoticesPage, "reports": ReportsPage, "exchange": ExchangePage}
 
 
+def page_title(key: str) -> str:
+    """A page's title in the interface language."""
+    return QCoreApplication.translate(CONTEXT, dict(PAGES)[key])
+
+
 class MainWindow(QMainWindow):
-    """Pages are built on first visit, so start-up stays fast."""
+    """Pages are built on first visit, so start-up stays fast. 帮助 (F1) under the navigation."""
 
     #: The daily backup is looked at this long after the window opens (not slowing the start),
     #: then every hour while it stays open (a PC left on overnight backs up the next day too).
@@ -45,17 +63,39 @@ class MainWindow(QMainWindow):
             org_name = uow.get_setting("org.name", "")
         self.setWindowTitle(self.tr("惠民财政补贴资金“一卡通”专项整治 — {0}").format(org_name))
         self.nav = QListWidget()
-        self.nav.setFixedWidth(132)
         self.nav.setIconSize(QSize(0, 0))
         self.nav.setStyleSheet("QListWidget { font-size: 15px; } QListWidget::item { padding: 9px 12px; }")
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
-        for _key, title in PAGES:
-            self.nav.addItem(self.tr(title))
+        for key, _title in PAGES:
+            self.nav.addItem(page_title(key))
+        self.help_dialog: AboutDialog | None = None
+        self.guide_action = QAction(self.tr("使用说明"), self)
+        self.guide_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
+        self.guide_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.guide_action.triggered.connect(lambda: self.open_help("guide"))
+        self.addAction(self.guide_action)  # F1 works with the menu closed
+        self.about_action = QAction(self.tr("关于"), self)
+        self.about_action.triggered.connect(lambda: self.open_help("about"))
+        self.help_button = QPushButton(self.tr("帮助"))
+        self.help_button.setObjectName("helpButton")
+        self.help_button.setToolTip(self.tr("本页的使用说明（F1）、版本和许可"))
+        help_menu = QMenu(self.help_button)
+        help_menu.addAction(self.guide_action)
+        help_menu.addAction(self.about_action)
+        self.help_button.setMenu(help_menu)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.nav.ensurePolished()
+        side = QWidget()
+        side.setFixedWidth(max(132, self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 4))
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 6)
+        side_layout.addWidget(self.nav, 1)
+        side_layout.addWidget(self.help_button)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.nav)
+        layout.addWidget(side)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.user_label = QLabel(actor_text(app))
@@ -72,9 +112,8 @@ class MainWindow(QMainWindow):
     def page(self, key: str) -> QWidget:
         """The page widget for a key, built on first use."""
         if key not in self.pages:
-            title = dict(PAGES)[key]
             factory = BUILT.get(key)
-            widget = factory(self.app) if factory else PlaceholderPage(key, title)
+            widget = factory(self.app) if factory else PlaceholderPage(key, page_title(key))
             widget.setObjectName(f"page_{key}")
             if isinstance(widget, SettingsPage):
                 widget.backups.restored.connect(self.reload_pages)
@@ -90,6 +129,21 @@ class MainWindow(QMainWindow):
     def current_key(self) -> str:
         """The key of the page on show."""
         return PAGES[self.nav.currentRow()][0]
+
+    def open_help(self, tab: str = "guide") -> AboutDialog:
+        """帮助 on the current page: its guide (F1), or the 关于 tab; one dialog, brought forward again."""
+        dialog = self.help_dialog
+        if dialog is None or not shiboken6.isValid(dialog):
+            dialog = AboutDialog(self.app, page=self.current_key(), tab=tab, parent=self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.help_dialog = dialog
+        else:
+            dialog.show_guide(self.current_key())
+            dialog.show_tab(tab)
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
 
     def _switch(self, row: int) -> None:
         if 0 <= row < len(PAGES):

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, Q
 from yikatong_desktop.bootstrap import App
 from yikatong_desktop.domain.problems import CHANNELS
 from yikatong_desktop.gui.dialogs.form_base import ServiceForm
+from yikatong_desktop.gui.i18n import term
 from yikatong_desktop.gui.widgets.choice_combos import (
     choose_value,
     combo_value,
@@ -44,7 +45,7 @@ class ComplaintForm(ServiceForm):
         self.received_on = QLineEdit(today.isoformat())
         self.channel = QComboBox()
         for c in CHANNELS:
-            self.channel.addItem(c, c)
+            self.channel.addItem(term(c), c)
         self.anonymous = QCheckBox(self.tr("匿名举报（不记录举报人）"))
         self.complainant, self.contact = QLineEdit(), QLineEdit()
         self.content = _box(80)
@@ -58,7 +59,7 @@ class ComplaintForm(ServiceForm):
                             ("anonymous", self.anonymous), ("complainant", self.complainant),
                             ("contact", self.contact), ("content", self.content), ("concerned", self.concerned),
                             ("program", self.program), ("org", self.org)):
-            self.add_row(LABELS[key], widget)
+            self.add_row(term(LABELS[key]), widget, key=LABELS[key])  # refusals name the field in Chinese
         self.add_row(self.tr("办理期限"), self.deadline, key=LABELS["deadline"])
         self.anonymous.toggled.connect(self._anonymous_toggled)
         self.withheld = complaint is not None and complaint.complainant == WITHHELD
@@ -66,8 +67,8 @@ class ComplaintForm(ServiceForm):
             self.handling, self.result_text = _box(64), _box(48)
             self.problem = QLineEdit(complaint.problem_number or "")
             self.problem.setPlaceholderText(self.tr("问题编号，如 WT2019-0001；清空即取消关联"))
-            self.add_row(LABELS["handling"], self.handling)
-            self.add_row(LABELS["result"], self.result_text)
+            self.add_row(term(LABELS["handling"]), self.handling, key=LABELS["handling"])
+            self.add_row(term(LABELS["result"]), self.result_text, key=LABELS["result"])
             self.add_row(self.tr("关联问题"), self.problem)
             self._fill(complaint)
         if self.withheld:

@@ -40,7 +40,8 @@ class ConfirmStandardsDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         for i, p in enumerate(proposals):
-            name = QTableWidgetItem(f"{p.program_code} {p.program_name}" + (f"（{p.tier}）" if p.tier else ""))
+            name = QTableWidgetItem(f"{p.program_code} {p.program_name}"
+                                    + (self.tr("（{0}）").format(p.tier) if p.tier else ""))
             name.setFlags(name.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             name.setCheckState(Qt.CheckState.Checked)
             self.table.setItem(i, 0, name)

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QLabel, QWidget
 
 from yikatong_desktop.bootstrap import App
 from yikatong_desktop.domain.errors import YktError
 from yikatong_desktop.domain.rules import STATUS_LABELS, FindingStatus
 from yikatong_desktop.gui.dialogs.record_form import RecordForm
+from yikatong_desktop.gui.i18n import term
 from yikatong_desktop.services import findings
 
-_VERBS = {FindingStatus.CONFIRMED: "确认", FindingStatus.DISMISSED: "排除", FindingStatus.OPEN: "重新打开"}
+_VERBS = {FindingStatus.CONFIRMED: QT_TRANSLATE_NOOP("DecideDialog", "确认"),
+          FindingStatus.DISMISSED: QT_TRANSLATE_NOOP("DecideDialog", "排除"),
+          FindingStatus.OPEN: QT_TRANSLATE_NOOP("DecideDialog", "重新打开")}
 
 
 class DecideDialog(RecordForm):
@@ -22,10 +26,10 @@ class DecideDialog(RecordForm):
         super().__init__(parent)
         self.app, self.uids, self.status = app, list(uids), status
         self.changed: int | None = None
-        verb = self.tr(_VERBS[status])
+        verb = QCoreApplication.translate("DecideDialog", str(_VERBS[status]))
         self.setWindowTitle(self.tr("{0}问题").format(verb))
         self.setMinimumWidth(460)
-        what = self.tr("把选中的 {0} 条问题标为“{1}”。").format(len(self.uids), STATUS_LABELS[status])
+        what = self.tr("把选中的 {0} 条问题标为“{1}”。").format(len(self.uids), term(STATUS_LABELS[status]))
         self.form.addRow(QLabel(what))
         if status is FindingStatus.DISMISSED:
             self.reason.setPlaceholderText(self.tr("必填：核实情况，为什么不是问题（记入审计日志）"))

@@ -29,7 +29,7 @@ class ServiceForm(QDialog):
     def add_row(self, label: str, widget: QWidget, *, key: str | None = None) -> QWidget:
         """A labelled row; `key` is the label refusals use when it differs from the shown one."""
         self.fields[key or label] = widget
-        self.form.addRow(f"{label}：", widget)
+        self.form.addRow(self.tr("{0}：").format(label), widget)
         return widget
 
     def add_note(self, text: str) -> QLabel:

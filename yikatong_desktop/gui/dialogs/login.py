@@ -25,6 +25,7 @@ from yikatong_desktop.bootstrap import App
 from yikatong_desktop.domain.errors import UsageError, YktError
 from yikatong_desktop.domain.permissions import ROLE_LABELS, Role
 from yikatong_desktop.gui.errors import user_text
+from yikatong_desktop.gui.i18n import term
 from yikatong_desktop.services import users
 
 #: Set when the clerk ticked 不再提示 in the first-admin offer.
@@ -134,7 +135,7 @@ class FirstAdminDialog(QDialog):
         self.again = QLineEdit()
         self.again.setEchoMode(QLineEdit.EchoMode.Password)
         self.role = QComboBox()
-        self.role.addItem(ROLE_LABELS[Role.ADMIN], Role.ADMIN)
+        self.role.addItem(term(ROLE_LABELS[Role.ADMIN]), Role.ADMIN)
         self.role.setEnabled(False)  # the first user is an admin
         form = QFormLayout()
         form.addRow(self.tr("用户名"), self.name)
@@ -203,5 +204,6 @@ def actor_text(app: App) -> str:
     """The status bar's words for who acts."""
     actor = app.actor
     if actor.single_user:
-        return f"当前用户：{actor.name}（单用户模式）"
-    return f"当前用户：{actor.name}（{ROLE_LABELS[actor.role]}）"
+        return QCoreApplication.translate("MainWindow", "当前用户：{0}（单用户模式）").format(actor.name)
+    return QCoreApplication.translate("MainWindow", "当前用户：{0}（{1}）").format(actor.name,
+                                                                             term(ROLE_LABELS[actor.role]))

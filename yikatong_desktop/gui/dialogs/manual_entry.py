@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialogButtonBox, QWidget
 
 from yikatong_desktop.bootstrap import App
@@ -10,11 +11,20 @@ from yikatong_desktop.gui.dialogs.record_form import RecordForm
 from yikatong_desktop.services import manual_entry
 from yikatong_desktop.services.manual_entry import Entered
 
+#: The roster template's titles (data keys; shown through term() by RecordForm.add_field).
 PERSON_TITLES = ("身份证号", "姓名", "性别", "民族", "联系电话", "乡镇", "村(社区)", "组", "户编号")
 PAYMENT_TITLES = ("补贴年度", "补贴期间", "实发金额", "应发金额", "发放日期", "发放方式", "代发银行", "银行账号",
                   "账户户名", "备注")
-_HINTS = {"身份证号": "18位，最后一位可以是X", "补贴期间": "2018、2018-03 或 2018Q1", "实发金额": "元，如 1,234.50",
-          "发放日期": "2018-06-15", "发放方式": "现金、银行卡 或 其他", "组": "3 或 三组"}
+_HINTS = {"身份证号": QT_TRANSLATE_NOOP("ManualEntryDialog", "18位，最后一位可以是X"),
+          "补贴期间": QT_TRANSLATE_NOOP("ManualEntryDialog", "2018、2018-03 或 2018Q1"),
+          "实发金额": QT_TRANSLATE_NOOP("ManualEntryDialog", "元，如 1,234.50"),
+          "发放日期": "2018-06-15",
+          "发放方式": QT_TRANSLATE_NOOP("ManualEntryDialog", "现金、银行卡 或 其他"),
+          "组": QT_TRANSLATE_NOOP("ManualEntryDialog", "3 或 三组")}
+
+
+def _hint(title: str) -> str:
+    return QCoreApplication.translate("ManualEntryDialog", str(_HINTS[title])) if title in _HINTS else ""
 
 
 class ManualEntryDialog(RecordForm):
@@ -29,7 +39,7 @@ class ManualEntryDialog(RecordForm):
         self.person_only.toggled.connect(self._person_only)
         self.form.addRow(self.person_only)
         for title in PERSON_TITLES:
-            self.add_field(title, placeholder=_HINTS.get(title, ""))
+            self.add_field(title, placeholder=_hint(title))
         self.program = QComboBox()
         self.program.setEditable(True)
         with app.reader() as uow:
@@ -38,7 +48,7 @@ class ManualEntryDialog(RecordForm):
         self.program.setCurrentIndex(-1)
         self.form.addRow(self.tr("补贴项目："), self.program)
         for title in PAYMENT_TITLES:
-            self.add_field(title, placeholder=_HINTS.get(title, ""))
+            self.add_field(title, placeholder=_hint(title))
         self.form.addRow(self.tr("录入原因："), self.reason)
         self.form.addRow(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)

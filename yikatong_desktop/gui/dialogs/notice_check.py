@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -34,22 +35,25 @@ def check_html(result: CheckResult) -> str:
     n = result.notice
     ok = result.ok
     lines = [f"<p style='font-size:16px; font-weight:bold; color:{OK_COLOUR if ok else BAD_COLOUR}'>"
-             f"{html.escape(message('notice.check_ok' if ok else 'notice.check_bad', 'zh'))}</p>"]
-    if result.paper_matches is None:
-        paper = message("notice.check_no_paper", "zh").replace("（--fingerprint）", "")
+             f"{html.escape(message('notice.check_ok' if ok else 'notice.check_bad'))}</p>"]
+    if result.paper_matches is None:  # the command line's option is no business of the dialog
+        paper = message("notice.check_no_paper").replace("（--fingerprint）", "").replace(" (--fingerprint)", "")
     elif result.paper_matches:
-        paper = message("notice.check_paper_ok", "zh", given=result.given, number=n.number)
+        paper = message("notice.check_paper_ok", given=result.given, number=n.number)
     else:
-        paper = message("notice.check_paper_bad", "zh", given=result.given, number=n.number, recorded=n.fingerprint)
+        paper = message("notice.check_paper_bad", given=result.given, number=n.number, recorded=n.fingerprint)
     lines.append(f"<p>{html.escape(paper)}</p>")
     if result.data_unchanged:
-        lines.append(f"<p>{html.escape(message('notice.check_data_ok', 'zh', rows=n.row_count))}</p>")
+        lines.append(f"<p>{html.escape(message('notice.check_data_ok', rows=n.row_count))}</p>")
     else:
-        said = message("notice.check_data_changed", "zh", count=len(result.changes), current=result.current)
+        said = message("notice.check_data_changed", count=len(result.changes), current=result.current)
         rows = "".join(f"<tr><td align='right'>{c.seq}</td><td>{html.escape(c.name)}</td>"
                        f"<td>{html.escape(c.what)}</td></tr>" for c in result.changes)
+        heads = "".join(f"<th>{html.escape(h)}</th>" for h in (
+            QCoreApplication.translate("CheckDialog", "序号"), QCoreApplication.translate("CheckDialog", "姓名"),
+            QCoreApplication.translate("CheckDialog", "变化")))
         lines.append(f"<p>{html.escape(said)}</p><table border='1' cellspacing='0' cellpadding='3'>"
-                     f"<tr><th>序号</th><th>姓名</th><th>变化</th></tr>{rows}</table>")
+                     f"<tr>{heads}</tr>{rows}</table>")
     return "".join(lines)
 
 

@@ -61,7 +61,7 @@ class ObjectionDialog(ServiceForm):
         self.complainant, self.contact = QLineEdit(), QLineEdit()
         self.anonymous.toggled.connect(self._anonymous_toggled)
         self.add_row(self.tr("收到日期"), self.received_on, key=LABELS["received_on"])
-        self.add_row(self.tr("涉及人员"), self.persons)
+        self.add_row(self.tr("涉及人员"), self.persons, key=LABELS["persons"])
         self.add_row(self.tr("公示名单"), self.rows)
         self.add_row(self.tr("异议内容"), self.content, key=LABELS["content"])
         self.fields["anonymous"] = self.anonymous

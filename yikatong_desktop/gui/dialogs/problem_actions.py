@@ -4,15 +4,21 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QWidget
 
 from yikatong_desktop.bootstrap import App
 from yikatong_desktop.domain.money import format_yuan
 from yikatong_desktop.domain.problems import RECEIVERS
 from yikatong_desktop.gui.dialogs.form_base import ServiceForm
+from yikatong_desktop.gui.i18n import term
 from yikatong_desktop.services import ledger
 from yikatong_desktop.services.ledger import Problem
+from yikatong_desktop.services.ledger_fields import LABELS
+
+#: Fields services.ledger names (in Chinese) when it refuses them: shown translated, keyed by the Chinese.
+_DOCUMENT = QT_TRANSLATE_NOOP("TransferDialog", "移交文号")
+_RECEIPT = QT_TRANSLATE_NOOP("RecoverDialog", "收据号")
 
 
 def date_edit(day: date) -> QDateEdit:
@@ -40,15 +46,15 @@ class TransferDialog(ServiceForm):
         self.setMinimumWidth(420)
         self.receiver = QComboBox()
         for r in RECEIVERS:
-            self.receiver.addItem(r, r)
+            self.receiver.addItem(term(r), r)
         if problem.transfer_to in RECEIVERS:
             self.receiver.setCurrentIndex(RECEIVERS.index(problem.transfer_to))
         self.on = date_edit(problem.transfer_on or today)
         self.document = QLineEdit(problem.transfer_doc or "")
         self.document.setPlaceholderText(self.tr("如 呼财监〔2019〕12号"))
         self.add_row(self.tr("接收机关"), self.receiver)
-        self.add_row(self.tr("移交日期"), self.on)
-        self.add_row(self.tr("移交文号"), self.document)
+        self.add_row(self.tr("移交日期"), self.on, key=LABELS["transfer_on"])  # the field a refusal names
+        self.add_row(self.tr(str(_DOCUMENT)), self.document, key=str(_DOCUMENT))
         self.add_buttons(self.tr("移交"), self.save)
 
     def save(self) -> None:
@@ -80,9 +86,9 @@ class RecoverDialog(ServiceForm):
         self.on.setMaximumDate(QDate(today.year, today.month, today.day))
         self.receipt = QLineEdit()
         self.note = QLineEdit()
-        self.add_row(self.tr("追回金额"), self.amount)
-        self.add_row(self.tr("追回日期"), self.on)
-        self.add_row(self.tr("收据号"), self.receipt)
+        self.add_row(self.tr("追回金额"), self.amount, key=LABELS["recovered"])  # the field a refusal names
+        self.add_row(self.tr("追回日期"), self.on, key=LABELS["recovered_on"])
+        self.add_row(self.tr(str(_RECEIPT)), self.receipt, key=str(_RECEIPT))
         self.add_row(self.tr("备注"), self.note)
         self.add_buttons(self.tr("记入专账"), self.save)
 

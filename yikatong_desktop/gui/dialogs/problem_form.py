@@ -29,6 +29,7 @@ from yikatong_desktop.domain.checklist import ITEMS
 from yikatong_desktop.domain.money import format_yuan
 from yikatong_desktop.domain.problems import Outcome
 from yikatong_desktop.gui.dialogs.form_base import ServiceForm
+from yikatong_desktop.gui.i18n import term
 from yikatong_desktop.gui.widgets.choice_combos import (
     choose_value,
     combo_value,
@@ -72,7 +73,7 @@ class ProblemForm(ServiceForm):
         if not editing:
             self.category.addItem(self.tr("（按疑点判断）") if self.findings else "", None)
         for item in ITEMS:
-            self.category.addItem(f"{item.code} {item.title}", item.code)
+            self.category.addItem(f"{item.code} {term(item.title)}", item.code)
         self.description = _text_box(72)
         self.org = filled_combo(org_choices(app), "", editable=True)
         self.program = filled_combo(program_choices(app), self.tr("（无）"))
@@ -88,7 +89,7 @@ class ProblemForm(ServiceForm):
                             ("responsible_unit", self.responsible_unit),
                             ("responsible_person", self.responsible_person), ("measures", self.measures),
                             ("deadline", self.deadline)):
-            self.add_row(LABELS[key], widget)
+            self.add_row(term(LABELS[key]), widget, key=LABELS[key])  # refusals name the field in Chinese
         if self.findings:
             for box in (self.description, self.persons):
                 box.setPlaceholderText(self.tr("留空则按疑点填写"))
@@ -108,7 +109,7 @@ class ProblemForm(ServiceForm):
         self.outcome = QComboBox()
         self.outcome.addItem(self.tr("（未处理）"), "")
         for o in Outcome:
-            self.outcome.addItem(o.value, o.value)
+            self.outcome.addItem(term(o.value), o.value)
         self.handled_persons = QSpinBox()
         self.handled_persons.setRange(0, 9999)
         self.came_forward = QCheckBox(self.tr("主动说明问题"))
@@ -120,7 +121,7 @@ class ProblemForm(ServiceForm):
         flags.addStretch(1)
         holder = QWidget()
         holder.setLayout(flags)
-        self.add_row(LABELS["outcome"], self.outcome)
+        self.add_row(term(LABELS["outcome"]), self.outcome, key=LABELS["outcome"])
         self.add_row(self.tr("处理人数"), holder, key=LABELS["handled_persons"])
 
     def _evidence_row(self) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 
 from yikatong_desktop.domain.errors import YktError
 from yikatong_desktop.gui.errors import user_text
+from yikatong_desktop.gui.i18n import term
 
 _BAD = "QLineEdit { border: 1px solid #c00; }"
 
@@ -27,12 +28,12 @@ class RecordForm(QDialog):
         self.message.setWordWrap(True)
 
     def add_field(self, title: str, value: object = None, placeholder: str = "") -> QLineEdit:
-        """A labelled line edit for a template column."""
+        """A labelled line edit for a template column: keyed by its Chinese title, shown through term()."""
         edit = QLineEdit("" if value is None else str(value))
         edit.setPlaceholderText(placeholder)
         edit.textEdited.connect(lambda _t, e=edit: e.setStyleSheet(""))
         self.inputs[title] = edit
-        self.form.addRow(f"{title}：", edit)
+        self.form.addRow(self.tr("{0}：").format(term(title)), edit)
         return edit
 
     def add_buttons(self, verb: str, on_ok: Callable[[], None]) -> QDialogButtonBox:

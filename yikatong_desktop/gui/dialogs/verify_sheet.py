@@ -29,6 +29,7 @@ class VerifySheetDialog(QDialog):
         self.setWindowTitle(self.tr("生成核实表"))
         self.setMinimumWidth(520)
         self.folder = folder
+        self.names = {v.code: v.full_name for v in villages}
         form = QFormLayout(self)
         form.addRow(QLabel(self.tr("把一个村的全部待核实问题写成核实表（身份证号遮蔽），发给村里逐条核实。")))
         self.village = QComboBox()
@@ -54,8 +55,8 @@ class VerifySheetDialog(QDialog):
         self._suggest()
 
     def _suggest(self) -> None:
-        name = self.village.currentText().split("（", 1)[0]
-        self.path.setText(str(self.folder / f"核实表_{name}.xlsx"))
+        name = self.names.get(self.village.currentData(), "")
+        self.path.setText(str(self.folder / (self.tr("核实表_{0}").format(name) + ".xlsx")))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.village.count() > 0)
 
     def _browse(self) -> None:

@@ -6,9 +6,10 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from yikatong_desktop.gui.i18n import term
 from yikatong_desktop.gui.models.problems_model import OVERDUE_COLOUR
 from yikatong_desktop.gui.models.titled_table import TitledTableModel
 from yikatong_desktop.services.complaints import WITHHELD, Complaint
@@ -16,31 +17,32 @@ from yikatong_desktop.services.complaints import WITHHELD, Complaint
 Index = QModelIndex | QPersistentModelIndex
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ComplaintsModel", text)
+def _tr(text: object) -> str:
+    """A text marked with QT_TRANSLATE_NOOP("ComplaintsModel", …) (an `object` to mypy), in the interface language."""
+    return QCoreApplication.translate("ComplaintsModel", str(text))
 
 
 def complainant_text(c: Complaint) -> str:
     """匿名, 仅纪检人员可见 (withheld from this reader), or the name."""
     if c.anonymous or not c.complainant:
-        return _tr("匿名")
+        return QCoreApplication.translate("ComplaintsModel", "匿名")
     if c.complainant == WITHHELD:
-        return _tr("仅纪检人员可见")
+        return QCoreApplication.translate("ComplaintsModel", "仅纪检人员可见")
     return c.complainant
 
 
 def _state(c: Complaint, today: date) -> str:
-    return c.state_label + (_tr("·逾期") if c.overdue(today) else "")
+    return term(c.state_label) + (QCoreApplication.translate("ComplaintsModel", "·逾期") if c.overdue(today) else "")
 
 
-COLUMNS: tuple[tuple[str, Callable[[Complaint, date], str]], ...] = (
-    ("编号", lambda c, _d: c.number),
-    ("受理日期", lambda c, _d: c.received_on.isoformat()),
-    ("渠道", lambda c, _d: c.channel),
-    ("举报人", lambda c, _d: complainant_text(c)),
-    ("内容", lambda c, _d: c.content),
-    ("状态", _state),
-    ("关联问题", lambda c, _d: c.problem_number or ""),
+COLUMNS: tuple[tuple[object, Callable[[Complaint, date], str]], ...] = (
+    (QT_TRANSLATE_NOOP("ComplaintsModel", "编号"), lambda c, _d: c.number),
+    (QT_TRANSLATE_NOOP("ComplaintsModel", "受理日期"), lambda c, _d: c.received_on.isoformat()),
+    (QT_TRANSLATE_NOOP("ComplaintsModel", "渠道"), lambda c, _d: term(c.channel)),
+    (QT_TRANSLATE_NOOP("ComplaintsModel", "举报人"), lambda c, _d: complainant_text(c)),
+    (QT_TRANSLATE_NOOP("ComplaintsModel", "内容"), lambda c, _d: c.content),
+    (QT_TRANSLATE_NOOP("ComplaintsModel", "状态"), _state),
+    (QT_TRANSLATE_NOOP("ComplaintsModel", "关联问题"), lambda c, _d: c.problem_number or ""),
 )
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)

@@ -12,11 +12,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from yikatong_desktop.domain.money import format_yuan
 from yikatong_desktop.domain.rules import SEVERITY_LABELS, STATUS_LABELS, FindingStatus, Severity
+from yikatong_desktop.gui.i18n import term
 from yikatong_desktop.gui.models.titled_table import TitledTableModel
 from yikatong_desktop.services.checks.texts import period_text
 from yikatong_desktop.services.findings import Finding
@@ -39,17 +40,18 @@ class FindingFilter:
     statuses: tuple[str, ...] = field(default=())
 
 
-COLUMNS: tuple[tuple[str, Callable[[Finding], str]], ...] = (
-    ("编号", lambda f: f.uid[:8]),
-    ("问题", lambda f: f.title),
-    ("风险", lambda f: SEVERITY_LABELS[Severity(f.severity)]),
-    ("状态", lambda f: STATUS_LABELS[FindingStatus(f.status)]),
-    ("姓名", lambda f: f.name or ""),
-    ("身份证号", lambda f: f.id_number or ""),
-    ("补贴项目", lambda f: f.program or ""),
-    ("期间", lambda f: period_text(f.period)),
-    ("村(社区)/单位", lambda f: f.village or f.org_code or ""),
-    ("金额(元)", lambda f: format_yuan(f.amount_fen)),
+#: Titles marked for lupdate (QT_TRANSLATE_NOOP gives `object` to mypy; str() where translated).
+COLUMNS: tuple[tuple[object, Callable[[Finding], str]], ...] = (
+    (QT_TRANSLATE_NOOP("FindingsModel", "编号"), lambda f: f.uid[:8]),
+    (QT_TRANSLATE_NOOP("FindingsModel", "问题"), lambda f: term(f.title)),
+    (QT_TRANSLATE_NOOP("FindingsModel", "风险"), lambda f: term(SEVERITY_LABELS[Severity(f.severity)])),
+    (QT_TRANSLATE_NOOP("FindingsModel", "状态"), lambda f: term(STATUS_LABELS[FindingStatus(f.status)])),
+    (QT_TRANSLATE_NOOP("FindingsModel", "姓名"), lambda f: f.name or ""),
+    (QT_TRANSLATE_NOOP("FindingsModel", "身份证号"), lambda f: f.id_number or ""),
+    (QT_TRANSLATE_NOOP("FindingsModel", "补贴项目"), lambda f: f.program or ""),
+    (QT_TRANSLATE_NOOP("FindingsModel", "期间"), lambda f: period_text(f.period)),
+    (QT_TRANSLATE_NOOP("FindingsModel", "村(社区)/单位"), lambda f: f.village or f.org_code or ""),
+    (QT_TRANSLATE_NOOP("FindingsModel", "金额(元)"), lambda f: format_yuan(f.amount_fen)),
 )
 _AMOUNT = len(COLUMNS) - 1
 _STATUS = 3
@@ -74,7 +76,7 @@ class FindingsModel(TitledTableModel):
         self._filter = FindingFilter()
         self._rows = 0
         self._pages: OrderedDict[int, Sequence[Finding]] = OrderedDict()
-        self._titles = tuple(_tr(title) for title, _ in COLUMNS)
+        self._titles = tuple(_tr(str(title)) for title, _ in COLUMNS)
 
     def data(self, index: Index, role: int = _DISPLAY) -> Any:
         column = index.column()

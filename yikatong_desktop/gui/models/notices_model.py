@@ -7,11 +7,12 @@ value, Chinese names by pinyin (QCollator), statuses by how much they need doing
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QCollator,
     QCoreApplication,
     QLocale,
@@ -23,6 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from yikatong_desktop.domain.money import format_yuan
+from yikatong_desktop.gui.i18n import term
 from yikatong_desktop.gui.models.titled_table import TitledTableModel
 from yikatong_desktop.services import notices
 from yikatong_desktop.services.notices import Coverage, Notice
@@ -46,30 +48,39 @@ HIGHLIGHT = "#fde2e2"
 NOT_POSTED_COLOUR = "#c00000"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("NoticesModel", text)
+def _tr(text: object) -> str:
+    """A text marked with QT_TRANSLATE_NOOP("NoticesModel", …) (an `object` to mypy), in the interface language."""
+    return QCoreApplication.translate("NoticesModel", str(text))
+
+
+def _list(names: Iterable[str]) -> str:
+    return QCoreApplication.translate("NoticesModel", "、", "separator of a list").join(names)
 
 
 def _span(n: Notice) -> str:
     end = n.end_on.strftime("%m-%d") if n.end_on.year == n.start_on.year else n.end_on.isoformat()
-    return f"{n.start_on.isoformat()}～{end}"
+    return QCoreApplication.translate("NoticesModel", "{0}～{1}", "a span of days").format(n.start_on.isoformat(), end)
 
 
 #: (title, shown text, sort value, right-aligned) per column of the notices table.
-NoticeColumn = tuple[str, Callable[[Notice, date, Mapping[str, str]], str],
+NoticeColumn = tuple[object, Callable[[Notice, date, Mapping[str, str]], str],
                      Callable[[Notice, date], Any], bool]
 NOTICE_COLUMNS: tuple[NoticeColumn, ...] = (
-    ("编号", lambda n, _d, _p: n.number, lambda n, _d: n.number, False),
-    ("村", lambda n, _d, _p: n.village_name, lambda n, _d: n.village_name, False),
-    ("项目", lambda n, _d, p: "、".join(p.get(c, c) for c in n.programs), lambda n, _d: ",".join(n.programs), False),
-    ("期间", lambda n, _d, _p: n.period_label, lambda n, _d: n.period_label, False),
-    ("公示期", lambda n, _d, _p: _span(n), lambda n, _d: n.start_on.isoformat(), False),
-    ("行数", lambda n, _d, _p: str(n.row_count), lambda n, _d: n.row_count, True),
-    ("金额(元)", lambda n, _d, _p: format_yuan(n.total_fen), lambda n, _d: n.total_fen, True),
-    ("状态", lambda n, d, _p: n.status(d), lambda n, d: NOTICE_ORDER.get(n.status(d), 9), False),
-    ("张贴日期", lambda n, _d, _p: n.posted_on.isoformat() if n.posted_on else "",
+    (QT_TRANSLATE_NOOP("NoticesModel", "编号"), lambda n, _d, _p: n.number, lambda n, _d: n.number, False),
+    (QT_TRANSLATE_NOOP("NoticesModel", "村"), lambda n, _d, _p: n.village_name, lambda n, _d: n.village_name, False),
+    (QT_TRANSLATE_NOOP("NoticesModel", "项目"), lambda n, _d, p: _list(p.get(c, c) for c in n.programs),
+     lambda n, _d: ",".join(n.programs), False),
+    (QT_TRANSLATE_NOOP("NoticesModel", "期间"), lambda n, _d, _p: n.period_label, lambda n, _d: n.period_label, False),
+    (QT_TRANSLATE_NOOP("NoticesModel", "公示期"), lambda n, _d, _p: _span(n), lambda n, _d: n.start_on.isoformat(),
+     False),
+    (QT_TRANSLATE_NOOP("NoticesModel", "行数"), lambda n, _d, _p: str(n.row_count), lambda n, _d: n.row_count, True),
+    (QT_TRANSLATE_NOOP("NoticesModel", "金额(元)"), lambda n, _d, _p: format_yuan(n.total_fen),
+     lambda n, _d: n.total_fen, True),
+    (QT_TRANSLATE_NOOP("NoticesModel", "状态"), lambda n, d, _p: term(n.status(d)),
+     lambda n, d: NOTICE_ORDER.get(n.status(d), 9), False),
+    (QT_TRANSLATE_NOOP("NoticesModel", "张贴日期"), lambda n, _d, _p: n.posted_on.isoformat() if n.posted_on else "",
      lambda n, _d: n.posted_on.isoformat() if n.posted_on else "", False),
-    ("异议", lambda n, _d, _p: str(n.objection_count) if n.objection_count else "",
+    (QT_TRANSLATE_NOOP("NoticesModel", "异议"), lambda n, _d, _p: str(n.objection_count) if n.objection_count else "",
      lambda n, _d: n.objection_count, True),
 )
 
@@ -117,15 +128,16 @@ class NoticesModel(TitledTableModel):
         return None
 
 
-CoverageColumn = tuple[str, Callable[[Coverage], str], Callable[[Coverage], Any], bool]
+CoverageColumn = tuple[object, Callable[[Coverage], str], Callable[[Coverage], Any], bool]
 COVERAGE_COLUMNS: tuple[CoverageColumn, ...] = (
-    ("村", lambda c: c.village_name, lambda c: c.village_name, False),
-    ("补贴项目", lambda c: c.program_name, lambda c: c.program_name, False),
-    ("期间", lambda c: c.period_label, lambda c: c.period_label, False),
-    ("发放笔数", lambda c: str(c.payments), lambda c: c.payments, True),
-    ("已列入公示", lambda c: str(c.noticed), lambda c: c.noticed, True),
-    ("已张贴", lambda c: str(c.posted), lambda c: c.posted, True),
-    ("状态", lambda c: c.status, lambda c: COVERAGE_ORDER.get(c.status, 9), False),
+    (QT_TRANSLATE_NOOP("NoticesModel", "村"), lambda c: c.village_name, lambda c: c.village_name, False),
+    (QT_TRANSLATE_NOOP("NoticesModel", "补贴项目"), lambda c: c.program_name, lambda c: c.program_name, False),
+    (QT_TRANSLATE_NOOP("NoticesModel", "期间"), lambda c: c.period_label, lambda c: c.period_label, False),
+    (QT_TRANSLATE_NOOP("NoticesModel", "发放笔数"), lambda c: str(c.payments), lambda c: c.payments, True),
+    (QT_TRANSLATE_NOOP("NoticesModel", "已列入公示"), lambda c: str(c.noticed), lambda c: c.noticed, True),
+    (QT_TRANSLATE_NOOP("NoticesModel", "已张贴"), lambda c: str(c.posted), lambda c: c.posted, True),
+    (QT_TRANSLATE_NOOP("NoticesModel", "状态"), lambda c: term(c.status), lambda c: COVERAGE_ORDER.get(c.status, 9),
+     False),
 )
 STATUS_COLUMN = len(COVERAGE_COLUMNS) - 1
 
@@ -168,7 +180,8 @@ class CoverageModel(TitledTableModel):
         if role == _FONT and flagged:
             return self._bold
         if role == _TOOLTIP and flagged:
-            return _tr("这些发放没有张贴公示（SPEC 整治内容 1.4）：请制作并张贴公示，登记张贴日期。")
+            return QCoreApplication.translate(
+                "NoticesModel", "这些发放没有张贴公示（SPEC 整治内容 1.4）：请制作并张贴公示，登记张贴日期。")
         return None
 
 

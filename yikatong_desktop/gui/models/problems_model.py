@@ -10,10 +10,11 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from yikatong_desktop.domain.money import format_yuan
+from yikatong_desktop.gui.i18n import term
 from yikatong_desktop.gui.models.titled_table import TitledTableModel
 from yikatong_desktop.services.ledger import Problem
 
@@ -21,8 +22,9 @@ Index = QModelIndex | QPersistentModelIndex
 OVERDUE_COLOUR = "#c00000"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ProblemsModel", text)
+def _tr(text: object) -> str:
+    """A text marked with QT_TRANSLATE_NOOP("ProblemsModel", …) (an `object` to mypy), in the interface language."""
+    return QCoreApplication.translate("ProblemsModel", str(text))
 
 
 def _day(d: date | None) -> str:
@@ -30,20 +32,20 @@ def _day(d: date | None) -> str:
 
 
 def _state(p: Problem, today: date) -> str:
-    return p.state_label + (_tr("·逾期") if p.overdue(today) else "")
+    return term(p.state_label) + (QCoreApplication.translate("ProblemsModel", "·逾期") if p.overdue(today) else "")
 
 
-COLUMNS: tuple[tuple[str, Callable[[Problem, date], str]], ...] = (
-    ("编号", lambda p, _d: p.number),
-    ("整治内容", lambda p, _d: p.category),
-    ("问题描述", lambda p, _d: p.description),
-    ("单位", lambda p, _d: p.org_name or p.org_code or ""),
-    ("项目", lambda p, _d: p.program_name or ""),
-    ("涉及金额(元)", lambda p, _d: format_yuan(p.amount_fen)),
-    ("已追回(元)", lambda p, _d: format_yuan(p.recovered_fen)),
-    ("整改期限", lambda p, _d: _day(p.deadline)),
-    ("状态", _state),
-    ("登记人", lambda p, _d: p.registered_by),
+COLUMNS: tuple[tuple[object, Callable[[Problem, date], str]], ...] = (
+    (QT_TRANSLATE_NOOP("ProblemsModel", "编号"), lambda p, _d: p.number),
+    (QT_TRANSLATE_NOOP("ProblemsModel", "整治内容"), lambda p, _d: p.category),
+    (QT_TRANSLATE_NOOP("ProblemsModel", "问题描述"), lambda p, _d: p.description),
+    (QT_TRANSLATE_NOOP("ProblemsModel", "单位"), lambda p, _d: p.org_name or p.org_code or ""),
+    (QT_TRANSLATE_NOOP("ProblemsModel", "项目"), lambda p, _d: p.program_name or ""),
+    (QT_TRANSLATE_NOOP("ProblemsModel", "涉及金额(元)"), lambda p, _d: format_yuan(p.amount_fen)),
+    (QT_TRANSLATE_NOOP("ProblemsModel", "已追回(元)"), lambda p, _d: format_yuan(p.recovered_fen)),
+    (QT_TRANSLATE_NOOP("ProblemsModel", "整改期限"), lambda p, _d: _day(p.deadline)),
+    (QT_TRANSLATE_NOOP("ProblemsModel", "状态"), _state),
+    (QT_TRANSLATE_NOOP("ProblemsModel", "登记人"), lambda p, _d: p.registered_by),
 )
 AMOUNT_COLUMNS = (5, 6)
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
@@ -95,7 +97,9 @@ class ProblemsModel(TitledTableModel):
         if role == _DISPLAY:
             return COLUMNS[column][1](p, self._today)
         if role == _TOOLTIP:
-            return f"{p.category} {p.category_title}" if column == 1 else p.description
+            if column != 1:
+                return p.description
+            return f"{p.category} {term(p.category_title)}" if p.category_title else p.category
         if role == _ALIGN and column in AMOUNT_COLUMNS:
             return _RIGHT
         if role == _FOREGROUND and p.overdue(self._today):

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -23,6 +24,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from yikatong_desktop.gui.i18n import term
 from yikatong_desktop.gui.models.titled_table import TitledTableModel
 from yikatong_desktop.gui.tasks import run_task
 from yikatong_desktop.services.queries import RosterFilter, RosterRow
@@ -34,6 +36,21 @@ log = logging.getLogger("yikatong.gui")
 PAGE_SIZE = 50
 MAX_CACHED_PAGES = 64
 Index = QModelIndex | QPersistentModelIndex
+
+#: The titles of services.roster_columns.COLUMNS, marked here for lupdate; translated at use (`_tr`).
+_TITLES = (
+    QT_TRANSLATE_NOOP("RosterModel", "姓名"), QT_TRANSLATE_NOOP("RosterModel", "身份证号"),
+    QT_TRANSLATE_NOOP("RosterModel", "性别"), QT_TRANSLATE_NOOP("RosterModel", "乡镇"),
+    QT_TRANSLATE_NOOP("RosterModel", "村(社区)"), QT_TRANSLATE_NOOP("RosterModel", "组"),
+    QT_TRANSLATE_NOOP("RosterModel", "补贴项目"), QT_TRANSLATE_NOOP("RosterModel", "期间"),
+    QT_TRANSLATE_NOOP("RosterModel", "数量"), QT_TRANSLATE_NOOP("RosterModel", "标准(元)"),
+    QT_TRANSLATE_NOOP("RosterModel", "应发(元)"), QT_TRANSLATE_NOOP("RosterModel", "实发(元)"),
+    QT_TRANSLATE_NOOP("RosterModel", "发放日期"), QT_TRANSLATE_NOOP("RosterModel", "方式"),
+    QT_TRANSLATE_NOOP("RosterModel", "代发银行"), QT_TRANSLATE_NOOP("RosterModel", "银行账号"),
+)
+#: The 方式 column shows a payment method (一卡通, 现金, 其他): a word of the domain, shown through term().
+_METHOD = next(i for i, c in enumerate(COLUMNS) if c.title == "方式")
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("RosterModel", text)
@@ -187,7 +204,10 @@ class RosterModel(TitledTableModel):
         cached = self._cells[number]
         texts = cached[offset]
         if texts is None:
-            texts = cached[offset] = tuple(col.value(item) for col in COLUMNS)
+            texts = tuple(col.value(item) for col in COLUMNS)
+            if texts[_METHOD]:
+                texts = (*texts[:_METHOD], term(texts[_METHOD]), *texts[_METHOD + 1:])
+            cached[offset] = texts
         return texts
 
     def row_at(self, row: int) -> RosterRow | None:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,13 +26,14 @@ from PySide6.QtWidgets import (
 )
 
 from yikatong_desktop.bootstrap import App
-from yikatong_desktop.domain.messages import message
+from yikatong_desktop.domain.messages import language, message
 from yikatong_desktop.domain.money import format_yuan
 from yikatong_desktop.domain.rules import RULES, STATUS_LABELS, FindingStatus
 from yikatong_desktop.gui.dialogs.decide_findings import DecideDialog
 from yikatong_desktop.gui.dialogs.problem_form import ProblemForm
 from yikatong_desktop.gui.dialogs.verify_sheet import VerifySheetDialog
 from yikatong_desktop.gui.errors import show_error
+from yikatong_desktop.gui.i18n import term
 from yikatong_desktop.gui.models.findings_model import FindingFilter, FindingsModel
 from yikatong_desktop.gui.tasks import run_task, run_with_progress
 from yikatong_desktop.gui.widgets.finding_detail import finding_html
@@ -43,7 +44,10 @@ from yikatong_desktop.services.checks.run import run_checks
 from yikatong_desktop.services.findings import Finding
 from yikatong_desktop.services.progress import Cancelled, IsCancelled, Progress
 
-RULE_HEADERS = ("代码", "名称", "风险", "待核实", "已确认", "已排除", "已消除", "涉及金额(元)")
+RULE_HEADERS = (QT_TRANSLATE_NOOP("ChecksPage", "代码"), QT_TRANSLATE_NOOP("ChecksPage", "名称"),
+                QT_TRANSLATE_NOOP("ChecksPage", "风险"), QT_TRANSLATE_NOOP("ChecksPage", "待核实"),
+                QT_TRANSLATE_NOOP("ChecksPage", "已确认"), QT_TRANSLATE_NOOP("ChecksPage", "已排除"),
+                QT_TRANSLATE_NOOP("ChecksPage", "已消除"), QT_TRANSLATE_NOOP("ChecksPage", "涉及金额(元)"))
 _COUNTED = (FindingStatus.OPEN, FindingStatus.CONFIRMED, FindingStatus.DISMISSED, FindingStatus.RESOLVED)
 _REGISTRABLE = (FindingStatus.OPEN.value, FindingStatus.CONFIRMED.value)  # may become a problem (登记为问题)
 
@@ -74,7 +78,7 @@ class ChecksPage(QWidget):
         top.addWidget(self.status_label, 1)
 
         self.rules = QTableWidget(len(RULES), len(RULE_HEADERS))
-        self.rules.setHorizontalHeaderLabels([self.tr(h) for h in RULE_HEADERS])
+        self.rules.setHorizontalHeaderLabels([QCoreApplication.translate("ChecksPage", str(h)) for h in RULE_HEADERS])
         self.rules.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.rules.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.rules.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -89,13 +93,13 @@ class ChecksPage(QWidget):
         self.rule_filter = QComboBox()
         self.rule_filter.addItem(self.tr("全部规则"), None)
         for r in RULES:
-            self.rule_filter.addItem(f"{r.title}（{r.code}）", r.code)
+            self.rule_filter.addItem(self.tr("{0}（{1}）").format(term(r.title), r.code), r.code)
         self.township = self._combo(self.tr("全部乡镇"), self.choices["townships"])
         self.village = self._combo(self.tr("全部村"), [])
         self.status_filter = QComboBox()
         self.status_filter.addItem(self.tr("全部状态"), None)
         for s in _COUNTED:
-            self.status_filter.addItem(STATUS_LABELS[s], s.value)
+            self.status_filter.addItem(term(STATUS_LABELS[s]), s.value)
         self.count_label = QLabel()
         filters = QHBoxLayout()
         filters.addWidget(QLabel(self.tr("发现的问题：")))
@@ -195,7 +199,7 @@ class ChecksPage(QWidget):
             else:
                 code.setFlags(flags)
                 code.setToolTip(self.tr("这条规则还不能运行（所需数据或功能尚未上线）"))
-            cells = [code, QTableWidgetItem(s.title), QTableWidgetItem(s.severity)]
+            cells = [code, QTableWidgetItem(term(s.title)), QTableWidgetItem(term(s.severity))]
             cells += [QTableWidgetItem(f"{s.count(st):,}") for st in _COUNTED]
             cells.append(QTableWidgetItem(format_yuan(s.amount_fen)))
             for col, item in enumerate(cells):
@@ -239,7 +243,7 @@ class ChecksPage(QWidget):
                 show_error(self, error or RuntimeError("no outcome"))
                 return
             self.status_label.setText(message(
-                "check.summary", "zh", rules=len(outcomes), findings=sum(o.open for o in outcomes),
+                "check.summary", rules=len(outcomes), findings=sum(o.open for o in outcomes),
                 new=sum(o.new for o in outcomes), resolved=sum(o.resolved for o in outcomes),
                 yuan=format_yuan(sum(o.amount_fen for o in outcomes))))
             self.refresh()
@@ -320,8 +324,8 @@ class ChecksPage(QWidget):
 
     def after_decision(self, dialog: DecideDialog) -> None:
         """Say what changed and show the new states."""
-        self.status_label.setText(message("findings.decided", "zh", count=dialog.changed,
-                                          status=STATUS_LABELS[dialog.status]))
+        self.status_label.setText(message("findings.decided", count=dialog.changed,
+                                          status=term(STATUS_LABELS[dialog.status])))
         self.refresh()
 
     def register_dialog(self) -> ProblemForm | None:
@@ -333,7 +337,7 @@ class ChecksPage(QWidget):
         """登记为问题: the selected findings become one problem of the ledger (挂号)."""
         dialog = self.register_dialog()
         if dialog is not None and dialog.exec() and (p := dialog.saved) is not None:
-            self.status_label.setText(message("ledger.registered", "zh", number=p.number, category=p.category,
+            self.status_label.setText(message("ledger.registered", number=p.number, category=p.category,
                                               yuan=format_yuan(p.amount_fen)))
             self.refresh()
 
@@ -368,7 +372,7 @@ class ChecksPage(QWidget):
                 show_error(self, error or RuntimeError("no result"))
                 return
             self.last_export = result
-            self.status_label.setText(message("verify.written", "zh", village=result.village.full_name,
+            self.status_label.setText(message("verify.written", village=result.village.full_name,
                                               count=result.count, path=result.path))
 
         run_task(work, done, owner=self)
@@ -393,10 +397,10 @@ class ChecksPage(QWidget):
                 show_error(self, error or RuntimeError("no report"))
                 return
             self.last_import = report
-            self.status_label.setText(report.summary("zh"))
+            self.status_label.setText(report.summary(language()))
             self.refresh()
             box = QMessageBox(QMessageBox.Icon.Information, self.tr("核实表已导入"),
-                              f"{report.file}\n{report.summary('zh')}", QMessageBox.StandardButton.Ok, self)
+                              f"{report.file}\n{report.summary(language())}", QMessageBox.StandardButton.Ok, self)
             box.setObjectName("verifyReport")
             if report.issues:
                 box.setIcon(QMessageBox.Icon.Warning)

@@ -33,6 +33,7 @@ from yikatong_desktop.gui.dialogs.complaint_form import ComplaintForm
 from yikatong_desktop.gui.dialogs.problem_form import ProblemForm
 from yikatong_desktop.gui.dialogs.reason_dialog import ReasonDialog
 from yikatong_desktop.gui.errors import show_error
+from yikatong_desktop.gui.i18n import term
 from yikatong_desktop.gui.models.complaints_model import ComplaintsModel, complainant_text
 from yikatong_desktop.gui.widgets.choice_combos import filled_combo
 from yikatong_desktop.gui.widgets.evidence_files import EvidenceBar
@@ -52,9 +53,9 @@ class ComplaintsPage(QWidget):
         self.app = app
         with app.reader() as uow:
             self.today: date = today(uow)  # the installation's clock; read again on each refresh
-        self.state_filter = filled_combo([(s.value, STATE_LABELS[Kind.COMPLAINT][s]) for s in State],
+        self.state_filter = filled_combo([(s.value, term(STATE_LABELS[Kind.COMPLAINT][s])) for s in State],
                                          self.tr("全部状态"))
-        self.channel_filter = filled_combo([(c, c) for c in CHANNELS], self.tr("全部渠道"))
+        self.channel_filter = filled_combo([(c, term(c)) for c in CHANNELS], self.tr("全部渠道"))
         self.count_label = QLabel()
         filters = QHBoxLayout()
         for w in (self.state_filter, self.channel_filter):
@@ -206,8 +207,8 @@ class ComplaintsPage(QWidget):
         c = dialog.saved
         if c is None:
             return
-        done = message("complaint.registered", "zh", number=c.number) if dialog.complaint is None \
-            else message("ledger.updated", "zh", number=c.number)
+        done = message("complaint.registered", number=c.number) if dialog.complaint is None \
+            else message("ledger.updated", number=c.number)
         self.after_change(c.uid, done)
 
     def after_change(self, uid: str, text: str) -> None:
@@ -222,6 +223,7 @@ class ComplaintsPage(QWidget):
             return None
         named = "、".join(f"{p['name']}（{p['id_number']}）" if p.get("id_number") else str(p["name"])
                          for p in c.persons)  # an objection to a 公示 knows who: the ledger keeps their IDs
+        # (written as the register form reads persons back: 姓名（身份证号）、…, whatever the language)
         prefill = {"description": c.content, "org": c.org_code or "", "program": c.program_code or "",
                    "persons": named or c.concerned or ""}
         return ProblemForm(self.app, self, complaint=c.number, prefill=prefill)
@@ -239,7 +241,7 @@ class ComplaintsPage(QWidget):
 
     # -- moves and evidence --------------------------------------------------------
     def reason_dialog(self, move: Move) -> ReasonDialog:
-        label = MOVE_LABELS[Kind.COMPLAINT][move]
+        label = term(MOVE_LABELS[Kind.COMPLAINT][move])
         c = self.current()
         return ReasonDialog(label, self.tr("{0} {1}：请写明理由。").format(label, c.number if c else ""), label, self)
 
@@ -266,8 +268,9 @@ class ComplaintsPage(QWidget):
             show_error(self, exc)
             self.refresh()
             return None
-        self.after_change(moved.uid, message("ledger.moved", "zh", number=moved.number,
-                                             move=MOVE_LABELS[Kind.COMPLAINT][move], state=moved.state_label))
+        self.after_change(moved.uid, message("ledger.moved", number=moved.number,
+                                             move=term(MOVE_LABELS[Kind.COMPLAINT][move]),
+                                             state=term(moved.state_label)))
         return moved
 
     def add_evidence(self, paths: Sequence[Path]) -> None:
@@ -283,5 +286,6 @@ class ComplaintsPage(QWidget):
         except Exception as exc:
             show_error(self, exc)
             return
-        self.after_change(c.uid, self.tr("{0} 已添加佐证材料：{1}").format(c.number, "、".join(p.name for p in paths)))
+        names = self.tr("、", "separator of a list").join(p.name for p in paths)
+        self.after_change(c.uid, self.tr("{0} 已添加佐证材料：{1}").format(c.number, names))
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -18,9 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from yikatong_desktop.bootstrap import App
+from yikatong_desktop.domain.campaign import Campaign, Deadline
 from yikatong_desktop.domain.money import format_yuan
-from yikatong_desktop.domain.reports import Due
+from yikatong_desktop.domain.reports import STATE_LABELS, Due, ReportState
 from yikatong_desktop.gui.errors import user_text
+from yikatong_desktop.gui.i18n import term
 from yikatong_desktop.gui.tasks import run_task
 from yikatong_desktop.gui.widgets.basics_panel import BasicsPanel
 from yikatong_desktop.services import queries, reports
@@ -83,9 +87,10 @@ class DashboardPage(QWidget):
 
     def refresh(self) -> None:
         """Load the figures in the background."""
-        def load() -> tuple[Dashboard, Due | None]:
+        def load() -> tuple[Dashboard, Due | None, Campaign]:
             with self.app.reader() as uow:
-                return queries.dashboard(uow, self.app.actor), reports.due(uow, self.app.actor)
+                return (queries.dashboard(uow, self.app.actor), reports.due(uow, self.app.actor),
+                        queries.campaign(uow))
 
         run_task(load, self._show, owner=self)
         self.basics_panel.refresh()
@@ -104,18 +109,47 @@ class DashboardPage(QWidget):
 
         run_task(load, lambda due, error: self.show_due(due) if error is None else None, owner=self)
 
-    def _show(self, loaded: tuple[Dashboard, Due | None] | None, error: BaseException | None) -> None:
+    def _date(self, day: date, form: str) -> str:
+        """A day written with a date format of the interface language."""
+        return QLocale().toString(QDate(day.year, day.month, day.day), form)
+
+    def phase_text(self, camp: Campaign, today: date) -> str:
+        """Where the campaign stands (Campaign.status_on, in the interface language)."""
+        phase = camp.phase_on(today)
+        if phase is not None:
+            return self.tr("{0}（{1}—{2}）").format(term(phase.title), self._date(phase.start, self.tr("MM月dd日")),
+                                                  self._date(phase.end, self.tr("MM月dd日")))
+        first, last = camp.phases[0], camp.phases[-1]
+        if today < first.start:
+            return self.tr("尚未开始（{0}自{1}起）").format(term(first.title),
+                                                       self._date(first.start, self.tr("yyyy年MM月dd日")))
+        if today > last.end:
+            return self.tr("专项整治阶段已结束，整改和销号继续")
+        return self.tr("阶段间隙")
+
+    def deadline_title(self, camp: Campaign, deadline: Deadline) -> str:
+        """A deadline's title (Campaign.next_deadline makes two of them up: the monthly report, a phase's end)."""
+        title = deadline.title
+        if title.startswith("月报报送"):
+            day = re.search(r"\d+", title)
+            return self.tr("月报报送（每月{0}日前）").format(day.group(0) if day else camp.monthly_report_day)
+        if title.endswith("结束") and any(p.title == title[:-2] for p in camp.phases):
+            return self.tr("{0}结束").format(term(title[:-2]))
+        return term(title)
+
+    def _show(self, loaded: tuple[Dashboard, Due | None, Campaign] | None, error: BaseException | None) -> None:
         if error is not None or loaded is None:
             self.org_label.setText(user_text(error) if error else "")
             return
-        board, due = loaded
+        board, due, camp = loaded
         self.show_due(due)
         f: dict[str, Any] = board.figures
-        self.org_label.setText(f"{board.org_name}（{board.org_code}）")
-        self.phase_label.setText(self.tr("今天 {0}，当前阶段：{1}").format(board.today.isoformat(), board.phase))
+        self.org_label.setText(self.tr("{0}（{1}）").format(board.org_name, board.org_code))
+        self.phase_label.setText(self.tr("今天 {0}，当前阶段：{1}").format(board.today.isoformat(),
+                                                                     self.phase_text(camp, board.today)))
         days = (board.next_deadline.day - board.today).days
         self.deadline_label.setText(self.tr("下一个期限：{0}　{1}（还有 {2} 天）").format(
-            board.next_deadline.title, board.next_deadline.day.isoformat(), days))
+            self.deadline_title(camp, board.next_deadline), board.next_deadline.day.isoformat(), days))
         self.values["persons"].setText(f"{f['persons']:,}")
         self.values["payments"].setText(f"{f['payments']:,}")
         self.values["programs_paid"].setText(f"{f['programs_paid']} / {f['programs_catalog']}")
@@ -128,7 +162,8 @@ class DashboardPage(QWidget):
         self.years.setRowCount(len(f["per_year"]))
         self.years.setFixedHeight(self.years.horizontalHeader().height() + 32 * max(1, len(f["per_year"])) + 4)
         for i, y in enumerate(f["per_year"]):
-            for j, text in enumerate((f"{y['year']}年", f"{y['payments']:,}", format_yuan(y["paid_fen"]))):
+            for j, text in enumerate((self.tr("{0}年").format(y["year"]), f"{y['payments']:,}",
+                                      format_yuan(y["paid_fen"]))):
                 item = QTableWidgetItem(text)
                 if j:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -137,5 +172,16 @@ class DashboardPage(QWidget):
     def show_due(self, due: Due | None) -> None:
         """The month's report: due when, how far; red from the 20th until sent. Nothing outside the campaign."""
         self.report_label.setVisible(due is not None)
-        self.report_label.setText(due.text() if due is not None else "")
+        self.report_label.setText(self.due_text(due) if due is not None else "")
         self.report_label.setStyleSheet(REPORT_WARN if due is not None and (due.warn or due.overdue) else "")
+
+    def due_text(self, due: Due) -> str:
+        """The month's report line (Due.text, in the interface language)."""
+        month = self._date(due.month.start, self.tr("yyyy年M月"))
+        state = term(STATE_LABELS[due.state])
+        if due.state is ReportState.SENT:
+            return self.tr("{0}月报：{1}").format(month, state)
+        head = self.tr("{0}月报：{1}，{2}前报送").format(month, state, self._date(due.due, self.tr("M月d日")))
+        if due.overdue:
+            return head + self.tr("（已逾期）")
+        return head + (self.tr("（请尽快签名报送）") if due.warn else "")

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMimeData, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from yikatong_desktop.bootstrap import App
 from yikatong_desktop.domain.clock import local_today
 from yikatong_desktop.domain.errors import InputRejected, YktError
-from yikatong_desktop.domain.messages import message
+from yikatong_desktop.domain.messages import language, message
 from yikatong_desktop.domain.permissions import Action
 from yikatong_desktop.formats.files import os_reason
 from yikatong_desktop.gui.errors import show_error, user_text
@@ -48,7 +48,7 @@ from yikatong_desktop.services.exchange import Exported, Imported
 _BAD = "color: #c00000;"
 _GOOD = "color: #2e7d32;"
 SUFFIX = ".ykt"
-PACKAGES = "数据包 (*.ykt);;所有文件 (*)"
+PACKAGES = QT_TRANSLATE_NOOP("ExchangePage", "数据包 (*.ykt);;所有文件 (*)")
 #: Why the database is backed up before packages are merged (the backup list shows it).
 BACKUP_REASON = "before-import-package"
 _BAD_PASSPHRASE = "keystore.bad_passphrase"
@@ -71,7 +71,6 @@ class ExchangePage(QWidget):
         self.incoming: list[Incoming] = []
         self.passphrase: str | None = None  # kept only while previewed files wait for 确认导入
         self.setAcceptDrops(True)
-        tr = self.tr
         with app.reader() as uow:
             self.org_name = str(uow.get_setting("org.name", ""))
             self.today = local_today(uow.clock).date()
@@ -80,37 +79,37 @@ class ExchangePage(QWidget):
 
         self.recipient = QComboBox()
         self.recipient.setMinimumWidth(200)
-        self.full = QCheckBox(tr("全部数据"))
-        self.full.setToolTip(tr("不勾选：只导出上次发给该单位之后的变化；勾选：导出本单位的全部数据"))
-        self.export_button = QPushButton(tr("导出数据包…"))
-        self.export_button.setToolTip(tr("写出加密、签名的 .ykt 数据包（需要密钥口令），用U盘等交给对方"))
+        self.full = QCheckBox(self.tr("全部数据"))
+        self.full.setToolTip(self.tr("不勾选：只导出上次发给该单位之后的变化；勾选：导出本单位的全部数据"))
+        self.export_button = QPushButton(self.tr("导出数据包…"))
+        self.export_button.setToolTip(self.tr("写出加密、签名的 .ykt 数据包（需要密钥口令），用U盘等交给对方"))
         self.export_button.clicked.connect(lambda: self.ask_export())
-        self.export_result = QLabel(tr("数据包只发给直接上级或直接下级，且对方须已受信任。"))
+        self.export_result = QLabel(self.tr("数据包只发给直接上级或直接下级，且对方须已受信任。"))
         self.export_result.setWordWrap(True)
         self.export_result.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.export_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        export_box = QGroupBox(tr("导出数据包"))
+        export_box = QGroupBox(self.tr("导出数据包"))
         export_box.setFixedWidth(380)
         form = QFormLayout()
-        form.addRow(tr("发给："), self.recipient)
+        form.addRow(self.tr("发给："), self.recipient)
         form.addRow("", self.full)
         export_layout = QVBoxLayout(export_box)
         export_layout.addLayout(form)
         export_layout.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignLeft)
         export_layout.addWidget(self.export_result, 1)
 
-        self.import_button = QPushButton(tr("导入数据包…"))
-        self.import_button.setToolTip(tr("选择一个或多个 .ykt 数据包：先预览，确认后才导入"))
+        self.import_button = QPushButton(self.tr("导入数据包…"))
+        self.import_button.setToolTip(self.tr("选择一个或多个 .ykt 数据包：先预览，确认后才导入"))
         self.import_button.clicked.connect(lambda: self.ask_import())
-        self.confirm_button = QPushButton(tr("确认导入"))
-        self.confirm_button.setToolTip(tr("导入预览过、未被拒收的数据包（导入前自动备份数据库）"))
+        self.confirm_button = QPushButton(self.tr("确认导入"))
+        self.confirm_button.setToolTip(self.tr("导入预览过、未被拒收的数据包（导入前自动备份数据库）"))
         self.confirm_button.clicked.connect(lambda: self.confirm_import())
-        self.clear_button = QPushButton(tr("清除列表"))
+        self.clear_button = QPushButton(self.tr("清除列表"))
         self.clear_button.clicked.connect(lambda: self.clear_incoming())
         self.import_state = QLabel()
         self.import_state.setWordWrap(True)
         self.results = ImportResults()
-        import_box = QGroupBox(tr("导入数据包（可把 .ykt 文件拖到本页）"))
+        import_box = QGroupBox(self.tr("导入数据包（可把 .ykt 文件拖到本页）"))
         row = QHBoxLayout()
         for button in (self.import_button, self.confirm_button, self.clear_button):
             row.addWidget(button)
@@ -147,7 +146,7 @@ class ExchangePage(QWidget):
         self.recipient.clear()
         for s in self.peers.status:
             if not s.peer.revoked:
-                self.recipient.addItem(f"{s.peer.org_name}（{s.peer.org_code}）", s.peer.org_code)
+                self.recipient.addItem(self.tr("{0}（{1}）").format(s.peer.org_name, s.peer.org_code), s.peer.org_code)
         if self.recipient.count() == 0:
             self.recipient.addItem(self.tr("（尚无受信任的单位）"), None)
         found = self.recipient.findData(current)
@@ -187,9 +186,10 @@ class ExchangePage(QWidget):
         to = self.recipient.currentData()
         if to is None:
             return
-        name = f"{self.org_name}至{self.recipient.currentText().split('（')[0]}-{self.today:%Y%m%d}{SUFFIX}"
+        to_name = next((s.peer.org_name for s in self.peers.status if s.peer.org_code == to), str(to))
+        name = self.tr("{0}至{1}-{2}").format(self.org_name, to_name, f"{self.today:%Y%m%d}") + SUFFIX
         chosen, _ = QFileDialog.getSaveFileName(self, self.tr("导出数据包"), str(Path.home() / name),
-                                                self.tr(PACKAGES))
+                                                QCoreApplication.translate("ExchangePage", str(PACKAGES)))
         if not chosen:
             return
         path = Path(chosen)
@@ -224,7 +224,7 @@ class ExchangePage(QWidget):
                 show_error(self, error or RuntimeError("nothing written"))
                 return
             self._export_said(message(
-                "package.exported", "zh", path=made.path, name=made.recipient_name, code=made.recipient,
+                "package.exported", path=made.path, name=made.recipient_name, code=made.recipient,
                 epoch=made.epoch, sequence=made.sequence, records=sum(made.counts.values())))
             self.peers.refresh()
 
@@ -240,7 +240,8 @@ class ExchangePage(QWidget):
     # -- import ----------------------------------------------------------------------------------------------
     def ask_import(self) -> None:
         """导入数据包…: one or more files, each previewed."""
-        chosen, _ = QFileDialog.getOpenFileNames(self, self.tr("选择数据包"), str(Path.home()), self.tr(PACKAGES))
+        chosen, _ = QFileDialog.getOpenFileNames(self, self.tr("选择数据包"), str(Path.home()),
+                                                 QCoreApplication.translate("ExchangePage", str(PACKAGES)))
         if chosen:
             self.add_files([Path(c) for c in chosen])
 
@@ -259,7 +260,8 @@ class ExchangePage(QWidget):
         wrong = [p.name for p in paths if p.suffix.lower() != SUFFIX or not p.is_file()]
         if wrong or not paths:
             self.import_state.setStyleSheet(_BAD)
-            self.import_state.setText(self.tr("只能导入本机上的 .ykt 数据包：{0}").format("、".join(wrong) or "-"))
+            self.import_state.setText(self.tr("只能导入本机上的 .ykt 数据包：{0}").format(
+                self.tr("、", "separator of a list").join(wrong) or "-"))
         ykt = [p for p in paths if p.suffix.lower() == SUFFIX and p.is_file()]
         if ykt:
             self.add_files(ykt)
@@ -291,7 +293,7 @@ class ExchangePage(QWidget):
                 except YktError as exc:
                     if exc.key == _BAD_PASSPHRASE:
                         raise  # not this file's fault: no file is previewed
-                    out.append((None, exc.text("zh")))
+                    out.append((None, exc.text(language())))
             return out
 
         def done(outcomes: list[Outcome] | None, error: BaseException | None) -> None:
@@ -347,7 +349,7 @@ class ExchangePage(QWidget):
                             uow.commit()
                     out.append((done, None))
                 except YktError as exc:  # this file changed nothing; the next is still tried
-                    out.append((None, exc.text("zh")))
+                    out.append((None, exc.text(language())))
             return out
 
         def done(outcomes: list[Outcome] | None, error: BaseException | None) -> None:

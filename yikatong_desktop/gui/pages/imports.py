@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,6 +30,7 @@ from yikatong_desktop.domain.permissions import Action
 from yikatong_desktop.gui.dialogs.confirm_standards import ConfirmStandardsDialog
 from yikatong_desktop.gui.dialogs.void_batch import VoidBatchDialog
 from yikatong_desktop.gui.errors import show_error, user_text
+from yikatong_desktop.gui.i18n import term
 from yikatong_desktop.gui.tasks import run_task, run_with_progress
 from yikatong_desktop.gui.widgets.mapping_preview import MappingPreview
 from yikatong_desktop.gui.widgets.tables import read_only_table
@@ -37,8 +39,8 @@ from yikatong_desktop.services.imports import ImportReport
 from yikatong_desktop.services.roster_preview import RosterPreview
 
 FIELD_TITLES = {f.value: title for f, title in TEMPLATE}
-FILES = "Excel 或 CSV (*.xlsx *.xlsm *.xls *.csv);;所有文件 (*)"
-#: What the kind combo offers: the roster, then every list of SPEC §5.
+FILES = QT_TRANSLATE_NOOP("ImportPage", "Excel 或 CSV (*.xlsx *.xlsm *.xls *.csv);;所有文件 (*)")
+#: What the kind combo offers: the roster, then every list of SPEC §5 (shown through term()).
 KIND_TITLES = {"roster": "补贴发放花名册", **{k.value: SPECS[k].title for k in ListKind}}
 REASONS = ("死亡", "迁出", "退出")
 SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv")
@@ -61,12 +63,12 @@ class ImportPage(QWidget):
         choose.clicked.connect(self._ask_file)
         self.kind = QComboBox()
         for key, title in KIND_TITLES.items():
-            self.kind.addItem(title, key)
+            self.kind.addItem(term(title), key)
         self.kind.currentIndexChanged.connect(lambda _i: self._kind_changed())
         self.reason = QComboBox()
         self.reason.addItem(self.tr("（按文件中的事由或文件名）"), None)
         for reason in REASONS:
-            self.reason.addItem(reason, reason)
+            self.reason.addItem(term(reason), reason)
         self.reason_label = QLabel(self.tr("事由："))
         self.program = QComboBox()
         self.program.setEditable(False)
@@ -249,6 +251,7 @@ class ImportPage(QWidget):
         self.mapping_status.setText(self._preview_text(preview))
 
     def _preview_text(self, preview: RosterPreview) -> str:
+        sep = self.tr("、", "list separator")
         if preview.department:
             how = self.tr("按所选项目") if preview.department_source == "program" else self.tr("按文件中的补贴项目")
             parts = [self.tr("部门：{0}（{1}识别）").format(preview.department, how)]
@@ -259,12 +262,12 @@ class ImportPage(QWidget):
             if sheet.header_rows is None:
                 parts.append(where + self.tr("：没有找到表头"))
             elif sheet.missing:
-                parts.append(where + self.tr("：缺少") + "、".join(sheet.missing))
+                parts.append(where + self.tr("：缺少") + sep.join(term(m) for m in sheet.missing))
         if any(c.source == "remembered" for s in preview.sheets for c in s.columns):
             parts.append(self.tr("黄色的列按记住的对应"))
         if preview.already_imported:
             parts.append(self.tr("这个文件已经导入过"))
-        return "；".join(parts)
+        return self.tr("；", "separator of sentences").join(parts)
 
     def _mapping_changed(self) -> None:
         self._set_runnable(False)
@@ -288,7 +291,8 @@ class ImportPage(QWidget):
         self.refresh_preview()
 
     def _ask_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("选择{0}").format(self.kind.currentText()), "", FILES)
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("选择{0}").format(self.kind.currentText()), "",
+                                              QCoreApplication.translate("ImportPage", str(FILES)))
         if name:
             self.choose_file(Path(name))
 
@@ -332,9 +336,10 @@ class ImportPage(QWidget):
         if report.already_imported:
             self.summary_label.setText(self.tr("这个文件已经导入过（内容完全相同），没有任何改动。"))
             return
-        self.mapping_label.setText("；".join(
-            (f"工作表“{sheet}”：" if sheet else "") + "，".join(f"{t} → {FIELD_TITLES.get(f, f)}"
-                                                         for t, f in mapping.items())
+        self.mapping_label.setText(self.tr("；", "separator of sentences").join(
+            (self.tr("工作表“{0}”：").format(sheet) if sheet else "")
+            + self.tr("，", "separator of phrases").join(f"{t} → {term(FIELD_TITLES.get(f, f))}"
+                                                       for t, f in mapping.items())
             for sheet, mapping in report.mapping.items()))
         done = self.tr("（只检查，未保存）") if report.dry_run else self.tr("（已保存）")
         if report.list_kind == "roster":
@@ -385,7 +390,8 @@ class ImportPage(QWidget):
                                        .format(len(dialog.confirmed)))
 
     def _ask_errors_path(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("保存被拒绝的行"), "被拒绝的行.xlsx", "Excel (*.xlsx)")
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("保存被拒绝的行"),
+                                              self.tr("被拒绝的行") + ".xlsx", "Excel (*.xlsx)")
         if name:
             self.save_errors(Path(name))
 
@@ -409,7 +415,8 @@ class ImportPage(QWidget):
         for i, row in enumerate(rows):
             when = row["imported_at"].astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M")
             state = self.tr("已作废") if row["voided"] else self.tr("有效")
-            kind = KIND_TITLES.get(row["kind"], self.tr("手工录入") if row["kind"] == "manual" else row["kind"])
+            kind = term(KIND_TITLES[row["kind"]]) if row["kind"] in KIND_TITLES else \
+                self.tr("手工录入") if row["kind"] == "manual" else row["kind"]
             for j, value in enumerate((row["file_name"], kind, when, row["actor"], row["rows_total"],
                                        row["rows_accepted"], row["rows_warned"], row["rows_rejected"], state,
                                        row["file_sha256"][:16])):
@@ -440,8 +447,3 @@ class ImportPage(QWidget):
             self.summary_label.setText(self.tr("已作废所选批次：{0} 条记录作废（原记录保留在历史中）。")
                                        .format(self.void_dialog.voided))
         self.refresh_history()
-
-
-
-
-

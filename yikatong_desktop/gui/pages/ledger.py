@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,6 +37,7 @@ from yikatong_desktop.gui.dialogs.problem_actions import RecoverDialog, Transfer
 from yikatong_desktop.gui.dialogs.problem_form import ProblemForm
 from yikatong_desktop.gui.dialogs.reason_dialog import ReasonDialog
 from yikatong_desktop.gui.errors import show_error
+from yikatong_desktop.gui.i18n import term
 from yikatong_desktop.gui.models.problems_model import ProblemsModel
 from yikatong_desktop.gui.tasks import run_task
 from yikatong_desktop.gui.widgets.choice_combos import filled_combo, org_choices, program_choices
@@ -48,10 +49,18 @@ from yikatong_desktop.services.auth import permitted
 from yikatong_desktop.services.ledger import Problem
 from yikatong_desktop.services.ledger_moves import today
 
-#: The state filter: the four states, then 留号 and 逾期 (derived, never stored).
-STATE_FILTERS = [*((s.value, STATE_LABELS[Kind.PROBLEM][s]) for s in State), ("kept_open", "留号（未销号）"),
-                 ("overdue", "逾期")]
+#: The state filter: the four states (words of the domain, shown through term()), then 留号 and 逾期
+#: (derived, never stored; shown through translate("LedgerPage", …)).
+STATE_FILTERS = [*((s.value, STATE_LABELS[Kind.PROBLEM][s]) for s in State),
+                 ("kept_open", QT_TRANSLATE_NOOP("LedgerPage", "留号（未销号）")),
+                 ("overdue", QT_TRANSLATE_NOOP("LedgerPage", "逾期"))]
+#: The documents printed for a problem: their titles are those of services.ledger_documents (shown through term()).
 DOCUMENTS = (("approval", "销号审批表"), ("transfer", "移交函"), ("notice", "整改通知书"))
+
+
+def _filter_text(key: str, text: object) -> str:
+    """A state filter's text in the interface language (QT_TRANSLATE_NOOP gives `object` to mypy)."""
+    return term(str(text)) if key in {s.value for s in State} else QCoreApplication.translate("LedgerPage", str(text))
 
 
 class LedgerPage(QWidget):
@@ -61,8 +70,9 @@ class LedgerPage(QWidget):
         super().__init__(parent)
         self.app = app
         self.last_written: Path | None = None
-        self.state_filter = filled_combo([(k, self.tr(t)) for k, t in STATE_FILTERS], self.tr("全部状态"))
-        self.category_filter = filled_combo([(i.code, f"{i.code} {i.title}") for i in ITEMS], self.tr("全部整治内容"))
+        self.state_filter = filled_combo([(k, _filter_text(k, t)) for k, t in STATE_FILTERS], self.tr("全部状态"))
+        self.category_filter = filled_combo([(i.code, f"{i.code} {term(i.title)}") for i in ITEMS],
+                                           self.tr("全部整治内容"))
         self.category_filter.setMaximumWidth(260)
         self.program_filter = filled_combo(program_choices(app), self.tr("全部项目"))
         self.program_filter.setMaximumWidth(220)
@@ -122,7 +132,7 @@ class LedgerPage(QWidget):
         self.print_menu = QMenu(self.print_button)
         self.print_actions = {}
         for doc, title in DOCUMENTS:
-            action = self.print_menu.addAction(self.tr(title) + "…")
+            action = self.print_menu.addAction(self.tr("{0}…").format(term(title)))
             action.triggered.connect(lambda _checked=False, d=doc: self.ask_print(d))
             self.print_actions[doc] = action
         self.print_button.setMenu(self.print_menu)
@@ -170,7 +180,7 @@ class LedgerPage(QWidget):
             return
         self.model.set_rows(rows, day)
         kept = sum(p.state is not State.CLOSED for p in rows)
-        self.count_label.setText(message("ledger.count", "zh", count=len(rows), open=kept,
+        self.count_label.setText(message("ledger.count", count=len(rows), open=kept,
                                          overdue=sum(p.overdue(day) for p in rows)))
         self.register_button.setEnabled(permitted(self.app.actor, Action.REGISTER))
         row = self.model.row_of(keep.uid) if keep is not None else -1
@@ -233,7 +243,7 @@ class LedgerPage(QWidget):
         p = dialog.saved
         if p is None:
             return
-        self.status_label.setText(message("ledger.registered", "zh", number=p.number, category=p.category,
+        self.status_label.setText(message("ledger.registered", number=p.number, category=p.category,
                                           yuan=format_yuan(p.amount_fen)))
         self.refresh()
         self.select(p.uid)
@@ -245,7 +255,7 @@ class LedgerPage(QWidget):
     def ask_edit(self) -> None:
         dialog = self.edit_dialog()
         if dialog is not None and dialog.exec() and dialog.saved is not None:
-            self.after_change(dialog.saved, message("ledger.updated", "zh", number=dialog.saved.number))
+            self.after_change(dialog.saved, message("ledger.updated", number=dialog.saved.number))
 
     def after_change(self, p: Problem | None, text: str) -> None:
         """Show the outcome of a change and the changed problem."""
@@ -256,7 +266,7 @@ class LedgerPage(QWidget):
 
     # -- moves -----------------------------------------------------------------
     def reason_dialog(self, move: Move) -> ReasonDialog:
-        label = MOVE_LABELS[Kind.PROBLEM][move]
+        label = term(MOVE_LABELS[Kind.PROBLEM][move])
         p = self.current()
         prompt = self.tr("{0} {1}：请写明{2}的理由。").format(label, p.number if p else "", label)
         return ReasonDialog(label, prompt, label, self)
@@ -284,8 +294,8 @@ class LedgerPage(QWidget):
             show_error(self, exc)
             self.refresh()
             return None
-        self.after_change(moved, message("ledger.moved", "zh", number=moved.number,
-                                         move=MOVE_LABELS[Kind.PROBLEM][move], state=moved.state_label))
+        self.after_change(moved, message("ledger.moved", number=moved.number,
+                                         move=term(MOVE_LABELS[Kind.PROBLEM][move]), state=term(moved.state_label)))
         return moved
 
     # -- transfer, recover, evidence -------------------------------------------
@@ -297,7 +307,7 @@ class LedgerPage(QWidget):
         dialog = self.transfer_dialog()
         if dialog is not None and dialog.exec() and dialog.saved is not None:
             s = dialog.saved
-            self.after_change(s, message("ledger.transferred", "zh", number=s.number, to=s.transfer_to,
+            self.after_change(s, message("ledger.transferred", number=s.number, to=term(s.transfer_to or ""),
                                          doc=s.transfer_doc))
 
     def recover_dialog(self) -> RecoverDialog | None:
@@ -308,7 +318,7 @@ class LedgerPage(QWidget):
         dialog = self.recover_dialog()
         if dialog is not None and dialog.exec() and dialog.saved is not None:
             s, before = dialog.saved, dialog.problem.recovered_fen
-            self.after_change(s, message("ledger.recovered", "zh", number=s.number,
+            self.after_change(s, message("ledger.recovered", number=s.number,
                                          yuan=format_yuan(s.recovered_fen - before),
                                          total=format_yuan(s.recovered_fen)))
 
@@ -325,12 +335,12 @@ class LedgerPage(QWidget):
         except Exception as exc:
             show_error(self, exc)
             return
-        names = "、".join(path.name for path in paths)
+        names = self.tr("、", "separator of a list").join(path.name for path in paths)
         self.after_change(after, self.tr("{0} 已添加佐证材料：{1}").format(p.number, names))
 
     # -- export and print --------------------------------------------------------
     def ask_export(self) -> None:
-        suggested = Path.home() / f"问题台账_{self.model.today.isoformat()}.xlsx"
+        suggested = Path.home() / self.tr("问题台账_{0}.xlsx").format(self.model.today.isoformat())
         name, _ = QFileDialog.getSaveFileName(self, self.tr("导出问题台账"), str(suggested), "Excel (*.xlsx)")
         if name:
             self.export(Path(name))
@@ -352,7 +362,7 @@ class LedgerPage(QWidget):
         p = self.current()
         if p is None:
             return
-        title = dict(DOCUMENTS)[doc]
+        title = term(dict(DOCUMENTS)[doc])
         suggested = Path.home() / f"{p.number}_{title}.pdf"
         name, _ = QFileDialog.getSaveFileName(self, self.tr("保存{0}").format(title), str(suggested), "PDF (*.pdf)")
         if name:
@@ -378,4 +388,4 @@ class LedgerPage(QWidget):
             show_error(self, error or RuntimeError("nothing written"))
             return
         self.last_written = path
-        self.status_label.setText(message("ledger.written", "zh", path=path))
+        self.status_label.setText(message("ledger.written", path=path))

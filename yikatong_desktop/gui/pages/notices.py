@@ -39,6 +39,7 @@ from yikatong_desktop.gui.dialogs.notice_check import CheckDialog
 from yikatong_desktop.gui.dialogs.notice_objection import ObjectionDialog
 from yikatong_desktop.gui.dialogs.notice_posting import PostingDialog
 from yikatong_desktop.gui.errors import show_error
+from yikatong_desktop.gui.i18n import term
 from yikatong_desktop.gui.tasks import run_task
 from yikatong_desktop.gui.widgets.notice_coverage import CoveragePanel
 from yikatong_desktop.gui.widgets.notice_form import NoticeForm
@@ -80,13 +81,14 @@ class NoticesPage(QWidget):
             self.program_names = dict(orgs.catalogue_programs(uow, app.actor))
         self.form = NoticeForm(app, self.today)
         self.form.setFixedWidth(420)
-        tr = self.tr
-        self.preview_button = _button(tr("预览"), self.preview, tr("按上面的选择生成公示的样子（不保存，没有编号）"))
-        self.save_button = _button(tr("保存并导出PDF…"), self.ask_save_pdf,
-                                   tr("保存公示（生成公示编号和指纹），并导出 PDF 用于打印张贴"))
-        self.excel_button = _button(tr("导出Excel…"), self.ask_save_xlsx,
-                                    tr("导出 Excel 版公示；尚未保存时先保存（生成编号）"))
-        self.print_button = _button(tr("打印…"), self.ask_print, tr("直接打印公示；尚未保存时先保存（生成编号）"))
+        self.preview_button = _button(self.tr("预览"), self.preview,
+                                      self.tr("按上面的选择生成公示的样子（不保存，没有编号）"))
+        self.save_button = _button(self.tr("保存并导出PDF…"), self.ask_save_pdf,
+                                   self.tr("保存公示（生成公示编号和指纹），并导出 PDF 用于打印张贴"))
+        self.excel_button = _button(self.tr("导出Excel…"), self.ask_save_xlsx,
+                                    self.tr("导出 Excel 版公示；尚未保存时先保存（生成编号）"))
+        self.print_button = _button(self.tr("打印…"), self.ask_print,
+                                    self.tr("直接打印公示；尚未保存时先保存（生成编号）"))
         buttons = QGridLayout()
         for i, b in enumerate((self.preview_button, self.save_button, self.excel_button, self.print_button)):
             buttons.addWidget(b, i // 2, i % 2)
@@ -114,11 +116,11 @@ class NoticesPage(QWidget):
         self.notices.post_button.clicked.connect(self.ask_posting)
         self.notices.objection_button.clicked.connect(self.ask_objection)
         self.notices.check_button.clicked.connect(self.ask_check)
-        self.tabs.addTab(self.notices, tr("已制作的公示"))
+        self.tabs.addTab(self.notices, self.tr("已制作的公示"))
         self.coverage = CoveragePanel()
         self.coverage.refresh_asked.connect(self.refresh_coverage)
         self.coverage.chosen.connect(self.fill_from_coverage)
-        self.tabs.addTab(self.coverage, tr("各村公示情况"))
+        self.tabs.addTab(self.coverage, self.tr("各村公示情况"))
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(top)
         split.addWidget(self.tabs)
@@ -144,7 +146,7 @@ class NoticesPage(QWidget):
         """A viewer may preview, reprint and check; saving, posting and objections need 登记 rights."""
         may = permitted(self.app.actor, Action.REGISTER)
         why = self.tr("当前用户（{0}）只能查看，不能保存公示、登记张贴或异议。").format(
-            ROLE_LABELS.get(self.app.actor.role, str(self.app.actor.role)))
+            term(ROLE_LABELS[self.app.actor.role]) if self.app.actor.role in ROLE_LABELS else str(self.app.actor.role))
         self.notices.set_may_register(may, why)
         if not may:
             for b in (self.save_button, self.excel_button, self.print_button):
@@ -296,16 +298,16 @@ class NoticesPage(QWidget):
 
     def _after_output(self, made: Made) -> None:
         n = made.notice
-        said = message("notice.made", "zh", number=n.number, title=n.title, rows=n.row_count,
+        said = message("notice.made", number=n.number, title=n.title, rows=n.row_count,
                        yuan=format_yuan(n.total_fen), start=n.start_on.isoformat(), end=n.end_on.isoformat(),
                        fingerprint=n.fingerprint) if made.new else \
-            message("notice.reprinted", "zh", number=n.number, fingerprint=n.fingerprint)
+            message("notice.reprinted", number=n.number, fingerprint=n.fingerprint)
         self.last_written = list(made.written)
-        files = "；".join(message("notice.written", "zh", path=p) for p in made.written)
+        files = self.tr("；", "separator of phrases").join(message("notice.written", path=p) for p in made.written)
         missing = unprintable_lines(made.doc)
         if missing:  # a name the font cannot print: the paper shows □ there
-            files += " " + message("notice.unprintable", "zh", number=n.number,
-                                   rows="、".join(str(line.seq) for line in missing))
+            files += " " + message("notice.unprintable", number=n.number,
+                                   rows=self.tr("、", "separator of a list").join(str(line.seq) for line in missing))
         self.say(f"{said} {files}".strip(), bad=bool(missing))
         self.preview_pane.show_pdf(made.pdf, self._made_banner(made))
         self.refresh()
@@ -320,7 +322,7 @@ class NoticesPage(QWidget):
         return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
 
     def _stem(self) -> str:
-        return f"{self.form.village.currentText()}{self.form.period.text().strip()}公示"
+        return self.tr("{0}{1}公示").format(self.form.village.currentText(), self.form.period.text().strip())
 
     def ask_save_pdf(self) -> None:
         if self.checked_request() is not None and (path := self._ask_path(self.tr("保存并导出公示"), self._stem(),
@@ -380,8 +382,9 @@ class NoticesPage(QWidget):
                 return
             if made.written:
                 self.last_written = list(made.written)
-                self.say(message("notice.reprinted", "zh", number=n.number, fingerprint=n.fingerprint) + " " +
-                         "；".join(message("notice.written", "zh", path=p) for p in made.written))
+                self.say(message("notice.reprinted", number=n.number, fingerprint=n.fingerprint) + " " +
+                         self.tr("；", "separator of phrases").join(message("notice.written", path=p)
+                                                                    for p in made.written))
             then(made)
 
         run_task(work, done, owner=self)
@@ -389,7 +392,8 @@ class NoticesPage(QWidget):
     def ask_reprint(self, suffix: str) -> None:
         n = self.current()
         if n is not None and (path := self._ask_path(self.tr("重新导出公示 {0}").format(n.number),
-                                                     f"{n.village_name}{n.period_label}公示_{n.number}", suffix)):
+                                                     self.tr("{0}{1}公示_{2}").format(
+                                                         n.village_name, n.period_label, n.number), suffix)):
             self.reprint_to(path)
 
     def reprint_to(self, path: Path) -> None:
@@ -424,7 +428,7 @@ class NoticesPage(QWidget):
         n = dialog.saved
         if n is None or n.posted_on is None:
             return
-        self.say(message("notice.posted", "zh", number=n.number, day=n.posted_on.isoformat(), by=n.posted_by or "",
+        self.say(message("notice.posted", number=n.number, day=n.posted_on.isoformat(), by=n.posted_by or "",
                          photos=n.photo_count))
         self.refresh()
         self.notices.select(n.uid)
@@ -442,7 +446,7 @@ class NoticesPage(QWidget):
         c, n = dialog.saved, dialog.notice
         if c is None:
             return
-        self.say(message("notice.objection_registered", "zh", complaint=c.number, number=n.number,
+        self.say(message("notice.objection_registered", complaint=c.number, number=n.number,
                          persons=c.concerned or "") + self.tr("可在“举报”页跟进办理。"))
         self.refresh()
         self.notices.select(n.uid)

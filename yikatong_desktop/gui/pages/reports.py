@@ -39,10 +39,19 @@ from yikatong_desktop.domain.clock import local_today
 from yikatong_desktop.domain.errors import InputRejected
 from yikatong_desktop.domain.messages import message
 from yikatong_desktop.domain.permissions import ROLE_LABELS, Action
-from yikatong_desktop.domain.reports import KIND_LABELS, NARRATIVE, ReportKind, ReportState, months_between, parse_month
+from yikatong_desktop.domain.reports import (
+    KIND_LABELS,
+    NARRATIVE,
+    STATE_LABELS,
+    ReportKind,
+    ReportState,
+    months_between,
+    parse_month,
+)
 from yikatong_desktop.formats.files import os_reason, write_bytes_atomically
 from yikatong_desktop.formats.report_pdf import report_pdf_bytes
 from yikatong_desktop.gui.errors import show_error, user_text
+from yikatong_desktop.gui.i18n import term
 from yikatong_desktop.gui.tasks import run_task
 from yikatong_desktop.gui.widgets.notice_preview import NoticePreview
 from yikatong_desktop.gui.widgets.pdf_verify_box import BAD, GOOD, PdfVerifyBox, local_time
@@ -92,50 +101,51 @@ class ReportsPage(QWidget):
             own = reports.scope(uow)
             catalogue = programs.list_programs(uow, app.actor)
         self.own_code = own.key
-        tr = self.tr
 
         self.kind = QComboBox()
         for kind in ReportKind:
-            self.kind.addItem(tr(KIND_LABELS[kind]), kind.value)
+            self.kind.addItem(term(KIND_LABELS[kind]), kind.value)
         self.month = QComboBox()
         this_month = f"{today:%Y-%m}"
         for label in sorted({*months_between(camp.phases[0].start, camp.phases[-1].end), this_month}):
             self.add_month(label)
         self.month.setCurrentIndex(self.month.findData(this_month))
         self.scope = QComboBox()
-        self.scope.addItem(tr("本单位：{0}").format(own.name), "")
+        self.scope.addItem(self.tr("本单位：{0}").format(own.name), "")
         collator = QCollator(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
         for d in sorted({p.department for p in catalogue if p.in_scope and p.department}, key=collator.sortKey):
-            self.scope.addItem(tr("主管部门：{0}").format(d), _DEPARTMENT + d)
-        self.year_label = QLabel(tr("{0}年度").format(self.summary_year))
+            self.scope.addItem(self.tr("主管部门：{0}").format(term(d)), _DEPARTMENT + d)
+        self.year_label = QLabel(self.tr("{0}年度").format(self.summary_year))
         choices = QGridLayout()
-        choices.addWidget(QLabel(tr("报告：")), 0, 0)
+        choices.addWidget(QLabel(self.tr("报告：")), 0, 0)
         choices.addWidget(self.kind, 0, 1)
-        choices.addWidget(QLabel(tr("期间：")), 0, 2)
+        choices.addWidget(QLabel(self.tr("期间：")), 0, 2)
         choices.addWidget(self.month, 0, 3)
         choices.addWidget(self.year_label, 0, 3)
-        choices.addWidget(QLabel(tr("范围：")), 1, 0)
+        choices.addWidget(QLabel(self.tr("范围：")), 1, 0)
         choices.addWidget(self.scope, 1, 1, 1, 3)
         choices.setColumnStretch(3, 1)
         self.state_label = QLabel()
         self.state_label.setWordWrap(True)
         self.state_label.setStyleSheet("font-weight: bold;")
-        self.texts = QGroupBox(tr("文字部分（其余部分由数据自动统计）"))
+        self.texts = QGroupBox(self.tr("文字部分（其余部分由数据自动统计）"))
         self.texts_layout = QVBoxLayout(self.texts)
 
-        self.save_button = self._button(tr("保存文字"), self.save_text, tr("保存上面填写的文字（不生成 PDF）"))
-        self.preview_button = self._button(tr("预览"), self.preview, tr("按现在的数据和文字显示报告（不保存）"))
-        self.make_button = self._button(tr("生成PDF"), lambda: self.produce(None),
-                                        tr("保存文字并生成报告 PDF（不签名）"))
-        self.sign_button = self._button(tr("签名并生成…"), self.ask_sign,
-                                        tr("用本单位的证书对报告 PDF 进行数字签名（需要密钥口令）"))
-        self.export_button = self._button(tr("导出…"), self.ask_export, tr("把最近生成的报告 PDF 保存到文件"))
-        self.sent_button = self._button(tr("登记报送"), self.ask_mark_sent, tr("登记报告今天已经报送"))
+        self.save_button = self._button(self.tr("保存文字"), self.save_text,
+                                        self.tr("保存上面填写的文字（不生成 PDF）"))
+        self.preview_button = self._button(self.tr("预览"), self.preview,
+                                           self.tr("按现在的数据和文字显示报告（不保存）"))
+        self.make_button = self._button(self.tr("生成PDF"), lambda: self.produce(None),
+                                        self.tr("保存文字并生成报告 PDF（不签名）"))
+        self.sign_button = self._button(self.tr("签名并生成…"), self.ask_sign,
+                                        self.tr("用本单位的证书对报告 PDF 进行数字签名（需要密钥口令）"))
+        self.export_button = self._button(self.tr("导出…"), self.ask_export, self.tr("把最近生成的报告 PDF 保存到文件"))
+        self.sent_button = self._button(self.tr("登记报送"), self.ask_mark_sent, self.tr("登记报告今天已经报送"))
         buttons = QGridLayout()
         for i, b in enumerate((self.save_button, self.preview_button, self.make_button, self.sign_button,
                                self.export_button, self.sent_button)):
             buttons.addWidget(b, i // 3, i % 3)
-        self.seal_note = QLabel(message("sign.not_legal_seal", "zh"))
+        self.seal_note = QLabel(message("sign.not_legal_seal"))
         self.seal_note.setWordWrap(True)
         self.seal_note.setStyleSheet("color: #8a6d3b;")
         left = QWidget()
@@ -154,12 +164,12 @@ class ReportsPage(QWidget):
         top_layout.addWidget(left)
         top_layout.addWidget(self.preview_pane, 1)
 
-        self.table = read_only_table([tr("报告"), tr("状态"), tr("生成")], stretch_last=True)
+        self.table = read_only_table([self.tr("报告"), self.tr("状态"), self.tr("生成")], stretch_last=True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._table_clicked)
-        kept_box = QGroupBox(tr("已编写的报告（选中一行打开）"))
+        kept_box = QGroupBox(self.tr("已编写的报告（选中一行打开）"))
         QVBoxLayout(kept_box).addWidget(self.table)
         verify_box = PdfVerifyBox(app)
         verify_box.setFixedWidth(440)
@@ -196,8 +206,7 @@ class ReportsPage(QWidget):
         return button
 
     def add_month(self, label: str) -> None:
-        found = parse_month(label)
-        self.month.addItem(found.label_zh if found else label, label)
+        self.month.addItem(self.month_label(label), label)
 
     def showEvent(self, event: QShowEvent) -> None:
         """Reports made or sent elsewhere (the CLI) show when the page is visited again."""
@@ -235,7 +244,23 @@ class ReportsPage(QWidget):
             self.save_text(then_load=False)
 
     def title(self) -> str:
-        return self.info.title if self.info is not None else ""
+        return self.report_title(self.info) if self.info is not None else ""
+
+    def month_label(self, month: str) -> str:
+        """2019-07 as the interface writes a month (2019年7月)."""
+        found = parse_month(month)
+        return self.tr("{0}年{1}月").format(found.year, found.start.month) if found else month
+
+    def report_title(self, info: ReportInfo) -> str:
+        """ReportInfo.title (2019年7月月报（XX县财政局）) in the interface language."""
+        when = self.month_label(info.period) if info.kind is ReportKind.MONTHLY else \
+            self.tr("{0}年度").format(info.period)
+        return self.tr("{0}{1}（{2}）").format(when, term(KIND_LABELS[info.kind]), self.scope_name(info))
+
+    @staticmethod
+    def scope_name(info: ReportInfo) -> str:
+        """The office's name, or the department's (a word of the catalogue, shown through term())."""
+        return term(info.scope_name) if info.scope_kind == "department" else info.scope_name
 
     def load(self) -> None:
         """Read the chosen report and the list of reports again; unsaved text of the same report stays."""
@@ -274,14 +299,23 @@ class ReportsPage(QWidget):
         self.fill_table()
         self._enable()
 
+    def describe_state(self, info: ReportInfo) -> str:
+        """One line: state, who signed and sent it (services.reports.describe_state, in the interface language)."""
+        parts = [term(STATE_LABELS[info.state])]
+        if info.signed_by and info.signed_at:
+            parts.append(self.tr("{0} 签名于 {1}").format(info.signed_by, local_time(info.signed_at)))
+        if info.sent_on:
+            parts.append(self.tr("{0} 报送（{1}）").format(f"{info.sent_on:%Y-%m-%d}", info.sent_by))
+        return self.tr("，", "separator of phrases").join(parts)
+
     def describe(self, info: ReportInfo) -> str:
-        text = f"{info.title}：{reports.describe_state(info)}"
+        text = self.tr("{0}：{1}").format(self.report_title(info), self.describe_state(info))
         if info.made_at is not None:
             text += self.tr("\n最近生成：{0}（{1}）").format(local_time(info.made_at), info.made_by or "-")
         return text
 
     def made_banner(self, info: ReportInfo) -> str:
-        return self.tr("{0}（{1}）").format(info.title, reports.describe_state(info))
+        return self.tr("{0}（{1}）").format(self.report_title(info), self.describe_state(info))
 
     def fill_editors(self, info: ReportInfo) -> None:
         """One text box per narrative section of the report's kind, holding the saved text."""
@@ -297,7 +331,7 @@ class ReportsPage(QWidget):
                 editor.setPlaceholderText(self.tr("不填写时报告上印“（未填写）”"))
                 editor.setMinimumHeight(48)
                 editor.textChanged.connect(self._text_changed)
-                self.texts_layout.addWidget(QLabel(self.tr(heading)))
+                self.texts_layout.addWidget(QLabel(term(heading)))
                 self.texts_layout.addWidget(editor, 1)
                 self.editors[key] = editor
         self._filling = True
@@ -324,8 +358,8 @@ class ReportsPage(QWidget):
         self.table.setRowCount(len(self.kept))
         current = -1
         for row, i in enumerate(self.kept):
-            made = f"{local_time(i.made_at)}（{i.made_by}）" if i.made_at else "-"
-            for col, text in enumerate((i.title, reports.describe_state(i), made)):
+            made = self.tr("{0}（{1}）").format(local_time(i.made_at), i.made_by) if i.made_at else "-"
+            for col, text in enumerate((self.report_title(i), self.describe_state(i), made)):
                 self.table.setItem(row, col, QTableWidgetItem(text))
             if self.info is not None and (i.kind, i.scope_kind, i.scope, i.period) == (
                     self.info.kind, self.info.scope_kind, self.info.scope, self.info.period):
@@ -354,7 +388,7 @@ class ReportsPage(QWidget):
                 self.add_month(info.period)
             self.month.setCurrentIndex(self.month.findData(info.period))
         if self.scope.findData(where) < 0:
-            self.scope.addItem(info.scope_name, where)
+            self.scope.addItem(self.scope_name(info), where)
         self.scope.setCurrentIndex(self.scope.findData(where))
         for combo in (self.kind, self.month, self.scope):
             combo.blockSignals(False)
@@ -376,7 +410,8 @@ class ReportsPage(QWidget):
                                     and info.state in (ReportState.MADE, ReportState.SIGNED))
         if not may_write:
             why = self.tr("当前用户（{0}）只能查看，不能编写、生成或登记报送报告。").format(
-                ROLE_LABELS.get(self.app.actor.role, str(self.app.actor.role)))
+                term(ROLE_LABELS[self.app.actor.role]) if self.app.actor.role in ROLE_LABELS
+                else str(self.app.actor.role))
             for b in (self.save_button, self.make_button, self.sent_button):
                 b.setToolTip(why)
         if not may_sign:
@@ -412,8 +447,9 @@ class ReportsPage(QWidget):
             if error is not None or saved is None:
                 self.failed(error or RuntimeError("not saved"))
                 return
-            self.say(message("report.text_saved", "zh", title=saved.title,
-                             sections="、".join(NARRATIVE[saved.kind][k] for k in changed)))
+            self.say(message("report.text_saved", title=self.report_title(saved),
+                             sections=self.tr("、", "separator of a list").join(
+                                 term(NARRATIVE[saved.kind][k]) for k in changed)))
             if then_load and self.loaded == choice:
                 self.info = saved
                 self.fill_editors(saved)
@@ -453,7 +489,7 @@ class ReportsPage(QWidget):
             return
         main = next(iter(NARRATIVE[self.loaded.kind]))
         if not self.edits().get(main, "").strip():
-            self.say(message("report.needs_text", "zh", section=NARRATIVE[self.loaded.kind][main]), bad=True)
+            self.say(message("report.needs_text", section=term(NARRATIVE[self.loaded.kind][main])), bad=True)
             self.editors[main].setFocus()
             return
         text, ok = QInputDialog.getText(self, self.tr("密钥口令"), self.tr("签名要用本单位的密钥，请输入密钥口令："),
@@ -488,9 +524,9 @@ class ReportsPage(QWidget):
             info = made.info
             if info.signed_by:
                 self.say(self.tr("已生成并签名：{0}（签名人 {1}）。可以“导出”后报送。").format(
-                    info.title, info.signed_by))
+                    self.report_title(info), info.signed_by))
             else:
-                self.say(self.tr("已生成（未签名）：{0}。可以“导出”后报送。").format(info.title))
+                self.say(self.tr("已生成（未签名）：{0}。可以“导出”后报送。").format(self.report_title(info)))
             if self.loaded == choice:
                 self.info = info
                 self.fill_editors(info)
@@ -505,7 +541,7 @@ class ReportsPage(QWidget):
     def ask_export(self) -> None:
         if self.info is None or self.info.pdf_sha256 is None:
             return
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("导出报告"), str(Path.home() / f"{self.info.title}.pdf"),
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("导出报告"), str(Path.home() / f"{self.title()}.pdf"),
                                               "PDF (*.pdf)")
         if name:
             path = Path(name)
@@ -530,7 +566,7 @@ class ReportsPage(QWidget):
             if error is not None or written is None:
                 self.failed(error or RuntimeError("not written"))
                 return
-            self.say(message("report.made", "zh", title=info.title, path=written))
+            self.say(message("report.made", title=self.report_title(info), path=written))
 
         run_task(work, done, owner=self)
 
@@ -538,7 +574,7 @@ class ReportsPage(QWidget):
         if self.info is None:
             return
         answer = QMessageBox.question(self, self.tr("登记报送"),
-                                      self.tr("登记“{0}”今天已经报送？").format(self.info.title))
+                                      self.tr("登记“{0}”今天已经报送？").format(self.title()))
         if answer == QMessageBox.StandardButton.Yes:
             self.mark_sent()
 
@@ -560,7 +596,7 @@ class ReportsPage(QWidget):
             if error is not None or info is None:
                 self.failed(error or RuntimeError("not recorded"))
                 return
-            self.say(message("report.sent", "zh", title=info.title, day=info.sent_on))
+            self.say(message("report.sent", title=self.report_title(info), day=info.sent_on))
             self.load()
 
         run_task(work, done, owner=self)

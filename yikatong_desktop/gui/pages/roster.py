@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QPoint, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QItemSelection, QPoint, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -33,6 +33,7 @@ from yikatong_desktop.gui.dialogs.edit_person import EditPersonDialog
 from yikatong_desktop.gui.dialogs.manual_entry import ManualEntryDialog
 from yikatong_desktop.gui.dialogs.void_record import VoidRecordDialog
 from yikatong_desktop.gui.errors import show_error
+from yikatong_desktop.gui.i18n import term
 from yikatong_desktop.gui.models.roster_model import COLUMNS, METHODS, RosterModel
 from yikatong_desktop.gui.tasks import run_with_progress
 from yikatong_desktop.gui.widgets.place_combo import fill_villages
@@ -57,7 +58,8 @@ class RosterPage(QWidget):
         self.township = self._combo(self.tr("全部乡镇"), self.choices["townships"])
         self.village = self._combo(self.tr("全部村"), [])
         self.program = self._combo(self.tr("全部项目"), self.choices["programs"])
-        self.year = self._combo(self.tr("全部年度"), self.choices["years"])
+        self.year = self._combo(self.tr("全部年度"), [(code, self.tr("{0}年").format(code))
+                                                      for code, _label in self.choices["years"]])
         self.count_label = QLabel()
 
         bar = QHBoxLayout()
@@ -154,7 +156,8 @@ class RosterPage(QWidget):
                                        offset=offset, limit=limit)
 
     def _ask_export_path(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("导出花名册"), "花名册.xlsx", "Excel (*.xlsx)")
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("导出花名册"), self.tr("花名册") + ".xlsx",
+                                              "Excel (*.xlsx)")
         if name:
             self.export(Path(name))
 
@@ -277,7 +280,8 @@ class RosterPage(QWidget):
         assert dialog.entered is not None
         self.show_person(dialog.entered.person_uid)
         if dialog.entered.warnings:
-            self.count_label.setText(self.count_label.text() + "　" + "；".join(dialog.entered.warnings))
+            self.count_label.setText(self.count_label.text() + "　"
+                                     + self.tr("；", "separator of sentences").join(dialog.entered.warnings))
 
     def _run(self, make: Callable[[], QDialog | None]) -> QDialog | None:
         """Show a dialog; after a save refresh and return it. A record gone meanwhile is a message."""
@@ -311,30 +315,38 @@ def person_html(detail: dict[str, Any]) -> str:
     """The detail pane's HTML for one person."""
     p = detail["person"]
     e = html.escape
-    valid = "" if p["id_valid"] else " <span style='color:#c00'>（身份证号校验不通过）</span>"
+    bad_id = e(QCoreApplication.translate("RosterPage", "（身份证号校验不通过）"))
+    valid = "" if p["id_valid"] else f" <span style='color:#c00'>{bad_id}</span>"
+    accounts = e(QCoreApplication.translate("RosterPage", "银行账户"))
     lines = [
         f"<h3>{e(p['name'])}</h3>",
-        f"<p>身份证号：{e(p['id_number'])}{valid}<br>性别：{e(p['sex'] or '')}　民族：{e(p['ethnicity'] or '')}"
-        f"<br>出生日期：{p['birth_date'] or ''}<br>村(社区)：{e(p['village'] or '')}"
-        f"<br>户：{e(p['hh_key'] or '')}　户主：{e(p['head_name'] or '')}</p>",
-        "<p><b>银行账户</b></p><table border='1' cellspacing='0' cellpadding='3'>"
-        "<tr><th>代发银行</th><th>账号</th><th>笔数</th><th>金额(元)</th></tr>",
+        QCoreApplication.translate(
+            "RosterPage", "<p>身份证号：{0}{1}<br>性别：{2}　民族：{3}<br>出生日期：{4}<br>村(社区)：{5}"
+                          "<br>户：{6}　户主：{7}</p>").format(
+            e(p["id_number"]), valid, e(p["sex"] or ""), e(p["ethnicity"] or ""), p["birth_date"] or "",
+            e(p["village"] or ""), e(p["hh_key"] or ""), e(p["head_name"] or "")),
+        f"<p><b>{accounts}</b></p><table border='1' cellspacing='0' cellpadding='3'>",
+        QCoreApplication.translate("RosterPage",
+                                   "<tr><th>代发银行</th><th>账号</th><th>笔数</th><th>金额(元)</th></tr>"),
     ]
     for a in detail["accounts"]:
         lines.append(f"<tr><td>{e(a['bank'])}</td><td>{e(a['number'])}</td><td align='right'>{a['payments']}</td>"
                      f"<td align='right'>{format_yuan(int(a['paid'] or 0))}</td></tr>")
-    lines.append("</table><p><b>发放记录</b></p><table border='1' cellspacing='0' cellpadding='3'>"
-                 "<tr><th>项目</th><th>期间</th><th>实发(元)</th><th>日期</th><th>方式</th></tr>")
+    payments = e(QCoreApplication.translate("RosterPage", "发放记录"))
+    lines.append(f"</table><p><b>{payments}</b></p><table border='1' cellspacing='0' cellpadding='3'>")
+    lines.append(QCoreApplication.translate(
+        "RosterPage", "<tr><th>项目</th><th>期间</th><th>实发(元)</th><th>日期</th><th>方式</th></tr>"))
     for pay in detail["payments"]:
         style = " style='color:#999;text-decoration:line-through'" if pay["voided"] else ""
         paid = "" if pay["paid_fen"] is None else format_yuan(pay["paid_fen"])
         lines.append(f"<tr{style}><td>{e(pay['program'])}</td><td>{e(pay['period_label'])}</td>"
                      f"<td align='right'>{paid}</td><td>{pay['paid_date'] or ''}</td>"
-                     f"<td>{METHODS.get(pay['method'], pay['method'])}</td></tr>")
+                     f"<td>{e(term(METHODS.get(pay['method'], pay['method']) or ''))}</td></tr>")
     lines.append("</table>")
     if detail.get("lists"):
-        lines.append("<p><b>名单中的记录</b></p><table border='1' cellspacing='0' cellpadding='3'>"
-                     "<tr><th>名单</th><th>内容</th></tr>")
-        lines.extend(f"<tr><td>{e(kind)}</td><td>{e(fact)}</td></tr>" for kind, fact in detail["lists"])
+        in_lists = e(QCoreApplication.translate("RosterPage", "名单中的记录"))
+        lines.append(f"<p><b>{in_lists}</b></p><table border='1' cellspacing='0' cellpadding='3'>")
+        lines.append(QCoreApplication.translate("RosterPage", "<tr><th>名单</th><th>内容</th></tr>"))
+        lines.extend(f"<tr><td>{e(term(kind))}</td><td>{e(fact)}</td></tr>" for kind, fact in detail["lists"])
         lines.append("</table>")
     return "".join(lines)

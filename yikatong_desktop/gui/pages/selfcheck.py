@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCollator, QLocale, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCollator, QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,13 +36,19 @@ from yikatong_desktop.bootstrap import App
 from yikatong_desktop.domain.messages import message
 from yikatong_desktop.domain.money import format_yuan
 from yikatong_desktop.gui.errors import show_error
+from yikatong_desktop.gui.i18n import term
 from yikatong_desktop.gui.tasks import run_task
 from yikatong_desktop.services import ledger_moves, programs, queries, selfcheck, selfcheck_report
+from yikatong_desktop.services.basics import METHOD_LABELS
 from yikatong_desktop.services.selfcheck import FOUND, NONE_FOUND, Answer, Form, Scope
 
-ITEM_HEADERS = ("编号", "整治内容", "自查结果", "问题个数", "涉及金额(元)", "整改措施")
+ITEM_HEADERS = (QT_TRANSLATE_NOOP("SelfcheckPage", "编号"), QT_TRANSLATE_NOOP("SelfcheckPage", "整治内容"),
+                QT_TRANSLATE_NOOP("SelfcheckPage", "自查结果"), QT_TRANSLATE_NOOP("SelfcheckPage", "问题个数"),
+                QT_TRANSLATE_NOOP("SelfcheckPage", "涉及金额(元)"), QT_TRANSLATE_NOOP("SelfcheckPage", "整改措施"))
 CODE, TITLE, ANSWER, COUNT, AMOUNT, MEASURES = range(6)
-SCOPE_KINDS = (("本单位", "own"), ("一个乡镇", "township"), ("主管部门", "department"))
+SCOPE_KINDS = ((QT_TRANSLATE_NOOP("SelfcheckPage", "本单位"), "own"),
+               (QT_TRANSLATE_NOOP("SelfcheckPage", "一个乡镇"), "township"),
+               (QT_TRANSLATE_NOOP("SelfcheckPage", "主管部门"), "department"))
 _CHANGED = QColor("#fff4cc")
 
 
@@ -53,6 +59,11 @@ class Loaded:
     scope: Scope
     codes: list[str]
     form: Form | None
+
+
+#: The 底数 rows per 发放方式 (basics.METHOD_LABELS + 发放, as on paper).
+_METHOD_ROWS = {"card": QT_TRANSLATE_NOOP("Terms", "一卡通发放"), "cash": QT_TRANSLATE_NOOP("Terms", "现金发放"),
+                "other": QT_TRANSLATE_NOOP("Terms", "其他发放")}
 
 
 class SelfcheckPage(QWidget):
@@ -82,7 +93,7 @@ class SelfcheckPage(QWidget):
 
         self.scope_kind = QComboBox()
         for label, kind in SCOPE_KINDS:
-            self.scope_kind.addItem(self.tr(label), kind)
+            self.scope_kind.addItem(QCoreApplication.translate("SelfcheckPage", str(label)), kind)
         self.scope_which = QComboBox()
         self.scope_which.setMinimumWidth(140)
         self.program = QComboBox()
@@ -114,7 +125,8 @@ class SelfcheckPage(QWidget):
         self.source_label = QLabel()
         self.source_label.setWordWrap(True)
         self.table = QTableWidget(0, len(ITEM_HEADERS))
-        self.table.setHorizontalHeaderLabels([self.tr(h) for h in ITEM_HEADERS])
+        self.table.setHorizontalHeaderLabels([QCoreApplication.translate("SelfcheckPage", str(h))
+                                              for h in ITEM_HEADERS])
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(True)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -201,7 +213,7 @@ class SelfcheckPage(QWidget):
         self.program.blockSignals(True)
         self.program.clear()
         for code in loaded.codes:
-            self.program.addItem(f"{self.names.get(code, code)}（{code}）", code)
+            self.program.addItem(self.tr("{0}（{1}）").format(self.names.get(code, code), code), code)
         if loaded.form is not None:
             self.program.setCurrentIndex(self.program.findData(loaded.form.program_code))
         self.program.blockSignals(False)
@@ -215,8 +227,8 @@ class SelfcheckPage(QWidget):
         while self.basics.rowCount():
             self.basics.removeRow(0)  # deletes the row's labels
         self._basics_labels = []
-        for name, value in selfcheck_report.basics_rows(form) if form is not None else []:
-            label, shown = QLabel(str(name)), QLabel(str(value))
+        for name, value in self._basics_rows(form) if form is not None else []:
+            label, shown = QLabel(name), QLabel(value)
             shown.setWordWrap(True)
             shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.basics.addRow(label, shown)
@@ -231,6 +243,30 @@ class SelfcheckPage(QWidget):
         self.table.resizeRowsToContents()
         self.reset_button.setText(self.tr("放弃修改") if form is not None and form.saved_by else self.tr("恢复预填"))
         self.source_label.setText(self._source_text(form))
+
+    def _basics_rows(self, f: Form) -> list[tuple[str, str]]:
+        """The 底数 as selfcheck_report.basics_rows prints them on paper, in the interface language."""
+        b = f.basics
+        if b is None:
+            return [(term("本单位没有该项目的发放数据"), "")]
+        fig = b.figures
+        rows = [(term("主管部门"), term(f.department)),
+                (term("受益人数"), self.tr("{0} 人").format(f"{fig.persons:,}")),
+                (term("受益户数"), self.tr("{0} 户").format(f"{fig.households:,}")),
+                (term("发放笔数"), self.tr("{0} 笔").format(f"{fig.payments:,}")),
+                (term("发放金额合计"), self.tr("{0} 元").format(format_yuan(fig.paid_fen)))]
+        rows += [(self.tr("其中 {0} 年").format(year),
+                  self.tr("{0} 元（{1} 人）").format(format_yuan(y.paid_fen), f"{y.persons:,}"))
+                 for year, y in sorted(b.by_year.items())]
+        for method in METHOD_LABELS:
+            count, fen = fig.methods.get(method, (0, 0))
+            rows.append((term(str(_METHOD_ROWS[method])), self.tr("{0} 笔，{1} 元，占 {2}").format(
+                f"{count:,}", format_yuan(fen), f"{fig.share(method):.2%}")))
+        banks = self.tr("、").join(x.bank for x in b.banks)
+        rows.append((term("代理银行"),
+                     self.tr("{0} 家：{1}").format(len(b.banks), banks) if b.banks else self.tr("无")))
+        rows.append((term("一卡通账户（卡）数"), self.tr("{0} 个").format(f"{fig.accounts:,}")))
+        return rows
 
     def basics_shown(self) -> dict[str, str]:
         """The 底数 as shown: 指标 → 数值."""
@@ -247,14 +283,15 @@ class SelfcheckPage(QWidget):
 
     def _fill_row(self, row: int, a: Answer) -> None:
         fixed = Qt.ItemFlag.ItemIsEnabled
-        for col, text in ((CODE, a.code), (TITLE, a.title)):
+        for col, text in ((CODE, a.code), (TITLE, term(a.title))):
             item = QTableWidgetItem(text)
             item.setFlags(fixed)
             item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
             self.table.setItem(row, col, item)
         answer = QComboBox()
-        answer.addItems([FOUND, NONE_FOUND])
-        answer.setCurrentText(FOUND if a.has_problem else NONE_FOUND)
+        for value in (FOUND, NONE_FOUND):
+            answer.addItem(term(value), value)
+        answer.setCurrentIndex(answer.findData(FOUND if a.has_problem else NONE_FOUND))
         count = QSpinBox()
         count.setRange(0, 999_999)
         count.setValue(a.count)
@@ -295,7 +332,7 @@ class SelfcheckPage(QWidget):
 
     def _answer_changed(self, row: int) -> None:
         # 无问题 has no count and no amount: zeroed and locked, so what is shown is what is saved.
-        found = self.answer_box(row).currentText() == FOUND
+        found = self.answer_box(row).currentData() == FOUND
         count, amount = self.count_box(row), self.cell(row, AMOUNT)
         was = self._filling
         self._filling = True
@@ -315,7 +352,7 @@ class SelfcheckPage(QWidget):
 
     def row_values(self, row: int) -> dict[str, Any]:
         """A row as the service's edit: answer, count, amount (元 text) and measures."""
-        return {"answer": self.answer_box(row).currentText(), "count": self.count_box(row).value(),
+        return {"answer": self.answer_box(row).currentData(), "count": self.count_box(row).value(),
                 "amount": self.cell(row, AMOUNT).text().strip(), "measures": self.cell(row, MEASURES).text().strip()}
 
     def _row_changed(self, row: int) -> bool:
@@ -360,7 +397,8 @@ class SelfcheckPage(QWidget):
                 show_error(self, error or RuntimeError("not saved"))
                 return
             self.show_form(saved)
-            self.status_label.setText(self.tr("已保存 {0} 项：{1}。").format(len(edits), "、".join(sorted(edits))))
+            self.status_label.setText(self.tr("已保存 {0} 项：{1}。").format(
+                len(edits), self.tr("、", "list separator").join(sorted(edits))))
 
         run_task(work, done, owner=self)
 
@@ -370,7 +408,7 @@ class SelfcheckPage(QWidget):
         if self.where is None:
             return
         kind = "Excel (*.xlsx)" if suffix == ".xlsx" else "PDF (*.pdf)"
-        proposal = Path.home() / f"{self.where.name}自查表{suffix}"
+        proposal = Path.home() / (self.tr("{0}自查表").format(self.where.name) + suffix)
         name, _ = QFileDialog.getSaveFileName(self, self.tr("导出自查表"), str(proposal), kind)
         if name:
             path = Path(name)
@@ -394,7 +432,7 @@ class SelfcheckPage(QWidget):
                 show_error(self, error or RuntimeError("nothing written"))
                 return
             note = self.tr("（未保存的修改没有导出）") if unsaved else ""
-            self.status_label.setText(message("selfcheck.written", "zh", count=count, path=path) + note)
+            self.status_label.setText(message("selfcheck.written", count=count, path=path) + note)
 
         self.status_label.setText(self.tr("正在导出……"))
         run_task(work, done, owner=self)

@@ -1,4 +1,5 @@
-"""设置: the org this installation is, the campaign dates (editable), the program catalogue (merge new ones)."""
+"""设置: the org this installation is, the campaign dates (editable), the interface language of this computer,
+the program catalogue (merge new ones), and the tabs of the other settings."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from dataclasses import replace
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDateEdit,
     QFormLayout,
     QGroupBox,
@@ -21,11 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from yikatong_desktop.bootstrap import App
+from yikatong_desktop.bootstrap.preferences import save_language, saved_language
 from yikatong_desktop.domain.campaign import Campaign, Phase
 from yikatong_desktop.domain.errors import YktError
+from yikatong_desktop.domain.messages import environment_language, language
 from yikatong_desktop.domain.orgs import LEVEL_LABELS, OrgLevel
 from yikatong_desktop.gui.dialogs.merge_program import MergeProgramDialog
 from yikatong_desktop.gui.errors import show_error, user_text
+from yikatong_desktop.gui.i18n import term
 from yikatong_desktop.gui.widgets.audit_log_box import AuditLogBox
 from yikatong_desktop.gui.widgets.backups_box import BackupsBox
 from yikatong_desktop.gui.widgets.hotline_box import HotlineBox
@@ -33,6 +38,9 @@ from yikatong_desktop.gui.widgets.rule_params_box import RuleParamsBox
 from yikatong_desktop.gui.widgets.users_box import UsersBox
 from yikatong_desktop.services import programs, queries
 from yikatong_desktop.services.programs import ProgramInfo
+
+#: The interface languages, each named in itself (whoever reads it must find their own).
+LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
 
 
 class SettingsPage(QWidget):
@@ -50,7 +58,7 @@ class SettingsPage(QWidget):
         form = QFormLayout(org_box)
         form.addRow(self.tr("单位代码："), QLabel(str(org[0])))
         form.addRow(self.tr("单位名称："), QLabel(str(org[1])))
-        level = LEVEL_LABELS.get(OrgLevel(org[2]), str(org[2])) if org[2] else ""
+        level = term(LEVEL_LABELS.get(OrgLevel(org[2]), str(org[2]))) if org[2] else ""
         form.addRow(self.tr("级别："), QLabel(level))
         form.addRow(self.tr("数据库："), QLabel(app.location.display))
         layout.addWidget(org_box)
@@ -69,7 +77,7 @@ class SettingsPage(QWidget):
             row.addWidget(QLabel("—"))
             row.addWidget(end)
             row.addStretch(1)
-            camp_form.addRow(f"{phase.title}：", row)
+            camp_form.addRow(self.tr("{0}：").format(term(phase.title)), row)
             self.edits.append((start, end))
         self.save_button = QPushButton(self.tr("保存阶段日期"))
         self.save_button.clicked.connect(self.save)
@@ -81,6 +89,7 @@ class SettingsPage(QWidget):
         first_layout = QVBoxLayout(first)
         first_layout.addWidget(org_box)
         first_layout.addWidget(camp_box)
+        first_layout.addWidget(self._language_box())
         first_layout.addStretch(1)
         self.tabs.addTab(first, self.tr("本单位与阶段"))
         self.tabs.addTab(self._programs_box(), self.tr("补贴项目目录"))
@@ -95,6 +104,36 @@ class SettingsPage(QWidget):
         self.backups = BackupsBox(app)
         self.tabs.addTab(self.backups, self.tr("备份与恢复"))
         layout.addWidget(self.tabs, 1)
+
+    def _language_box(self) -> QGroupBox:
+        """界面语言: a preference of this computer (any user may change it), used from the next start."""
+        box = QGroupBox(self.tr("界面语言"))
+        self.language = QComboBox()
+        for code, name in LANGUAGE_NAMES.items():
+            self.language.addItem(name, code)
+        self.language.addItem(self.tr("跟随系统（{0}）").format(LANGUAGE_NAMES[environment_language()]), None)
+        chosen = saved_language()
+        self.language.setCurrentIndex(self.language.findData(chosen) if chosen else self.language.count() - 1)
+        self.language.currentIndexChanged.connect(lambda _i: self.language_chosen())
+        self.language_status = QLabel(self.tr("只影响这台电脑，重启软件后生效。"))
+        self.language_status.setWordWrap(True)
+        row = QHBoxLayout(box)
+        row.addWidget(self.language)
+        row.addWidget(self.language_status, 1)
+        return box
+
+    def language_chosen(self) -> None:
+        """Remember the language chosen; the window keeps its language until the program starts again."""
+        chosen = self.language.currentData()
+        try:
+            save_language(chosen)
+        except OSError as exc:
+            self.language_status.setText(self.tr("无法保存界面语言：{0}").format(exc))
+            return
+        if (chosen or environment_language()) == language():
+            self.language_status.setText(self.tr("已保存。"))
+        else:
+            self.language_status.setText(self.tr("已保存，重启软件后生效。"))
 
     def _programs_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("补贴项目目录（导入时新建的项目请并入目录中的项目）"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -18,16 +19,25 @@ from PySide6.QtWidgets import (
 from yikatong_desktop.bootstrap import App
 from yikatong_desktop.domain.clock import LOCAL_TZ
 from yikatong_desktop.domain.errors import YktError
-from yikatong_desktop.domain.messages import message
+from yikatong_desktop.domain.messages import language, message
 from yikatong_desktop.gui.errors import user_text
 from yikatong_desktop.gui.widgets.tables import read_only_table
 from yikatong_desktop.services import audit
 
 LIMIT = 500
-#: Action prefixes a clerk filters by, with their Chinese names.
-ACTIONS = [("", "全部动作"), ("import", "导入"), ("check", "自查"), ("finding", "问题核实"), ("payment", "发放记录"),
-           ("person", "人员"), ("program", "补贴项目"), ("standards", "补贴标准"), ("rules", "规则参数"),
-           ("user", "用户"), ("db", "数据库"), ("init", "初始化")]
+#: Action prefixes a clerk filters by, with their names.
+ACTIONS = [("", QT_TRANSLATE_NOOP("AuditLogBox", "全部动作")),
+           ("import", QT_TRANSLATE_NOOP("AuditLogBox", "导入")),
+           ("check", QT_TRANSLATE_NOOP("AuditLogBox", "自查")),
+           ("finding", QT_TRANSLATE_NOOP("AuditLogBox", "问题核实")),
+           ("payment", QT_TRANSLATE_NOOP("AuditLogBox", "发放记录")),
+           ("person", QT_TRANSLATE_NOOP("AuditLogBox", "人员")),
+           ("program", QT_TRANSLATE_NOOP("AuditLogBox", "补贴项目")),
+           ("standards", QT_TRANSLATE_NOOP("AuditLogBox", "补贴标准")),
+           ("rules", QT_TRANSLATE_NOOP("AuditLogBox", "规则参数")),
+           ("user", QT_TRANSLATE_NOOP("AuditLogBox", "用户")),
+           ("db", QT_TRANSLATE_NOOP("AuditLogBox", "数据库")),
+           ("init", QT_TRANSLATE_NOOP("AuditLogBox", "初始化"))]
 
 
 class AuditLogBox(QWidget):
@@ -40,7 +50,7 @@ class AuditLogBox(QWidget):
         self.user.setPlaceholderText(self.tr("用户"))
         self.action = QComboBox()
         for code, title in ACTIONS:
-            self.action.addItem(self.tr(title), code)
+            self.action.addItem(self.tr(str(title)), code)
         self.object_ref = QLineEdit()
         self.object_ref.setPlaceholderText(self.tr("对象：类型或 UID 前几位"))
         self.object_ref.setMinimumWidth(220)
@@ -98,9 +108,10 @@ class AuditLogBox(QWidget):
             return
         if report.broken is not None:
             self.verify_label.setStyleSheet("color: #c00;")
-            self.verify_label.setText(report.broken.describe("zh"))
+            self.verify_label.setText(report.broken.describe(language()))
             return
         self.verify_label.setStyleSheet("color: #070;")
-        self.verify_label.setText("；".join(
-            f"{org}：" + message("audit.ok", "zh", count=c["events"], seq=c["head_seq"], head=(c["head"] or "-")[:16])
+        self.verify_label.setText(self.tr("；").join(
+            self.tr("{0}：{1}").format(org, message("audit.ok", count=c["events"], seq=c["head_seq"],
+                                                   head=(c["head"] or "-")[:16]))
             for org, c in report.chains.items()))

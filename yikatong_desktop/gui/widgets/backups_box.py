@@ -31,12 +31,15 @@ from yikatong_desktop.domain.errors import YktError
 from yikatong_desktop.domain.messages import message
 from yikatong_desktop.domain.permissions import Action
 from yikatong_desktop.gui.errors import user_text
+from yikatong_desktop.gui.i18n import term
 from yikatong_desktop.gui.tasks import run_task
 from yikatong_desktop.gui.widgets.tables import read_only_table
 from yikatong_desktop.services import queries
 from yikatong_desktop.services.auth import permitted
 
 T = TypeVar("T")
+#: The reason of a backup made before a schema upgrade (backups.upgrade_reason): `before-upgrade-0011-to-0012`.
+UPGRADE = "before-upgrade-"
 #: A passphrase asked of the user: None when they cancelled.
 AskPassphrase = Callable[[], str | None]
 
@@ -95,7 +98,8 @@ class BackupsBox(QWidget):
         self.kept = list(reversed(backups.list_backups(self.app)))
         self.table.setRowCount(len(self.kept))
         for i, b in enumerate(self.kept):
-            for j, text in enumerate((f"{b.made:%Y-%m-%d %H:%M:%S}", backups.reason_label(b.reason), _size(b.size))):
+            row = (f"{b.made:%Y-%m-%d %H:%M:%S}", self.reason_text(b.reason), _size(b.size))
+            for j, text in enumerate(row):
                 self.table.setItem(i, j, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
         with self.app.reader() as uow:
@@ -106,6 +110,13 @@ class BackupsBox(QWidget):
             button.setEnabled(self._may(Action.RESTORE))
         self.keep.setEnabled(self._may(Action.SETTINGS))
         self.keep_button.setEnabled(self._may(Action.SETTINGS))
+
+    def reason_text(self, reason: str) -> str:
+        """Why a backup was made (backups.reason_label, in the interface language)."""
+        if reason.startswith(UPGRADE) and "-to-" in reason:
+            old, _, new = reason.removeprefix(UPGRADE).partition("-to-")
+            return self.tr("升级前（结构版本 {0} → {1}）").format(old, new)
+        return term(backups.reason_label(reason))
 
     def selected(self) -> backups.BackupFile | None:
         row = self.table.currentRow()
@@ -128,19 +139,19 @@ class BackupsBox(QWidget):
     def back_up(self) -> None:
         """立即备份, into the data folder."""
         self._run(lambda: backups.backup_on_request(self.app),
-                  lambda made: message("backup.done", "zh", path=made), lambda: None)
+                  lambda made: message("backup.done", path=made), lambda: None)
 
     def export(self, target: Path | None = None) -> None:
         """备份到 U 盘: a file outside the data folder, sealed for this org's key."""
         if target is None:
-            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("备份到"), "一卡通备份.yktbak",
+            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("备份到"), self.tr("一卡通备份.yktbak"),
                                                     self.tr("加密备份 (*.yktbak)"))
             if not chosen:
                 return
             target = Path(chosen)
         out = target
         self._run(lambda: backups.backup_on_request(self.app, out),
-                  lambda made: message("backup.sealed" if backups.is_sealed(made) else "backup.done", "zh",
+                  lambda made: message("backup.sealed" if backups.is_sealed(made) else "backup.done",
                                        path=made), lambda: None)
 
     def restore_selected(self, *, confirm: bool = True) -> None:
@@ -174,7 +185,7 @@ class BackupsBox(QWidget):
                 return
             passphrase = typed
         self._run(lambda: backups.restore(self.app, source, lambda: passphrase),
-                  lambda done: message("restore.done", "zh", source=source.name, rows=f"{done.rows:,}",
+                  lambda done: message("restore.done", source=source.name, rows=f"{done.rows:,}",
                                        before=done.replaced_backup), self.restored.emit)
 
     def _ask_passphrase(self) -> str | None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from yikatong_desktop.bootstrap import App
 from yikatong_desktop.domain.money import format_yuan
 from yikatong_desktop.gui.errors import user_text
+from yikatong_desktop.gui.i18n import term
 from yikatong_desktop.gui.tasks import run_task
 from yikatong_desktop.services import basics
 from yikatong_desktop.services.basics import METHOD_LABELS, Basics
@@ -92,8 +93,9 @@ class BasicsPanel(QGroupBox):
                                       "金额 {5} 元；银行账户 {6} 个，代理银行 {7} 家。").format(
             t.programs, t.departments, f"{t.persons:,}", f"{t.households:,}", f"{t.payments:,}",
             format_yuan(t.paid_fen), f"{t.accounts:,}", t.banks))
-        self.methods.setText(self.tr("发放方式（按笔数）：") + "，".join(
-            f"{label} {t.methods[m][0]:,} 笔（{t.share(m):.2%}）" for m, label in METHOD_LABELS.items()))
+        self.methods.setText(self.tr("发放方式（按笔数）：") + self.tr("，", "separator of phrases").join(
+            self.tr("{0} {1} 笔（{2}）").format(term(label), f"{t.methods[m][0]:,}", f"{t.share(m):.2%}")
+            for m, label in METHOD_LABELS.items()))
         years = list(result.years)
         self.programs.setColumnCount(5 + len(years) + 2)
         self.programs.setHorizontalHeaderLabels(

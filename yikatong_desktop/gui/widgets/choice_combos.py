@@ -6,6 +6,7 @@ resolve it, or refuse it naming the field.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox
 
 from yikatong_desktop.bootstrap import App
@@ -23,7 +24,8 @@ def org_choices(app: App) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
 
     def add(unit: orgs.OrgUnit, depth: int) -> None:
-        out.append((unit.code, f"{'　' * depth}{unit.name}（{unit.code}）"))
+        out.append((unit.code, "　" * depth + QCoreApplication.translate("ChoiceCombos", "{0}（{1}）").format(
+            unit.name, unit.code)))
         for child in by_parent.get(unit.code, []):
             add(child, depth + 1)
 
@@ -37,7 +39,8 @@ def program_choices(app: App) -> list[tuple[str, str]]:
     """(code, shown text) of every program of the catalogue."""
     with app.reader() as uow:
         rows = orgs.catalogue_programs(uow, app.actor)
-    return [(code, f"{name}（{code}）") for code, name in rows]
+    shown = QCoreApplication.translate("ChoiceCombos", "{0}（{1}）")
+    return [(code, shown.format(name, code)) for code, name in rows]
 
 
 def filled_combo(items: list[tuple[str, str]], first: str | None, *, editable: bool = False) -> QComboBox:

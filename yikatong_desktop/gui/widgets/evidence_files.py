@@ -48,7 +48,7 @@ class EvidenceViewer:
 
     def write(self, name: str, content: bytes) -> Path:
         """Write a copy under a safe name (of a known type) and return its path."""
-        safe = _UNSAFE.sub("_", Path(name).name).strip(". ") or "佐证材料"
+        safe = _UNSAFE.sub("_", Path(name).name).strip(". ") or QCoreApplication.translate("Evidence", "佐证材料")
         if Path(safe).suffix.lower() not in KNOWN_TYPES:
             raise InputRejected("evidence.unknown_type", path=name,
                                 known="、".join(sorted({k.lstrip(".") for k in KNOWN_TYPES})))

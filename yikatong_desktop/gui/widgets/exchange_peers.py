@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -43,8 +43,11 @@ from yikatong_desktop.services.exchange import PeerStatus
 
 _BAD = "color: #c00000;"
 _GOOD = "color: #2e7d32;"
-KEY_FILES = "公钥文件 (*.json);;所有文件 (*)"
-COLUMNS = ("单位", "代码", "签名密钥指纹", "信任于", "状态", "最近收到", "最近发出", "缺少的数据包")
+KEY_FILES = QT_TRANSLATE_NOOP("PeersBox", "公钥文件 (*.json);;所有文件 (*)")
+COLUMNS = (QT_TRANSLATE_NOOP("PeersBox", "单位"), QT_TRANSLATE_NOOP("PeersBox", "代码"),
+           QT_TRANSLATE_NOOP("PeersBox", "签名密钥指纹"), QT_TRANSLATE_NOOP("PeersBox", "信任于"),
+           QT_TRANSLATE_NOOP("PeersBox", "状态"), QT_TRANSLATE_NOOP("PeersBox", "最近收到"),
+           QT_TRANSLATE_NOOP("PeersBox", "最近发出"), QT_TRANSLATE_NOOP("PeersBox", "缺少的数据包"))
 MISSING_COLUMN = COLUMNS.index("缺少的数据包")
 
 
@@ -56,7 +59,8 @@ def _package(row: Any) -> str:
     """A package log row as the table says it: which one, and when."""
     if row is None:
         return "-"
-    return f"第 {row.epoch} 轮第 {row.sequence} 个（{local_time(row.at)}）"
+    return QCoreApplication.translate("PeersBox", "第 {0} 轮第 {1} 个（{2}）").format(
+        row.epoch, row.sequence, local_time(row.at))
 
 
 class PeersBox(QGroupBox):
@@ -69,23 +73,23 @@ class PeersBox(QGroupBox):
         super().__init__(parent)
         self.app = app
         self.status: list[PeerStatus] = []
-        tr = self.tr
-        self.setTitle(tr("受信任的单位"))
-        self.table = read_only_table([tr(c) for c in COLUMNS], stretch_last=True)
+        self.setTitle(self.tr("受信任的单位"))
+        titles = [QCoreApplication.translate("PeersBox", str(c)) for c in COLUMNS]
+        self.table = read_only_table(titles, stretch_last=True)
         header = self.table.horizontalHeader()
         for col in range(len(COLUMNS) - 1):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemSelectionChanged.connect(self._enable)
         self.own_label = QLabel()
         self.own_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.export_button = self._button(tr("导出本单位公钥…"), self.ask_export_public,
-                                          tr("写出本单位的公钥文件，交给上级或下级（文件中没有任何秘密）"))
-        self.trust_button = self._button(tr("信任对方公钥…"), self.ask_trust,
-                                         tr("打开对方导出的公钥文件，核对指纹后信任：今后接收其数据包"))
-        self.revoke_button = self._button(tr("吊销…"), self.ask_revoke,
-                                          tr("吊销选中单位的密钥：今后拒收其数据包（吊销记录随数据包下发）"))
+        self.export_button = self._button(self.tr("导出本单位公钥…"), self.ask_export_public,
+                                          self.tr("写出本单位的公钥文件，交给上级或下级（文件中没有任何秘密）"))
+        self.trust_button = self._button(self.tr("信任对方公钥…"), self.ask_trust,
+                                         self.tr("打开对方导出的公钥文件，核对指纹后信任：今后接收其数据包"))
+        self.revoke_button = self._button(self.tr("吊销…"), self.ask_revoke,
+                                          self.tr("吊销选中单位的密钥：今后拒收其数据包（吊销记录随数据包下发）"))
         keys_row = QHBoxLayout()
-        keys_row.addWidget(QLabel(tr("本单位签名密钥指纹：")))
+        keys_row.addWidget(QLabel(self.tr("本单位签名密钥指纹：")))
         keys_row.addWidget(self.own_label, 1)
         for button in (self.export_button, self.trust_button, self.revoke_button):
             keys_row.addWidget(button)
@@ -97,7 +101,7 @@ class PeersBox(QGroupBox):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
         if not permitted(app.actor, Action.MANAGE_KEYS):
-            why = tr("当前用户不能管理密钥：需要管理员角色。")
+            why = self.tr("当前用户不能管理密钥：需要管理员角色。")
             self.trust_button.setToolTip(why)
             self.revoke_button.setToolTip(why)
         self.refresh()
@@ -125,7 +129,7 @@ class PeersBox(QGroupBox):
         for row, s in enumerate(self.status):
             p = s.peer
             state = self.tr("已吊销") if p.revoked else self.tr("受信任")
-            missing = "、".join(str(n) for n in s.missing)
+            missing = self.tr("、", "separator of a list").join(str(n) for n in s.missing)
             cells = (p.org_name, p.org_code, p.fingerprint, local_time(p.trusted_at), state, _package(s.last_in),
                      _package(s.last_out), self.tr("第 {0} 个").format(missing) if missing else "-")
             for col, text in enumerate(cells):
@@ -179,8 +183,9 @@ class PeersBox(QGroupBox):
     def ask_export_public(self) -> None:
         with self.app.reader() as uow:
             name = uow.get_setting("org.name", "")
-        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("导出本单位公钥"), str(Path.home() / f"{name}公钥.json"),
-                                                self.tr(KEY_FILES))
+        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("导出本单位公钥"),
+                                                str(Path.home() / self.tr("{0}公钥.json").format(name)),
+                                                QCoreApplication.translate("PeersBox", str(KEY_FILES)))
         if chosen:
             path = Path(chosen)
             self.export_public(path if path.suffix else path.with_suffix(".json"))
@@ -197,12 +202,12 @@ class PeersBox(QGroupBox):
         except OSError as exc:  # a folder gone or read-only, a full stick: said in words, nothing recorded
             self.say(self.tr("无法写入 {0}：{1}").format(path, os_reason(exc)), bad=True)
             return
-        self.say(message("keys.exported", "zh", path=path, fingerprint=mine.fingerprint))
+        self.say(message("keys.exported", path=path, fingerprint=mine.fingerprint))
 
     # -- trusting another office's keys ---------------------------------------------------------
     def ask_trust(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(self, self.tr("选择对方的公钥文件"), str(Path.home()),
-                                                self.tr(KEY_FILES))
+                                                QCoreApplication.translate("PeersBox", str(KEY_FILES)))
         if chosen:
             self.trust_file(Path(chosen))
 
@@ -230,7 +235,7 @@ class PeersBox(QGroupBox):
             self.failed(exc)
             return
         key = "keys.peer_trusted" if new else "keys.peer_already"
-        self.say(message(key, "zh", name=peer.org_name, code=peer.org_code, fingerprint=peer.fingerprint))
+        self.say(message(key, name=peer.org_name, code=peer.org_code, fingerprint=peer.fingerprint))
         self.refresh()
         self.select(peer.org_code)
         self.changed.emit()
@@ -257,6 +262,6 @@ class PeersBox(QGroupBox):
         except YktError as exc:
             self.failed(exc)
             return
-        self.say(message("keys.peer_revoked", "zh", name=peer.org_name, code=peer.org_code))
+        self.say(message("keys.peer_revoked", name=peer.org_name, code=peer.org_code))
         self.refresh()
         self.changed.emit()

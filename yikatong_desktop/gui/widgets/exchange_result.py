@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -32,18 +32,31 @@ _GOOD = "color: #2e7d32;"
 _COUNTS = ("added", "changed", "unchanged", "older", "refused")
 #: What each kind of record a package carries is called on the page.
 KIND_LABELS = {
-    "org_units": "单位", "programs": "补贴项目", "program_standards": "补贴标准", "households": "户",
-    "persons": "人员", "bank_accounts": "银行账户", "import_batches": "导入批次", "payments": "发放记录",
-    "person_statuses": "死亡/迁出/退出名单", "public_employees": "财政供养人员", "cadres": "村干部及近亲属",
-    "eligible_entries": "应享名单", "fund_allocations": "资金拨付", "bank_returns": "银行回盘",
-    "field_checks": "入户核查", "findings": "疑点", "problems": "问题", "problem_recoveries": "追回记录",
-    "complaints": "举报", "notices": "公示", "evidence_files": "佐证材料", "selfcheck_forms": "自查表",
-    "reports": "报告", "key_revocations": "密钥吊销",
+    "org_units": QT_TRANSLATE_NOOP("ImportResults", "单位"),
+    "programs": QT_TRANSLATE_NOOP("ImportResults", "补贴项目"),
+    "program_standards": QT_TRANSLATE_NOOP("ImportResults", "补贴标准"),
+    "households": QT_TRANSLATE_NOOP("ImportResults", "户"),
+    "persons": QT_TRANSLATE_NOOP("ImportResults", "人员"),
+    "bank_accounts": QT_TRANSLATE_NOOP("ImportResults", "银行账户"),
+    "import_batches": QT_TRANSLATE_NOOP("ImportResults", "导入批次"),
+    "payments": QT_TRANSLATE_NOOP("ImportResults", "发放记录"),
+    "person_statuses": QT_TRANSLATE_NOOP("ImportResults", "死亡/迁出/退出名单"),
+    "public_employees": QT_TRANSLATE_NOOP("ImportResults", "财政供养人员"),
+    "cadres": QT_TRANSLATE_NOOP("ImportResults", "村干部及近亲属"),
+    "eligible_entries": QT_TRANSLATE_NOOP("ImportResults", "应享名单"),
+    "fund_allocations": QT_TRANSLATE_NOOP("ImportResults", "资金拨付"),
+    "bank_returns": QT_TRANSLATE_NOOP("ImportResults", "银行回盘"),
+    "field_checks": QT_TRANSLATE_NOOP("ImportResults", "入户核查"),
+    "findings": QT_TRANSLATE_NOOP("ImportResults", "疑点"),
+    "problems": QT_TRANSLATE_NOOP("ImportResults", "问题"),
+    "problem_recoveries": QT_TRANSLATE_NOOP("ImportResults", "追回记录"),
+    "complaints": QT_TRANSLATE_NOOP("ImportResults", "举报"),
+    "notices": QT_TRANSLATE_NOOP("ImportResults", "公示"),
+    "evidence_files": QT_TRANSLATE_NOOP("ImportResults", "佐证材料"),
+    "selfcheck_forms": QT_TRANSLATE_NOOP("ImportResults", "自查表"),
+    "reports": QT_TRANSLATE_NOOP("ImportResults", "报告"),
+    "key_revocations": QT_TRANSLATE_NOOP("ImportResults", "密钥吊销"),
 }
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("exchange", text)
 
 
 @dataclass
@@ -73,23 +86,23 @@ class Incoming:
     def state(self) -> str:
         """A few words for the list of files."""
         if self.refusal is not None:
-            return _tr("已拒收，未导入")
+            return QCoreApplication.translate("ImportResults", "已拒收，未导入")
         done = self.latest
         if done is None:
-            return _tr("正在预览…")
+            return QCoreApplication.translate("ImportResults", "正在预览…")
         if done.already:
-            return _tr("已导入过，没有变化")
+            return QCoreApplication.translate("ImportResults", "已导入过，没有变化")
         if self.imported is not None:
-            return _tr("已导入")
-        return _tr("预览完成，待确认导入")
+            return QCoreApplication.translate("ImportResults", "已导入")
+        return QCoreApplication.translate("ImportResults", "预览完成，待确认导入")
 
 
 def sentence(done: Imported) -> str:
     """The sentence `ykt package import` says of a file."""
     if done.already:
-        return message("package.already", "zh", file=done.file)
-    totals = done.totals()
-    return message("package.dry_run" if done.dry_run else "package.imported", "zh", file=done.file,
+        return message("package.already", file=done.file)
+    totals: dict[str, object] = dict(done.totals())
+    return message("package.dry_run" if done.dry_run else "package.imported", None, file=done.file,
                    name=done.sender_name, sequence=done.sequence, **totals)
 
 
@@ -102,18 +115,19 @@ class ImportResults(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.items: list[Incoming] = []
-        tr = self.tr
-        self.files = read_only_table([tr("文件"), tr("发送单位"), tr("编号"), tr("状态")], stretch_last=True)
+        self.files = read_only_table([self.tr("文件"), self.tr("发送单位"), self.tr("编号"), self.tr("状态")],
+                                     stretch_last=True)
         self.files.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.files.setColumnWidth(0, 220)
         self.files.setColumnWidth(1, 150)
         self.files.setColumnWidth(2, 120)
         self.files.itemSelectionChanged.connect(self._row_changed)
-        self.summary = QLabel(tr("把 .ykt 数据包拖到本页，或点“导入数据包…”：每个文件先预览（不保存），"
-                                 "确认后才导入。"))
+        self.summary = QLabel(self.tr("把 .ykt 数据包拖到本页，或点“导入数据包…”：每个文件先预览（不保存），"
+                                      "确认后才导入。"))
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.kinds = read_only_table([tr("类别"), tr("新增"), tr("更新"), tr("未变"), tr("较旧"), tr("拒绝")])
+        self.kinds = read_only_table([self.tr("类别"), self.tr("新增"), self.tr("更新"), self.tr("未变"),
+                                      self.tr("较旧"), self.tr("拒绝")])
         header = self.kinds.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in range(1, 6):
@@ -150,7 +164,7 @@ class ImportResults(QWidget):
         self.files.setRowCount(len(items))
         for row, item in enumerate(items):
             done = item.latest
-            cells = (item.path.name, f"{done.sender_name}（{done.sender}）" if done else "-",
+            cells = (item.path.name, self.tr("{0}（{1}）").format(done.sender_name, done.sender) if done else "-",
                      self.tr("第 {0} 轮第 {1} 个").format(done.epoch, done.sequence) if done else "-", item.state())
             for col, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
@@ -197,7 +211,7 @@ class ImportResults(QWidget):
         self.kinds.setRowCount(len(done.kinds))
         lines: list[str] = []
         for row, (kind, result) in enumerate(done.kinds.items()):
-            label = self.tr(KIND_LABELS.get(kind, kind))
+            label = QCoreApplication.translate("ImportResults", str(KIND_LABELS[kind])) if kind in KIND_LABELS else kind
             self.kinds.setItem(row, 0, QTableWidgetItem(label))
             for col, key in enumerate(_COUNTS, start=1):
                 value = int(getattr(result, key))
@@ -206,7 +220,7 @@ class ImportResults(QWidget):
                 if key == "refused" and value:
                     cell.setForeground(QColor("#c00000"))
                 self.kinds.setItem(row, col, cell)
-            lines += [f"{label}：{line}" for line in result.conflicts]
+            lines += [self.tr("{0}：{1}").format(label, line) for line in result.conflicts]
         if lines:
             self.conflicts.setPlainText(self.tr("冲突 {0} 处：").format(len(lines)) + "\n" + "\n".join(lines))
             self.conflicts.setVisible(True)

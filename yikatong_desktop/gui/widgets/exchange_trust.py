@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -28,7 +28,9 @@ from yikatong_desktop.services.peers import PublicKeys
 _NOT_HEX = re.compile(r"[^0-9A-Fa-f]")
 #: Digits of the fingerprint that must be read out at the least.
 MIN_DIGITS = 16
-_LEVELS = {"township": "乡镇", "county": "县", "department": "部门", "prefecture": "州（市）"}
+_LEVELS = {"township": QT_TRANSLATE_NOOP("TrustDialog", "乡镇"), "county": QT_TRANSLATE_NOOP("TrustDialog", "县"),
+           "department": QT_TRANSLATE_NOOP("TrustDialog", "部门"),
+           "prefecture": QT_TRANSLATE_NOOP("TrustDialog", "州（市）")}
 
 
 class TrustDialog(QDialog):
@@ -39,12 +41,12 @@ class TrustDialog(QDialog):
         self.setObjectName("trustDialog")
         self.setWindowTitle(self.tr("信任对方公钥"))
         self.keys = keys
-        tr = self.tr
-        intro = QLabel(tr("公钥文件 {0}。信任前请与对方当面或电话核对签名密钥指纹："
-                          "不一致的密钥可能被人调换过，不要信任。").format(file_name))
+        intro = QLabel(self.tr("公钥文件 {0}。信任前请与对方当面或电话核对签名密钥指纹："
+                               "不一致的密钥可能被人调换过，不要信任。").format(file_name))
         intro.setWordWrap(True)
-        level = _LEVELS.get(keys.level or "", keys.level or "")
-        org = QLabel(f"{keys.org_name}（{keys.org_code}）" + (f"　{tr(level)}" if level else ""))
+        level = keys.level or ""
+        level = QCoreApplication.translate("TrustDialog", str(_LEVELS[level])) if level in _LEVELS else level
+        org = QLabel(self.tr("{0}（{1}）").format(keys.org_name, keys.org_code) + (f"　{level}" if level else ""))
         org.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.fingerprint = QLabel(keys.fingerprint)
         mono = QFont("monospace")
@@ -54,18 +56,18 @@ class TrustDialog(QDialog):
         self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.typed = QLineEdit()
         self.typed.setObjectName("typedFingerprint")
-        self.typed.setPlaceholderText(tr("对方电话中念出的指纹（至少前 {0} 位，空格可省略）").format(MIN_DIGITS))
-        self.checked = QCheckBox(tr("已当面核对（对方当面出示的指纹与上面一致）"))
+        self.typed.setPlaceholderText(self.tr("对方电话中念出的指纹（至少前 {0} 位，空格可省略）").format(MIN_DIGITS))
+        self.checked = QCheckBox(self.tr("已当面核对（对方当面出示的指纹与上面一致）"))
         self.checked.setObjectName("checkedInPerson")
         form = QFormLayout()
-        form.addRow(tr("单位："), org)
-        form.addRow(tr("签名密钥指纹："), self.fingerprint)
-        form.addRow(tr("对方告知的指纹："), self.typed)
+        form.addRow(self.tr("单位："), org)
+        form.addRow(self.tr("签名密钥指纹："), self.fingerprint)
+        form.addRow(self.tr("对方告知的指纹："), self.typed)
         form.addRow("", self.checked)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.trust_button = QPushButton(tr("信任"))
+        self.trust_button = QPushButton(self.tr("信任"))
         self.buttons.addButton(self.trust_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)

@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QTableWidget, QTableWidgetItem, QTabWidget, QWidget
 
 from yikatong_desktop.domain.headers import TEMPLATE, Field
+from yikatong_desktop.gui.i18n import term
 from yikatong_desktop.services.roster_preview import SOURCE_NAMES, RosterPreview
 
 #: A fix (remembered or chosen now) is tinted so the clerk sees what differs from detection.
@@ -36,7 +37,7 @@ class MappingPreview(QTabWidget):
             combos: dict[str, QComboBox] = {}
             for j, column in enumerate(sheet.columns):
                 combo = self._combo(column.field)
-                tip = SOURCE_NAMES.get(column.source, "")
+                tip = term(SOURCE_NAMES.get(column.source, ""))
                 combo.setToolTip(self.tr("表头“{0}”：{1}").format(column.title, tip or self.tr("未识别")))
                 if column.source in ("remembered", "clerk"):
                     combo.setStyleSheet(f"background: {_FIXED.name()};")
@@ -56,7 +57,7 @@ class MappingPreview(QTabWidget):
     def _combo(self, current: Field | None) -> QComboBox:
         combo = QComboBox()
         for field, name in TEMPLATE:
-            combo.addItem(name, field.value)
+            combo.addItem(term(name), field.value)
         combo.addItem(self.tr("不导入"), None)
         combo.setCurrentIndex(combo.findData(current.value) if current is not None else combo.count() - 1)
         return combo

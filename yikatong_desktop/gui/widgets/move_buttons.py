@@ -12,6 +12,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from yikatong_desktop.domain.problems import MOVE_LABELS, TRANSITIONS, Kind, Move
+from yikatong_desktop.gui.i18n import term
 from yikatong_desktop.services.ledger_moves import MoveOption
 
 
@@ -26,7 +27,7 @@ class MoveButtons(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.buttons: dict[Move, QPushButton] = {}
         for move in TRANSITIONS:
-            label = MOVE_LABELS[kind][move] + ("…" if TRANSITIONS[move].needs_reason else "")
+            label = term(MOVE_LABELS[kind][move]) + ("…" if TRANSITIONS[move].needs_reason else "")
             button = QPushButton(label)
             button.setObjectName(f"move_{move.value}")
             button.clicked.connect(lambda _checked=False, m=move: self.chosen.emit(m))

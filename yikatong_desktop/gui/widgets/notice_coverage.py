@@ -74,7 +74,7 @@ class CoveragePanel(QWidget):
         self.table.sortByColumn(STATUS_COLUMN, Qt.SortOrder.AscendingOrder)
         self.scope_label.setText(self.tr("范围：{0}").format(scope))
         counts = Counter(c.status for c in rows)
-        self.count_label.setText(message("notice.coverage_count", "zh", count=len(rows), none=counts["无公示"],
+        self.count_label.setText(message("notice.coverage_count", count=len(rows), none=counts["无公示"],
                                          unposted=counts["未张贴"], partly=counts["部分公示"],
                                          late=counts["张贴过晚"], done=counts["已公示"]))
 

@@ -103,7 +103,7 @@ class NoticeForm(QGroupBox):
         self.days.setToolTip(self.tr("公示期不少于 {0} 天").format(MIN_DAYS))
         self.end_label = QLabel()
         self.preparer, self.reviewer = QLineEdit(), QLineEdit()
-        for edit, who in ((self.preparer, "制表人"), (self.reviewer, "审核人")):
+        for edit, who in ((self.preparer, self.tr("制表人")), (self.reviewer, self.tr("审核人"))):
             edit.setPlaceholderText(self.tr("空着则留签字横线"))
             edit.setToolTip(self.tr("{0}：不填时公示上留一条横线，打印后手签").format(who))
         self.landscape = QCheckBox(self.tr("横向打印（A4 横放，列宽更宽）"))

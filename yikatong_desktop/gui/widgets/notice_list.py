@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from yikatong_desktop.domain.messages import message
+from yikatong_desktop.gui.i18n import term
 from yikatong_desktop.gui.models.notices_model import NoticesModel, SortProxy
 from yikatong_desktop.services.notices import Notice
 
+#: A notice's statuses (Notice.status, compared in Chinese; shown through term()).
 STATUS_FILTERS = ("未张贴", "公示中", "公示期满")
 
 
@@ -37,13 +39,12 @@ class NoticeList(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        tr = self.tr
-        self.only_village = QCheckBox(tr("只看所选村"))
+        self.only_village = QCheckBox(self.tr("只看所选村"))
         self.only_village.toggled.connect(lambda _on: self.changed.emit())
         self.status_filter = QComboBox()
-        self.status_filter.addItem(tr("全部状态"), None)
+        self.status_filter.addItem(self.tr("全部状态"), None)
         for s in STATUS_FILTERS:
-            self.status_filter.addItem(tr(s), s)
+            self.status_filter.addItem(term(s), s)
         self.status_filter.currentIndexChanged.connect(lambda _i: self.changed.emit())
         self.count_label = QLabel()
         self.model = NoticesModel(self)
@@ -63,21 +64,21 @@ class NoticeList(QWidget):
             self.table.setColumnWidth(col, width)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self.update_buttons())
-        self.table.setToolTip(tr("双击一份公示，在上面查看它打印出来的样子"))
-        self.post_button = QPushButton(tr("登记张贴…"))
-        self.post_button.setToolTip(tr("登记公示张贴的日期、张贴人，可附现场照片"))
-        self.objection_button = QPushButton(tr("登记异议…"))
-        self.objection_button.setToolTip(tr("公示期内收到的异议：登记为“公示异议”举报，在“举报”页跟进"))
-        self.reprint_button = QPushButton(tr("重新打印/导出"))
+        self.table.setToolTip(self.tr("双击一份公示，在上面查看它打印出来的样子"))
+        self.post_button = QPushButton(self.tr("登记张贴…"))
+        self.post_button.setToolTip(self.tr("登记公示张贴的日期、张贴人，可附现场照片"))
+        self.objection_button = QPushButton(self.tr("登记异议…"))
+        self.objection_button.setToolTip(self.tr("公示期内收到的异议：登记为“公示异议”举报，在“举报”页跟进"))
+        self.reprint_button = QPushButton(self.tr("重新打印/导出"))
         self.reprint_menu = QMenu(self.reprint_button)
-        self.preview_action = self.reprint_menu.addAction(tr("在上面预览"))
-        self.pdf_action = self.reprint_menu.addAction(tr("导出 PDF…"))
-        self.xlsx_action = self.reprint_menu.addAction(tr("导出 Excel…"))
-        self.print_action = self.reprint_menu.addAction(tr("打印…"))
+        self.preview_action = self.reprint_menu.addAction(self.tr("在上面预览"))
+        self.pdf_action = self.reprint_menu.addAction(self.tr("导出 PDF…"))
+        self.xlsx_action = self.reprint_menu.addAction(self.tr("导出 Excel…"))
+        self.print_action = self.reprint_menu.addAction(self.tr("打印…"))
         self.reprint_button.setMenu(self.reprint_menu)
-        self.reprint_button.setToolTip(tr("重印的公示与原来的完全一样：同一编号、同一指纹、同样的名单"))
-        self.check_button = QPushButton(tr("核对…"))
-        self.check_button.setToolTip(tr("输入纸面公示上的指纹，核对它与系统记录是否相符"))
+        self.reprint_button.setToolTip(self.tr("重印的公示与原来的完全一样：同一编号、同一指纹、同样的名单"))
+        self.check_button = QPushButton(self.tr("核对…"))
+        self.check_button.setToolTip(self.tr("输入纸面公示上的指纹，核对它与系统记录是否相符"))
         self.may_register, self.why_not = True, ""
         filters = QHBoxLayout()
         filters.addWidget(self.only_village)
@@ -103,7 +104,7 @@ class NoticeList(QWidget):
         """Show the notices that pass the status filter, counting all of them; the chosen one stays chosen."""
         keep = self.current()
         counts = {s: sum(n.status(day) == s for n in rows) for s in STATUS_FILTERS}
-        self.count_label.setText(message("notice.count", "zh", count=len(rows), unposted=counts["未张贴"],
+        self.count_label.setText(message("notice.count", count=len(rows), unposted=counts["未张贴"],
                                          running=counts["公示中"], over=counts["公示期满"]))
         wanted = self.status_filter.currentData()
         self.model.set_rows([n for n in rows if wanted is None or n.status(day) == wanted], day, program_names)

@@ -64,10 +64,9 @@ def write_outputs(doc: NoticeDoc, pdf: bytes, paths: Sequence[Path]) -> list[Pat
 
 def print_with_progress(parent: QWidget | None, printer: QPrinter, pdf: bytes, number: str) -> int:
     """Print a notice's pages with a progress dialog (取消 stops after the page being printed)."""
-    tr = QCoreApplication.translate
-    dialog = QProgressDialog(tr("NoticeOutput", "正在打印公示 {0}……").format(number), tr("NoticeOutput", "取消"),
-                             0, 0, parent)
-    dialog.setWindowTitle(tr("NoticeOutput", "打印"))
+    dialog = QProgressDialog(QCoreApplication.translate("NoticeOutput", "正在打印公示 {0}……").format(number),
+                             QCoreApplication.translate("NoticeOutput", "取消"), 0, 0, parent)
+    dialog.setWindowTitle(QCoreApplication.translate("NoticeOutput", "打印"))
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(500)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pypdfium2 as pdfium
-from PySide6.QtCore import QCoreApplication, QMarginsF, QRect, QSize, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMarginsF, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPixmap, QResizeEvent
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
@@ -20,11 +20,13 @@ POINTS_PER_INCH = 72.0
 SCREEN_DPI = 96.0
 PRINT_DPI = 300.0  # enough for 9-point text and the QR code; higher only makes the spool file bigger
 KEEP_RENDERED = 12  # pages kept as images; the rest are re-rendered when scrolled back to
-ZOOMS = (("适合宽度", 0.0), ("50%", 0.5), ("75%", 0.75), ("100%", 1.0), ("150%", 1.5))
+ZOOMS = ((QT_TRANSLATE_NOOP("NoticePreview", "适合宽度"), 0.0), ("50%", 0.5), ("75%", 0.75), ("100%", 1.0),
+         ("150%", 1.5))
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("NoticePreview", text)
+def _tr(text: object) -> str:
+    """A text marked with QT_TRANSLATE_NOOP("NoticePreview", …) (an `object` to mypy, or "50%"), translated."""
+    return QCoreApplication.translate("NoticePreview", str(text))
 
 
 def render_page(pdf: pdfium.PdfDocument, index: int, scale: float) -> QImage:
@@ -105,8 +107,8 @@ class _PageSlot(QWidget):
         self.sheet.setFrameShape(QFrame.Shape.Box)
         self.sheet.setStyleSheet("background: white; color: #aaa; border: 1px solid #999;")
         self.sheet.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.sheet.setText(_tr("正在显示……"))
-        caption = QLabel(_tr("第 {0} 页 / 共 {1} 页").format(number, count))
+        self.sheet.setText(QCoreApplication.translate("NoticePreview", "正在显示……"))
+        caption = QLabel(QCoreApplication.translate("NoticePreview", "第 {0} 页 / 共 {1} 页").format(number, count))
         caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         caption.setStyleSheet("color: #555;")
         layout = QVBoxLayout(self)
@@ -126,7 +128,7 @@ class _PageSlot(QWidget):
 
     def drop_image(self) -> None:
         self.sheet.clear()
-        self.sheet.setText(_tr("正在显示……"))
+        self.sheet.setText(QCoreApplication.translate("NoticePreview", "正在显示……"))
         self.rendered = False
 
 
@@ -140,7 +142,7 @@ class NoticePreview(QWidget):
         self.zoom = QComboBox()
         for label, value in ZOOMS:
             self.zoom.addItem(_tr(label), value)
-        self.zoom.setToolTip(_tr("显示比例（只影响屏幕显示，不影响打印）"))
+        self.zoom.setToolTip(self.tr("显示比例（只影响屏幕显示，不影响打印）"))
         self.container = QWidget()
         self.container.setStyleSheet("background: #e4e4e4;")
         self.pages_layout = QVBoxLayout(self.container)
@@ -157,7 +159,7 @@ class NoticePreview(QWidget):
         self.area.setWidget(self.container)
         top = QHBoxLayout()
         top.addWidget(self.banner, 1)
-        top.addWidget(QLabel(_tr("显示：")))
+        top.addWidget(QLabel(self.tr("显示：")))
         top.addWidget(self.zoom)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -177,7 +179,7 @@ class NoticePreview(QWidget):
         self._relayout.timeout.connect(self._lay_out)
         self.area.verticalScrollBar().valueChanged.connect(lambda _v: self._timer.start())
         self.zoom.currentIndexChanged.connect(lambda _i: self._lay_out())
-        self.clear(_tr("选好村、补贴项目和期间后，点“预览”查看公示打印出来的样子。"))
+        self.clear(self.tr("选好村、补贴项目和期间后，点“预览”查看公示打印出来的样子。"))
 
     # -- what is shown -----------------------------------------------------
     def clear(self, hint: str, banner: str = "") -> None:

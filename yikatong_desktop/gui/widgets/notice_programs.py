@@ -26,7 +26,7 @@ class ProgramPicker(QComboBox):
         self.names = dict(programs)
         self.items = QStandardItemModel(self)
         for code, name in programs:
-            item = QStandardItem(f"{name}（{code}）")
+            item = QStandardItem(self.tr("{0}（{1}）").format(name, code))
             item.setData(code, _CODE)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
             item.setData(Qt.CheckState.Unchecked, _CHECK)
@@ -93,5 +93,5 @@ class ProgramPicker(QComboBox):
         text = names[0] if len(names) == 1 else self.tr("{0} 等 {1} 项").format(names[0], len(names)) if names else ""
         line = self.summary()
         line.setText(text)
-        line.setToolTip("、".join(names))
+        line.setToolTip(self.tr("、", "separator of a list").join(names))
         line.setCursorPosition(0)

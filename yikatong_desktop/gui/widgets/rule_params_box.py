@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from yikatong_desktop.bootstrap import App
 from yikatong_desktop.domain.errors import YktError
 from yikatong_desktop.gui.errors import show_error, user_text
+from yikatong_desktop.gui.i18n import term
 from yikatong_desktop.services import programs, rule_params
 from yikatong_desktop.services.rule_params import Change, ParamInfo, RuleInfo
 
@@ -78,7 +79,8 @@ class RuleParamsBox(QGroupBox):
             own = "、".join(f"{code}={v}" for code, v in p.programs.items())
             own = own or (self.tr("（可按项目设置）") if p.per_program else "")
             value = str(p.value) + (self.tr("（已修改）") if p.changed else "")
-            for j, text in enumerate((r.code, r.title, f"{p.title}（{p.name}）", value, str(p.default), own)):
+            param = self.tr("{0}（{1}）").format(term(p.title), p.name)
+            for j, text in enumerate((r.code, term(r.title), param, value, str(p.default), own)):
                 self.table.setItem(i, j, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
         if keep is not None:

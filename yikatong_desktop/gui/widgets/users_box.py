@@ -6,6 +6,7 @@ window logs in as them at once (from then on, opening the database asks for a lo
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -27,8 +28,17 @@ from yikatong_desktop.domain.errors import UsageError, YktError
 from yikatong_desktop.domain.permissions import ROLE_LABELS, Role
 from yikatong_desktop.domain.users import UserView
 from yikatong_desktop.gui.errors import user_text
+from yikatong_desktop.gui.i18n import term
 from yikatong_desktop.gui.widgets.tables import read_only_table
 from yikatong_desktop.services import users
+
+#: The fields of the user form, by key.
+FIELD_LABELS = {"name": QT_TRANSLATE_NOOP("UserFormDialog", "用户名"),
+                "display_name": QT_TRANSLATE_NOOP("UserFormDialog", "姓名"),
+                "old": QT_TRANSLATE_NOOP("UserFormDialog", "原密码"),
+                "password": QT_TRANSLATE_NOOP("UserFormDialog", "密码（至少 8 个字符）"),
+                "again": QT_TRANSLATE_NOOP("UserFormDialog", "再输入一次密码"),
+                "reason": QT_TRANSLATE_NOOP("UserFormDialog", "原因（记入审计日志）")}
 
 
 class UserFormDialog(QDialog):
@@ -41,9 +51,7 @@ class UserFormDialog(QDialog):
         self.edits: dict[str, QLineEdit] = {}
         self.role = QComboBox()
         for role in roles:
-            self.role.addItem(ROLE_LABELS[role], role)
-        labels = {"name": "用户名", "display_name": "姓名", "old": "原密码", "password": "密码（至少 8 个字符）",
-                  "again": "再输入一次密码", "reason": "原因（记入审计日志）"}
+            self.role.addItem(term(ROLE_LABELS[role]), role)
         form = QFormLayout()
         for key in fields:
             if key == "role":
@@ -53,7 +61,7 @@ class UserFormDialog(QDialog):
             if key in ("old", "password", "again"):
                 edit.setEchoMode(QLineEdit.EchoMode.Password)
             self.edits[key] = edit
-            form.addRow(self.tr(labels[key]), edit)
+            form.addRow(self.tr(str(FIELD_LABELS[key])), edit)
         self.message = QLabel()
         self.message.setStyleSheet("color: #c00;")
         self.message.setWordWrap(True)
@@ -72,7 +80,7 @@ class UserFormDialog(QDialog):
     def password(self) -> str:
         """The new password, when typed the same twice."""
         if self.text("password") != self.text("again"):
-            raise UsageError("secret.mismatch", what="密码")
+            raise UsageError("secret.mismatch", what=self.tr("密码"))
         return self.text("password")
 
 
@@ -116,7 +124,7 @@ class UsersBox(QWidget):
         self.table.setRowCount(len(self.rows))
         for i, u in enumerate(self.rows):
             seen = f"{u.last_login_at.astimezone(LOCAL_TZ):%Y-%m-%d %H:%M}" if u.last_login_at else ""
-            for j, text in enumerate((u.name, u.display_name, ROLE_LABELS[u.role],
+            for j, text in enumerate((u.name, u.display_name, term(ROLE_LABELS[u.role]),
                                       self.tr("已停用") if u.disabled else self.tr("启用"), seen)):
                 self.table.setItem(i, j, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
@@ -142,7 +150,7 @@ class UsersBox(QWidget):
                 uow.commit()
             if first:
                 bootstrap.login(self.app, made.name, password)
-            said = self.tr("已添加用户“{0}”（{1}）。").format(made.name, ROLE_LABELS[made.role])
+            said = self.tr("已添加用户“{0}”（{1}）。").format(made.name, term(ROLE_LABELS[made.role]))
         except YktError as exc:
             said = user_text(exc)
         self.refresh()
