@@ -142,18 +142,26 @@ def test_gui_with_an_unknown_page_exits_2_listing_the_pages_without_opening_anyt
         assert page in done.stderr, page
 
 
-def test_version_is_printed(home: Path) -> None:
+def _pyproject_version() -> str:
+    import tomllib
+
+    pyproject = Path(__file__).resolve().parents[2] / "pyproject.toml"
+    return str(tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["version"])
+
+
+def test_version_is_printed_from_pyproject(home: Path) -> None:
+    """One place for the version: pyproject.toml (the installers read it there too)."""
     done = run(home, "--version")
 
     assert done.returncode == 0
-    assert done.stdout.strip() == "ykt 0.1.0"
+    assert done.stdout.strip() == f"ykt {_pyproject_version()}"
 
 
 def test_python_dash_m_runs_the_same_cli(home: Path) -> None:
     done = run(home, "--version", executable=(str(VENV_BIN / "python"), "-m", "yikatong_desktop"))
 
     assert done.returncode == 0
-    assert done.stdout.strip() == "ykt 0.1.0"
+    assert done.stdout.strip() == f"ykt {_pyproject_version()}"
 
 
 def test_a_reader_closing_the_pipe_early_is_not_reported_as_a_bug(home: Path) -> None:
