@@ -11,6 +11,7 @@ import logging
 import logging.handlers
 import os
 import shutil
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -21,6 +22,7 @@ import platformdirs
 from yikatong_desktop.bootstrap import backups
 from yikatong_desktop.domain.clock import Clock, SystemClock, parse_clock
 from yikatong_desktop.domain.errors import InputRejected, UsageError, VerificationFailed
+from yikatong_desktop.domain.messages import message
 from yikatong_desktop.domain.permissions import Action, Role
 from yikatong_desktop.domain.privacy import mask_text
 from yikatong_desktop.domain.users import user_name
@@ -31,6 +33,7 @@ from yikatong_desktop.services.auth import Actor, authorize, os_actor
 from yikatong_desktop.services.stats import stats
 from yikatong_desktop.storage import transfer
 from yikatong_desktop.storage.database import (
+    SCHEMA_HEAD,
     DatabaseLocation,
     Engine,
     create_database,
@@ -105,6 +108,8 @@ class App:
     clock: Clock
     engine: Engine
     actor: Actor = field(default_factory=os_actor)
+    #: The schema upgrade opening it made (and the backup before it), if it made one.
+    upgraded: backups.SchemaUpgrade | None = None
 
     @property
     def keystore_path(self) -> Path:
@@ -225,6 +230,24 @@ def use_credentials(provider: Credentials | None) -> None:
     _credentials = provider
 
 
+#: Where `open_app` tells people what it did on its own (a schema upgrade): stderr, as the CLI says
+#: everything for people, unless a front end (`use_notices`) shows it its own way.
+Notices = Callable[[str], None]
+
+
+def _on_stderr(text: str) -> None:
+    print(text, file=sys.stderr)
+
+
+_notices: Notices = _on_stderr
+
+
+def use_notices(sink: Notices | None) -> None:
+    """Tell people what opening an installation did on its own through `sink` (None: on stderr)."""
+    global _notices
+    _notices = sink or _on_stderr
+
+
 def login(app: App, name: str, password: str, *, now: datetime | None = None) -> Actor:
     """Log in to an open installation: from now on it acts as that user (SPEC §9).
 
@@ -293,27 +316,53 @@ def _unlocked(loc: DatabaseLocation, credentials: tuple[str, str] | None) -> tup
     return replace(loc, key=keystore.unlock_database(keys, name, password)), (name, password)
 
 
-def open_app(db: str | None, clock: Clock | None = None, *, credentials: tuple[str, str] | None = None) -> App:
+def open_app(db: str | None, clock: Clock | None = None, *, credentials: tuple[str, str] | None = None,
+             backup_before_upgrade: bool = True) -> App:
     """Open an existing installation (refusing a missing, foreign, newer or unfinished database).
 
     `credentials` (name, password) log in; without them the CLI's (`use_credentials`) are used
     when the database has users. An encrypted database opens only with them.
+
+    A database from an earlier version is upgraded to this version's schema, after a backup among
+    its other backups (not when `backup_before_upgrade` is off: a private copy being restored);
+    when that backup cannot be made, it is refused untouched. The upgrade is audited and told
+    (`use_notices`), and `App.upgraded` says what it was.
     """
     loc, credentials = _unlocked(resolve_location(db), credentials)
-    engine = open_database(loc)
+    made: list[backups.SchemaUpgrade] = []
+
+    def back_up(engine: Engine, old: str) -> None:
+        made.append(backups.SchemaUpgrade(old, SCHEMA_HEAD, backups.backup_before_upgrade(
+            engine, loc, old, SCHEMA_HEAD)))
+
+    engine = open_database(loc, before_upgrade=back_up if backup_before_upgrade else None)
+    upgraded = made[0] if made else None
+    if upgraded is not None:
+        log.info("upgraded %s from schema %s to %s", loc.display, upgraded.old, upgraded.new)
+        _notices(message("db.upgraded", old=upgraded.old, new=upgraded.new, backup=upgraded.backup))
     with UnitOfWork(engine, SystemClock(), write=False) as uow:
         initialised = uow.get_setting("org.code") is not None
     if not initialised:
         engine.dispose()
         raise InputRejected("db.not_initialised")
-    app = App(loc, clock or _InstallationClock(engine), engine)
+    app = App(loc, clock or _InstallationClock(engine), engine, upgraded=upgraded)
     try:
         backups.settle(app)  # a restore killed right after its commit
+        if upgraded is not None:
+            _record_upgrade(app, upgraded)
         app.actor = _actor_for(app, credentials)
     except BaseException:
         app.close()
         raise
     return app
+
+
+def _record_upgrade(app: App, upgraded: backups.SchemaUpgrade) -> None:
+    """Audit the upgrade and its backup; not failing the open: the upgrade is done either way."""
+    try:
+        backups.record_upgrade(app, upgraded)
+    except InputRejected as exc:  # busy: another writer held on
+        log.warning("the upgrade of %s was not audited: %s", app.location.display, exc.key)
 
 
 def create_app(db: str | None, passphrase: str, *, org_code: str, org_name: str,

@@ -31,12 +31,21 @@ from yikatong_desktop.formats import backup_file, keystore
 from yikatong_desktop.formats.keystore import write_keystore
 from yikatong_desktop.services import exchange
 from yikatong_desktop.services.audit import org_code, record_event, verify_chains
-from yikatong_desktop.services.auth import authorize, os_actor
+from yikatong_desktop.services.auth import Actor, authorize, os_actor
 from yikatong_desktop.services.imports import file_sha256
 from yikatong_desktop.services.queries import backup_keep
 from yikatong_desktop.services.stats import KindStats, stats
 from yikatong_desktop.storage import transfer
-from yikatong_desktop.storage.database import Engine, database_key, is_sqlite_file, locate, open_database
+from yikatong_desktop.storage.database import (
+    DatabaseLocation,
+    Engine,
+    backend_errors,
+    database_key,
+    export_at_revision,
+    is_sqlite_file,
+    locate,
+    open_database,
+)
 from yikatong_desktop.storage.unit_of_work import UnitOfWork
 
 if TYPE_CHECKING:
@@ -60,8 +69,20 @@ _REASONS = {"manual": "手动备份", "daily": "每日自动", "before-restore":
             "before-import-package": "导入数据包前"}
 
 
+#: The reason of the backup made before a database is upgraded: `before-upgrade-0011-to-0012`.
+_UPGRADE = "before-upgrade-"
+
+
+def upgrade_reason(old: str, new: str) -> str:
+    """The reason (in its file name) of the backup made before a database went from schema `old` to `new`."""
+    return f"{_UPGRADE}{old}-to-{new}"
+
+
 def reason_label(reason: str) -> str:
     """Why a backup was made, as the backup list says it."""
+    if reason.startswith(_UPGRADE) and "-to-" in reason:
+        old, _, new = reason.removeprefix(_UPGRADE).partition("-to-")
+        return f"升级前（结构版本 {old} → {new}）"
     return _REASONS.get(reason, reason)
 
 
@@ -85,11 +106,25 @@ class Restored:
     stats: list[KindStats] | None  # the backup's `ykt stats`, when the restore compared them (a server)
 
 
+@dataclass(frozen=True)
+class SchemaUpgrade:
+    """A database upgraded to this version's schema on opening, and the backup made just before."""
+
+    old: str
+    new: str
+    backup: Path
+
+
 def folder(app: App) -> Path:
     """This database's backups in the data folder (one folder per database)."""
+    return folder_of(app.location)
+
+
+def folder_of(location: DatabaseLocation) -> Path:
+    """The backups of the database at `location` (before it is open as an installation)."""
     from yikatong_desktop.bootstrap import data_dir
 
-    tag = hashlib.sha256(app.location.display.encode("utf-8")).hexdigest()[:16]
+    tag = hashlib.sha256(location.display.encode("utf-8")).hexdigest()[:16]
     return data_dir() / "backups" / tag
 
 
@@ -119,14 +154,20 @@ def make_backup(app: App, reason: str) -> Path:
     Written under a temporary name and renamed when whole, so a killed backup leaves no backup
     that looks complete; only the newest `backup.keep` (default 30) are kept. Audited.
     """
-    where = folder(app)
+    final = _write_backup(app.engine, folder(app), reason, transfer.backup_to_file)
+    _recorded(app, final, reason)
+    return final
+
+
+def _write_backup(engine: Engine, where: Path, reason: str, write: Callable[[Engine, Path], None]) -> Path:
+    """`write` the database into a new backup in `where`, under a temporary name until it is whole."""
     where.mkdir(parents=True, exist_ok=True, mode=0o700)
     _remove_stale_parts(where)
     stamp = datetime.now(UTC).astimezone(LOCAL_TZ).strftime(_STAMP)
     final = where / f"{stamp}-{reason}{SUFFIX}"
     part = where / f"{final.name}.part"
     try:
-        transfer.backup_to_file(app.engine, part)
+        write(engine, part)
         os.chmod(part, 0o600)
         _fsync(part)
         faults.point("backup.written")
@@ -134,14 +175,64 @@ def make_backup(app: App, reason: str) -> Path:
     except BaseException:
         part.unlink(missing_ok=True)
         raise
+    return final
+
+
+def _recorded(app: App, final: Path, reason: str, *, actor: Actor | None = None,
+              also: tuple[str, dict[str, object]] | None = None) -> None:
+    """The backup's audit event (and `also` another in the same transaction), by `actor` (the app's
+    by default); then the oldest backups beyond `backup.keep` go."""
     with app.uow() as uow:
+        by = actor or app.actor
         keep = backup_keep(uow)
-        record_event(uow, app.actor, "backup.made", detail={
+        record_event(uow, by, "backup.made", detail={
             "file": final.name, "reason": reason, "bytes": final.stat().st_size, "sha256": file_sha256(final)})
+        if also is not None:
+            record_event(uow, by, also[0], detail=also[1])
         uow.commit()
     for old in list_backups(app)[:-keep] if keep > 0 else []:
         old.path.unlink(missing_ok=True)
-    return final
+
+
+def backup_before_upgrade(engine: Engine, location: DatabaseLocation, old: str, new: str) -> Path:
+    """The backup of a database whose schema is behind, made before it is upgraded from `old` to `new`.
+
+    It goes among the database's other backups (`backup --list` shows it, `restore` takes it back),
+    named `<time>-before-upgrade-<old>-to-<new>.sqlite3`, and it is a database at schema `old` as
+    it was: a file copied page for page (an encrypted one stays encrypted under its key), a server
+    exported row for row. When it cannot be written, the upgrade is refused: nothing changed.
+    """
+    where = folder_of(location)
+    write = transfer.backup_to_file if engine.dialect.name == "sqlite" else (
+        lambda source, target: export_at_revision(source, target, old))
+    failures: tuple[type[Exception], ...] = (OSError, ValueError, *backend_errors())
+    try:
+        made = _write_backup(engine, where, upgrade_reason(old, new), write)
+    except InputRejected:
+        raise
+    except failures as exc:
+        log.warning("no backup before upgrading %s from %s to %s: not upgraded", location.display, old, new,
+                    exc_info=True)
+        raise InputRejected("db.upgrade_backup_failed", old=old, new=new, folder=str(where),
+                            reason=_why(exc, where)) from exc
+    log.info("backed up %s before upgrading it from %s to %s: %s", location.display, old, new, made)
+    return made
+
+
+def record_upgrade(app: App, upgrade: SchemaUpgrade) -> None:
+    """After the upgrade, in the upgraded database: the backup made before it, and the upgrade, audited
+    as done by the program for the OS user who ran it (it happens on opening, before anyone logs in)."""
+    _recorded(app, upgrade.backup, upgrade_reason(upgrade.old, upgrade.new), actor=os_actor(),
+              also=("db.upgrade", {"from": upgrade.old, "to": upgrade.new, "backup": upgrade.backup.name}))
+
+
+def _why(exc: BaseException, where: Path) -> str:
+    """What went wrong, in a few words (the log has the details); the folder is named already."""
+    if isinstance(exc, OSError) and exc.strerror:
+        named = exc.filename and Path(exc.filename) != where
+        return f"{exc.strerror}: {exc.filename}" if named else exc.strerror
+    orig = getattr(exc, "orig", None)
+    return str(orig if orig is not None else exc) or type(exc).__name__
 
 
 def backup_if_due(app: App, today: date | None = None) -> Path | None:
@@ -293,7 +384,9 @@ def restore_elsewhere(db: str | None, source: Path, passphrase: Callable[[], str
         keys = keystore_path(locate(str(copy)))
         write_keystore(keys, header.keystore)
         backup_file.unseal(source, keystore.unlock(keys, passphrase()).exchange, copy)
-        app = open_app(str(copy))  # an encrypted one opens with a user's password; logs in
+        # An encrypted one opens with a user's password; logs in. An older one is upgraded: a private
+        # copy, the sealed backup itself is what it was.
+        app = open_app(str(copy), backup_before_upgrade=False)
         try:
             authorize(app.actor, Action.RESTORE)
             _verify_backup(app.engine, header.org_code, source)

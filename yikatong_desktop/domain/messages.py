@@ -20,6 +20,14 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "db.exists": ("{path} 已有数据库，未做任何改动。", "{path} already holds a database; nothing changed."),
     "db.newer": ("数据库由更新版本的软件创建（结构版本 {found}），请升级软件后再打开。",
                  "The database was made by a newer version (schema {found}); upgrade the product first."),
+    "db.upgraded": ("数据库已从结构版本 {old} 升级到 {new}（本版本软件所需）。升级前的备份：{backup}",
+                    "The database was upgraded from schema {old} to {new} (as this version needs). "
+                    "The backup made before: {backup}"),
+    "db.upgrade_backup_failed": ("数据库需要从结构版本 {old} 升级到 {new}，升级前须先备份，但备份未能写成（{reason}）。"
+                                 "没有升级，数据库未做任何改动。请检查备份文件夹 {folder} 是否可写、磁盘空间是否足够。",
+                                 "The database needs upgrading from schema {old} to {new}, and the backup made first "
+                                 "could not be written ({reason}): nothing was upgraded or changed. Check that the "
+                                 "backups folder {folder} is writable and the disk has room."),
     "db.not_initialised": ("数据库尚未初始化（缺少本单位信息）。请运行 ykt init。",
                            "The database has not been initialised (no org). Run `ykt init`."),
     "db.unreachable": ("无法打开数据库 {url}：{reason}", "Cannot open the database {url}: {reason}"),

@@ -10,17 +10,17 @@ import operator
 import os
 import sqlite3
 import weakref
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Engine, Table, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, Table, create_engine, event, inspect, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DatabaseError, DBAPIError, OperationalError
+from sqlalchemy.exc import ArgumentError, DatabaseError, DBAPIError, OperationalError, SQLAlchemyError
 
 from yikatong_desktop import faults
 
@@ -30,8 +30,9 @@ if TYPE_CHECKING:  # Alembic is imported only when a schema is checked or migrat
 from yikatong_desktop.domain.errors import InputRejected
 
 __all__ = ["SCHEMA_HEAD", "DatabaseLocation", "Engine", "bulk_insert", "bulk_insert_rows", "create_database",
-           "discard_schema", "indexes_built_after", "is_busy", "iter_chunks", "locate", "online_backup",
-           "open_database", "refresh_statistics", "reset_sequences", "schema_revision", "upsert"]
+           "discard_schema", "export_at_revision", "indexes_built_after", "is_busy", "iter_chunks", "locate",
+           "online_backup", "open_database", "pending_upgrade", "refresh_statistics", "reset_sequences",
+           "schema_revision", "upsert"]
 
 _MIGRATIONS = Path(__file__).with_name("migrations")
 #: The newest migration; equal to Alembic's head (a test checks), so opening an
@@ -103,6 +104,12 @@ def driver_database_errors() -> tuple[type[Exception], ...]:
     except ImportError:  # pragma: no cover - a dependency of the product
         return (sqlite3.DatabaseError,)
     return (sqlite3.DatabaseError, sqlcipher3.dbapi2.DatabaseError)
+
+
+def backend_errors() -> tuple[type[Exception], ...]:
+    """What working with a database raises when the database (or its file) fails, through
+    SQLAlchemy or a bare driver; for callers above storage, which do not import SQLAlchemy."""
+    return (SQLAlchemyError, *driver_database_errors())
 
 
 def database_key(engine: Engine) -> bytes | None:
@@ -228,8 +235,17 @@ def create_database(loc: DatabaseLocation) -> Engine:
     return engine
 
 
-def open_database(loc: DatabaseLocation) -> Engine:
-    """Open an existing database, refusing a missing, foreign or newer one; apply pending migrations."""
+#: Called before a database whose schema is behind is upgraded, with its engine and the revision it
+#: stands at (`SCHEMA_HEAD` is where it goes): the backup made first. Raising stops the upgrade.
+BeforeUpgrade = Callable[[Engine, str], None]
+
+
+def open_database(loc: DatabaseLocation, *, before_upgrade: BeforeUpgrade | None = None) -> Engine:
+    """Open an existing database, refusing a missing, foreign or newer one; apply pending migrations.
+
+    A newer one is refused having only been read. One that is behind is upgraded to `SCHEMA_HEAD`
+    after `before_upgrade` (the backup) returned; when it raises, nothing was migrated.
+    """
     if loc.path is not None:
         if not loc.path.exists():
             raise InputRejected("db.missing", path=str(loc.path))
@@ -237,27 +253,40 @@ def open_database(loc: DatabaseLocation) -> Engine:
             check_sqlite_file(loc.path)
     engine = _engine(loc)
     try:
-        with engine.begin() as conn:
-            current = _current_revision(conn)
-            if current is None:
-                raise InputRejected("db.not_database", path=loc.display)
-            behind = current != SCHEMA_HEAD
-            if behind:
-                from alembic.script import ScriptDirectory
-
-                if not _known_revision(ScriptDirectory.from_config(_config()), current):
-                    raise InputRejected("db.newer", found=current)
-                if engine.dialect.name != "sqlite":
-                    _upgrade(conn)
-        if behind and engine.dialect.name == "sqlite":
-            _upgrade_sqlite(engine)
+        current = pending_upgrade(engine, loc.display)
+        if current is not None:
+            if before_upgrade is not None:
+                before_upgrade(engine, current)
+            if engine.dialect.name == "sqlite":
+                _upgrade_sqlite(engine)
+            else:
+                with engine.connect() as conn:
+                    conn.info["begin_immediate"] = True  # the write lock: no writer of ours meanwhile
+                    with conn.begin():
+                        _upgrade(conn)
     except (OperationalError, DatabaseError) as exc:
         engine.dispose()
         raise InputRejected("db.unreachable", url=loc.display, reason=str(exc.orig)) from exc
-    except InputRejected:
+    except BaseException:
         engine.dispose()
         raise
     return engine
+
+
+def pending_upgrade(engine: Engine, display: str) -> str | None:
+    """The revision a database of this product stands at when it is behind this version's schema
+    (None: up to date); refuses a newer or a foreign one. Only reads."""
+    with engine.begin() as conn:
+        current = _current_revision(conn)
+    if current is None:
+        raise InputRejected("db.not_database", path=display)
+    if current == SCHEMA_HEAD:
+        return None
+    from alembic.script import ScriptDirectory
+
+    if not _known_revision(ScriptDirectory.from_config(_config()), current):
+        raise InputRejected("db.newer", found=current)
+    return current
 
 
 def _known_revision(script: ScriptDirectory, revision: str) -> bool:
@@ -308,12 +337,12 @@ def _upgrade_sqlite(engine: Engine) -> None:
             raw.execute("PRAGMA foreign_keys=ON")
 
 
-def _upgrade(conn: Connection) -> None:
+def _upgrade(conn: Connection, revision: str = "head") -> None:
     from alembic import command
 
     cfg = _config()
     cfg.attributes["connection"] = conn
-    command.upgrade(cfg, "head")
+    command.upgrade(cfg, revision)
 
 
 def schema_revision() -> str:
@@ -487,6 +516,49 @@ def online_backup(source: Path, target: Path, *, read_only: bool = False, key: b
     finally:
         dst.close()
         src.close()
+
+
+#: Rows per chunk when an older server database is exported.
+_EXPORT_CHUNK = 5000
+
+
+def export_at_revision(source: Engine, target: Path, revision: str) -> None:
+    """A server database whose schema is behind (at `revision`) as a new SQLite file at that same
+    revision, every row read in one snapshot: its backup before it is upgraded.
+
+    `transfer.backup_to_file` exports at this version's schema, which an older database does not
+    have yet. The migrations only ever add (tables, columns, indexes), so this version's table
+    definitions read and write every column an older schema has, with the same conversions as
+    `ykt migrate`; a table or column they do not know stops the export rather than be left out.
+    """
+    from yikatong_desktop.storage import tables as t
+
+    engine = _engine(locate(str(target)))
+    try:
+        with engine.begin() as dst:
+            _upgrade(dst, revision)
+        with source.connect() as src, engine.begin() as dst:
+            src.info["begin_immediate"] = False  # a reader: no write lock on the source
+            with src.begin():
+                found = inspect(src)
+                present = set(found.get_table_names())
+                copied = [(table, [c["name"] for c in found.get_columns(table.name)])
+                          for table in t.metadata.sorted_tables if table.name in present]
+                unknown = sorted(present - set(t.metadata.tables) - {"alembic_version"})
+                unknown += [f"{table.name}.{c}" for table, columns in copied for c in columns if c not in table.c]
+                if unknown:
+                    raise ValueError(f"not in this version's schema: {', '.join(unknown)}")
+                for table, columns in copied:
+                    order = list(table.primary_key.columns) or [table.c[c] for c in columns]
+                    rows = src.execute(select(*(table.c[c] for c in columns)).order_by(*order)
+                                       .execution_options(yield_per=_EXPORT_CHUNK))
+                    for chunk in rows.partitions(_EXPORT_CHUNK):
+                        bulk_insert_rows(dst, table, columns, [tuple(r) for r in chunk])
+    except BaseException:
+        engine.dispose()
+        target.unlink(missing_ok=True)
+        raise
+    engine.dispose()
 
 
 def iter_chunks(items: Iterable[Any], size: int) -> Iterable[list[Any]]:
