@@ -9,26 +9,36 @@ from pathlib import Path
 from yikatong_desktop import bootstrap
 from yikatong_desktop.bootstrap import backups
 from yikatong_desktop.cli.output import emit_json, say, table
+from yikatong_desktop.cli.words import json_flag, zh_en
 from yikatong_desktop.domain.errors import UsageError
 from yikatong_desktop.domain.messages import message
 from yikatong_desktop.services.secrets import KEY_PASSPHRASE, Secrets
 
-_JSON = {"action": "store_true", "default": argparse.SUPPRESS, "help": "打印 JSON"}
-
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """`backup` and `restore`, on the main parser's subcommands."""
-    s = sub.add_parser("backup", help="备份数据库（导入、合并、恢复前和每天自动备份，保留最近 30 份）")
+    s = sub.add_parser("backup", help=zh_en("备份数据库（导入、合并、恢复前和每天自动备份，保留最近 30 份）",
+                                            "back up the database (also done before imports, merges and restores, "
+                                            "and daily; the last 30 are kept)"))
     what = s.add_mutually_exclusive_group()
-    what.add_argument("--list", action="store_true", help="列出数据文件夹里的备份")
+    what.add_argument("--list", action="store_true",
+                      help=zh_en("列出数据文件夹里的备份", "list the backups in the data folder"))
     what.add_argument("--out", type=Path, metavar="FILE",
-                      help="备份到这个文件（如 U 盘）：数据文件夹以外的备份用本单位的密钥加密")
-    what.add_argument("--daily", action="store_true", help="今天还没有备份时才备份（供计划任务每天运行）")
-    s.add_argument("--json", **_JSON)
-    s = sub.add_parser("restore", help="从备份恢复整个数据库（先核验备份，并先备份当前数据库）")
-    s.add_argument("file", type=Path, help="备份文件：数据文件夹里的 .sqlite3，或 backup --out 写出的加密备份")
-    s.add_argument("--yes", action="store_true", help="不再询问，直接恢复")
-    s.add_argument("--json", **_JSON)
+                      help=zh_en("备份到这个文件（如 U 盘）：数据文件夹以外的备份用本单位的密钥加密",
+                                 "back up to this file (e.g. a USB stick): a backup outside the data folder is "
+                                 "encrypted with this office's keys"))
+    what.add_argument("--daily", action="store_true",
+                      help=zh_en("今天还没有备份时才备份（供计划任务每天运行）",
+                                 "back up only if there is no backup of today yet (for a daily scheduled task)"))
+    s.add_argument("--json", **json_flag())
+    s = sub.add_parser("restore", help=zh_en("从备份恢复整个数据库（先核验备份，并先备份当前数据库）",
+                                             "restore the whole database from a backup (the backup is verified "
+                                             "and the current database backed up first)"))
+    s.add_argument("file", type=Path, help=zh_en("备份文件：数据文件夹里的 .sqlite3，或 backup --out 写出的加密备份",
+                                                 "backup file: a .sqlite3 in the data folder, or an encrypted "
+                                                 "backup written by backup --out"))
+    s.add_argument("--yes", action="store_true", help=zh_en("不再询问，直接恢复", "restore without asking"))
+    s.add_argument("--json", **json_flag())
 
 
 def run_backup(args: argparse.Namespace) -> int:
@@ -41,7 +51,8 @@ def run_backup(args: argparse.Namespace) -> int:
                 emit_json([{"file": str(b.path), "made": b.made.isoformat(), "reason": b.reason, "bytes": b.size}
                            for b in found])
             else:
-                print(table(["时间", "原因", "大小", "文件"],
+                print(table([zh_en("时间", "Time"), zh_en("原因", "Reason"), zh_en("大小", "Size"),
+                             zh_en("文件", "File")],
                             [(f"{b.made:%Y-%m-%d %H:%M:%S}", backups.reason_label(b.reason), f"{b.size:,}",
                               str(b.path)) for b in found]))
             return 0

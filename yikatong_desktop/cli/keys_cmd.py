@@ -14,6 +14,7 @@ from typing import Any
 
 from yikatong_desktop import bootstrap
 from yikatong_desktop.cli.output import emit_json, say, table
+from yikatong_desktop.cli.words import json_flag, zh_en
 from yikatong_desktop.domain.clock import LOCAL_TZ
 from yikatong_desktop.domain.errors import InputRejected, UsageError
 from yikatong_desktop.domain.messages import message
@@ -25,50 +26,84 @@ from yikatong_desktop.services import peers, signing
 from yikatong_desktop.services.auth import authorize
 from yikatong_desktop.services.secrets import KEY_PASSPHRASE, P12_PASSPHRASE, Secrets
 
-_JSON = {"action": "store_true", "default": argparse.SUPPRESS, "help": "打印 JSON"}
-
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """`keys` with its subcommands, and `verify`, on the main parser's subcommands."""
-    s = sub.add_parser("keys", help="本单位的签名证书和密钥指纹；签发、导入、信任证书")
+    s = sub.add_parser("keys", help=zh_en("本单位的签名证书和密钥指纹；签发、导入、信任证书",
+                                          "this office's signing certificate and key fingerprints; issue, import, "
+                                          "trust certificates"))
     k = s.add_subparsers(dest="keys_command", metavar="SUBCOMMAND", parser_class=type(s))
     k.required = True
-    k.add_parser("show", help="本单位的签名证书（主题、签发者、有效期、指纹）、密钥指纹和受信任的证书").add_argument(
-        "--json", **_JSON)
-    issue = k.add_parser("issue-cert", help="（县、州）为下级单位签发签名证书，写成 .p12 文件"
-                                            "（口令取自 YKT_P12_PASSPHRASE）")
-    issue.add_argument("--for", dest="org", required=True, metavar="ORG", help="下级单位的代码或名称")
-    issue.add_argument("--out", type=Path, required=True, help="写入的 .p12 文件")
-    issue.add_argument("--json", **_JSON)
-    imp = k.add_parser("import-cert", help="导入上级签发给本单位的 .p12 证书，今后用它签名")
+    k.add_parser("show", help=zh_en("本单位的签名证书（主题、签发者、有效期、指纹）、密钥指纹和受信任的证书",
+                                    "this office's signing certificate (subject, issuer, validity, fingerprint), key "
+                                    "fingerprints and trusted certificates")).add_argument("--json", **json_flag())
+    issue = k.add_parser("issue-cert", help=zh_en("（县、州）为下级单位签发签名证书，写成 .p12 文件"
+                                                  "（口令取自 YKT_P12_PASSPHRASE）",
+                                                  "(county, prefecture) issue a signing certificate to an office "
+                                                  "below, as a .p12 file (passphrase from YKT_P12_PASSPHRASE)"))
+    issue.add_argument("--for", dest="org", required=True, metavar="ORG",
+                       help=zh_en("下级单位的代码或名称", "code or name of the office below"))
+    issue.add_argument("--out", type=Path, required=True, help=zh_en("写入的 .p12 文件", "the .p12 file to write"))
+    issue.add_argument("--json", **json_flag())
+    imp = k.add_parser("import-cert", help=zh_en("导入上级签发给本单位的 .p12 证书，今后用它签名",
+                                                 "import the .p12 certificate the office above issued to this "
+                                                 "office, and sign with it from now on"))
     imp.add_argument("file", type=Path)
-    imp.add_argument("--json", **_JSON)
-    trust = k.add_parser("trust-cert", help="信任另一个单位（或上级）的证书：用它签名的 PDF 核验为可信")
-    trust.add_argument("file", type=Path, help="证书文件（.pem、.crt、.cer、.der）")
-    trust.add_argument("--fingerprint", metavar="HEX", help="对方告知的证书指纹（SHA-256）：不符则不信任")
-    trust.add_argument("--note", help="备注（如单位名称、经办人）")
-    trust.add_argument("--json", **_JSON)
-    export = k.add_parser("export-cert", help="把本单位的签名证书写成 .pem 文件，交给需要核验本单位签名的单位")
+    imp.add_argument("--json", **json_flag())
+    trust = k.add_parser("trust-cert", help=zh_en("信任另一个单位（或上级）的证书：用它签名的 PDF 核验为可信",
+                                                  "trust another office's (or the office above's) certificate: PDFs "
+                                                  "signed with it verify as trusted"))
+    trust.add_argument("file", type=Path, help=zh_en("证书文件（.pem、.crt、.cer、.der）",
+                                                     "certificate file (.pem, .crt, .cer, .der)"))
+    trust.add_argument("--fingerprint", metavar="HEX",
+                       help=zh_en("对方告知的证书指纹（SHA-256）：不符则不信任",
+                                  "the certificate fingerprint (SHA-256) the other office told you: not trusted "
+                                  "if it differs"))
+    trust.add_argument("--note", help=zh_en("备注（如单位名称、经办人）", "note (e.g. office name, person in charge)"))
+    trust.add_argument("--json", **json_flag())
+    export = k.add_parser("export-cert", help=zh_en("把本单位的签名证书写成 .pem 文件，交给需要核验本单位签名的单位",
+                                                    "write this office's signing certificate as a .pem file, for "
+                                                    "the offices that verify its signatures"))
     export.add_argument("--out", type=Path, required=True)
-    pub = k.add_parser("export", help="写出本单位的公钥文件（数据交换用：签名、加密公钥和证书），交给上级或下级")
-    pub.add_argument("--out", type=Path, required=True, help="写入的文件，如 大丰镇公钥.json")
-    pub.add_argument("--json", **_JSON)
-    tr = k.add_parser("trust", help="信任另一个单位的公钥文件：先当面或电话核对指纹（--fingerprint）")
-    tr.add_argument("file", type=Path, help="对方 ykt keys export 写出的公钥文件")
+    pub = k.add_parser("export", help=zh_en("写出本单位的公钥文件（数据交换用：签名、加密公钥和证书），交给上级或下级",
+                                            "write this office's public keys file (for data exchange: signing and "
+                                            "encryption public keys and certificate), for the offices above or "
+                                            "below"))
+    pub.add_argument("--out", type=Path, required=True,
+                     help=zh_en("写入的文件，如 大丰镇公钥.json", "the file to write, e.g. dafeng-keys.json"))
+    pub.add_argument("--json", **json_flag())
+    tr = k.add_parser("trust", help=zh_en("信任另一个单位的公钥文件：先当面或电话核对指纹（--fingerprint）",
+                                          "trust another office's public keys file: check the fingerprint in "
+                                          "person or by phone first (--fingerprint)"))
+    tr.add_argument("file", type=Path, help=zh_en("对方 ykt keys export 写出的公钥文件",
+                                                  "the public keys file the other office wrote with ykt keys export"))
     check = tr.add_mutually_exclusive_group()
-    check.add_argument("--fingerprint", metavar="HEX", help="对方告知的签名密钥指纹（至少 16 位）")
-    check.add_argument("--yes", action="store_true", help="指纹已另行核对（脚本用）")
-    tr.add_argument("--note", default="", help="备注（如经办人、核对方式）")
-    tr.add_argument("--json", **_JSON)
-    kb = k.add_parser("backup", help="把密钥库（仍由密钥口令加密）另存一份，妥善保管")
-    kb.add_argument("--out", type=Path, required=True, help="写入的文件（如U盘上的 本单位密钥库.keys）")
-    rv = k.add_parser("revoke", help="吊销一个单位的密钥：今后拒收其数据包，吊销记录随数据包下发")
-    rv.add_argument("org", help="单位代码（或受信任单位的名称）")
-    rv.add_argument("--reason", default="", help="吊销原因")
-    rv.add_argument("--json", **_JSON)
-    s = sub.add_parser("verify", help="核验 PDF 的数字签名：谁签的、何时签的、签名后是否被修改、签名人是否可信")
-    s.add_argument("file", type=Path, help="PDF 文件")
-    s.add_argument("--json", **_JSON)
+    check.add_argument("--fingerprint", metavar="HEX",
+                       help=zh_en("对方告知的签名密钥指纹（至少 16 位）",
+                                  "the signing key fingerprint the other office told you (at least 16 digits)"))
+    check.add_argument("--yes", action="store_true",
+                       help=zh_en("指纹已另行核对（脚本用）", "the fingerprint was checked otherwise (for scripts)"))
+    tr.add_argument("--note", default="", help=zh_en("备注（如经办人、核对方式）",
+                                                     "note (e.g. person in charge, how it was checked)"))
+    tr.add_argument("--json", **json_flag())
+    kb = k.add_parser("backup", help=zh_en("把密钥库（仍由密钥口令加密）另存一份，妥善保管",
+                                           "save a copy of the keystore (still encrypted by the key passphrase); "
+                                           "keep it safe"))
+    kb.add_argument("--out", type=Path, required=True,
+                    help=zh_en("写入的文件（如U盘上的 本单位密钥库.keys）",
+                               "the file to write (e.g. office.keys on a USB stick)"))
+    rv = k.add_parser("revoke", help=zh_en("吊销一个单位的密钥：今后拒收其数据包，吊销记录随数据包下发",
+                                           "revoke an office's keys: its packages are refused from now on; the "
+                                           "revocation travels down with the packages"))
+    rv.add_argument("org",
+                    help=zh_en("单位代码（或受信任单位的名称）", "office code (or the name of a trusted office)"))
+    rv.add_argument("--reason", default="", help=zh_en("吊销原因", "reason for revoking"))
+    rv.add_argument("--json", **json_flag())
+    s = sub.add_parser("verify", help=zh_en("核验 PDF 的数字签名：谁签的、何时签的、签名后是否被修改、签名人是否可信",
+                                            "verify a PDF's digital signatures: who signed, when, whether it was "
+                                            "changed after signing, whether the signer is trusted"))
+    s.add_argument("file", type=Path, help=zh_en("PDF 文件", "PDF file"))
+    s.add_argument("--json", **json_flag())
 
 
 def run_keys(args: argparse.Namespace) -> int:
@@ -136,23 +171,31 @@ def _show(app: bootstrap.App, args: argparse.Namespace) -> int:
                                 "added_at": t.added_at} for t in trusted],
                    "peers": [_peer_json(p) for p in offices]})
         return 0
-    rows = [("单位", f"{doc['org']['name']}（{doc['org']['code']}）"),
-            ("签名证书", own.common_name),
-            ("签发者", own.issuer + ("（自签发，可为下级签发证书）" if own.is_ca else "")),
-            ("有效期", f"{_local(own.not_before)} 至 {_local(own.not_after)}"),
-            ("证书指纹 SHA-256", certificates.grouped(own.fingerprint)),
-            ("数据包签名密钥 Ed25519", prints["ed25519"]),
-            ("数据包加密密钥 X25519", prints["x25519"])]
-    print(table(["项目", "内容"], rows))
+    rows = [(zh_en("单位", "Office"), zh_en(f"{doc['org']['name']}（{doc['org']['code']}）",
+                                             f"{doc['org']['name']} ({doc['org']['code']})")),
+            (zh_en("签名证书", "Signing certificate"), own.common_name),
+            (zh_en("签发者", "Issuer"), own.issuer + (zh_en("（自签发，可为下级签发证书）",
+                                                             " (self-issued; can issue certificates to offices "
+                                                             "below)") if own.is_ca else "")),
+            (zh_en("有效期", "Valid"), zh_en(f"{_local(own.not_before)} 至 {_local(own.not_after)}",
+                                            f"{_local(own.not_before)} to {_local(own.not_after)}")),
+            (zh_en("证书指纹 SHA-256", "Certificate fingerprint SHA-256"), certificates.grouped(own.fingerprint)),
+            (zh_en("数据包签名密钥 Ed25519", "Package signing key Ed25519"), prints["ed25519"]),
+            (zh_en("数据包加密密钥 X25519", "Package encryption key X25519"), prints["x25519"])]
+    print(table([zh_en("项目", "Item"), zh_en("内容", "Value")], rows))
     print()
-    print(table(["受信任的证书", "单位代码", "有效期至", "指纹", "备注"],
+    print(table([zh_en("受信任的证书", "Trusted certificate"), zh_en("单位代码", "Office code"),
+                 zh_en("有效期至", "Valid until"), zh_en("指纹", "Fingerprint"), zh_en("备注", "Note")],
                 [(t.info.common_name, t.info.org_code, _local(t.info.not_after),
                   certificates.grouped(t.info.fingerprint)[:19] + "…", t.note) for t in trusted]))
     if offices:
         print()
-        print(table(["数据交换单位", "单位代码", "签名密钥指纹", "信任于", "状态"],
+        print(table([zh_en("数据交换单位", "Exchange office"), zh_en("单位代码", "Office code"),
+                     zh_en("签名密钥指纹", "Signing key fingerprint"), zh_en("信任于", "Trusted on"),
+                     zh_en("状态", "Status")],
                     [(p.org_name, p.org_code, p.fingerprint, _local(p.trusted_at),
-                      f"已吊销（{_local(p.revoked_at)}）" if p.revoked_at else "受信任") for p in offices]))
+                      zh_en(f"已吊销（{_local(p.revoked_at)}）", f"revoked ({_local(p.revoked_at)})") if p.revoked_at
+                      else zh_en("受信任", "trusted")) for p in offices]))
     say(message("sign.not_legal_seal"))
     return 0
 
@@ -284,7 +327,8 @@ def run_verify(args: argparse.Namespace) -> int:
         for n, check in enumerate(checks, start=1):
             print(message("sign.line", n=n, signer=check.signer or "-", code=check.org_code or "-",
                           time=_local(check.signing_time), reason=check.reason()))
-            print(f"    证书指纹 SHA-256：{certificates.grouped(check.fingerprint)}")
+            print(zh_en(f"    证书指纹 SHA-256：{certificates.grouped(check.fingerprint)}",
+                        f"    Certificate fingerprint SHA-256: {certificates.grouped(check.fingerprint)}"))
             if check.timestamped:
                 stamp = "sign.timestamp_trusted" if check.timestamp_trusted else "sign.timestamp_untrusted"
                 print("    " + message(stamp))
@@ -294,7 +338,7 @@ def run_verify(args: argparse.Namespace) -> int:
     if all(c.ok for c in checks):
         say(message("sign.verify_ok", count=len(checks)))
         return 0
-    reasons = "；".join(dict.fromkeys(c.reason() for c in checks if not c.ok))
+    reasons = zh_en("；", "; ").join(dict.fromkeys(c.reason() for c in checks if not c.ok))
     say(message("sign.verify_bad", reasons=reasons))
     return 3
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from yikatong_desktop import bootstrap
 from yikatong_desktop.cli.output import emit_json, say, table
+from yikatong_desktop.cli.words import english, json_flag, zh_en
 from yikatong_desktop.domain.errors import InputRejected, UsageError
 from yikatong_desktop.domain.messages import message
 from yikatong_desktop.domain.money import format_yuan
@@ -26,10 +27,13 @@ from yikatong_desktop.services import notices
 from yikatong_desktop.services.ledger_moves import today
 from yikatong_desktop.services.orgs import catalogue_programs
 
-_JSON = {"action": "store_true", "default": argparse.SUPPRESS, "help": "打印 JSON"}
 _BESIDE = "\0beside"  # `--xlsx` without a file name: beside the PDF (or in --out-dir)
 #: Coverage statuses in the order they are listed: what needs doing first.
 _COVERAGE_ORDER = {status: i for i, status in enumerate(notices.COVERAGE_STATUSES)}
+#: The statuses the services compute, in English.
+_COVERAGE_EN = dict(zip(notices.COVERAGE_STATUSES, ("no notice", "not posted", "partly", "posted too late",
+                                                    "publicised"), strict=True))
+_STATUS_EN = {"未张贴": "not posted", "公示中": "running", "公示期满": "ended"}
 _MAKE_USAGE = ("ykt notice make --village V --program P --period P --start DATE --out F.pdf [--xlsx F.xlsx]\n"
                "ykt notice make --township T --program P --period P --start DATE --out-dir DIR [--xlsx]")
 
@@ -37,86 +41,139 @@ _MAKE_USAGE = ("ykt notice make --village V --program P --period P --start DATE 
 def _limit(text: str) -> int:
     value = int(text)
     if value < 1:
-        raise argparse.ArgumentTypeError("应为正整数")
+        raise argparse.ArgumentTypeError(zh_en("应为正整数", "must be a positive integer"))
     return value
+
+
+def _status_word(status: str) -> str:
+    """A notice's or a coverage row's status as shown: the service's word, or its English."""
+    return _STATUS_EN.get(status, _COVERAGE_EN.get(status, status)) if english() else status
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """`notice` on the main parser's subcommands."""
-    s = sub.add_parser("notice", help="公示：制作、列出、重印、登记张贴和异议、核对纸面公示")
+    s = sub.add_parser("notice", help=zh_en("公示：制作、列出、重印、登记张贴和异议、核对纸面公示",
+                                            "public notices: make, list, reprint, register posting and objections, "
+                                            "check a paper notice"))
     n = s.add_subparsers(dest="notice_command", metavar="SUBCOMMAND", parser_class=type(s))
     n.required = True
+    program = zh_en("补贴项目", "subsidy program")
+    period = zh_en("补贴期间：2018、2018-03、2018Q1", "period: 2018, 2018-03, 2018Q1")
+    landscape = zh_en("A4 横向", "A4 landscape")
 
-    mk = n.add_parser("make", help="制作公示（一个村；或 --township 为乡镇的每个有发放的村各制作一份）")
+    mk = n.add_parser("make", help=zh_en("制作公示（一个村；或 --township 为乡镇的每个有发放的村各制作一份）",
+                                         "make a notice (one village; or with --township one for each village of "
+                                         "the township with payments)"))
     where = mk.add_mutually_exclusive_group(required=True)
-    where.add_argument("--village", help="村（社区）：代码或完整名称")
-    where.add_argument("--township", help="乡镇：代码或完整名称（批量：每个有发放的村一份）")
+    where.add_argument("--village", help=zh_en("村（社区）：代码或完整名称", "village (community): code or full name"))
+    where.add_argument("--township", help=zh_en("乡镇：代码或完整名称（批量：每个有发放的村一份）",
+                                                "township: code or full name (in bulk: one for each village with "
+                                                "payments)"))
     mk.add_argument("--program", action="append", required=True, metavar="P",
-                    help="补贴项目（代码、名称或简称；可重复：一份公示列多个项目）")
-    mk.add_argument("--period", required=True, help="补贴期间：2018、2018-03、2018Q1")
-    mk.add_argument("--start", required=True, help="公示开始日期，如 2019-05-10（可以是过去的日期）")
-    mk.add_argument("--days", type=int, default=DEFAULT_DAYS, help=f"公示天数（至少 7 天，默认 {DEFAULT_DAYS}）")
-    mk.add_argument("--out", type=Path, help="写入这个 .pdf（一个村）")
-    mk.add_argument("--out-dir", type=Path, help="写入这个文件夹：<村名>_<编号>.pdf（--township）")
+                    help=zh_en("补贴项目（代码、名称或简称；可重复：一份公示列多个项目）",
+                               "subsidy program (code, name or short name; repeatable: one notice lists several "
+                               "programs)"))
+    mk.add_argument("--period", required=True, help=period)
+    mk.add_argument("--start", required=True, help=zh_en("公示开始日期，如 2019-05-10（可以是过去的日期）",
+                                                         "first day of the notice, e.g. 2019-05-10 (may be in the "
+                                                         "past)"))
+    mk.add_argument("--days", type=int, default=DEFAULT_DAYS,
+                    help=zh_en(f"公示天数（至少 7 天，默认 {DEFAULT_DAYS}）",
+                               f"days of the notice period (at least 7, default {DEFAULT_DAYS})"))
+    mk.add_argument("--out", type=Path, help=zh_en("写入这个 .pdf（一个村）", "write this .pdf (one village)"))
+    mk.add_argument("--out-dir", type=Path, help=zh_en("写入这个文件夹：<村名>_<编号>.pdf（--township）",
+                                                       "write into this folder: <village>_<number>.pdf "
+                                                       "(--township)"))
     mk.add_argument("--xlsx", nargs="?", const=_BESIDE, metavar="FILE.xlsx",
-                    help="同时写入 Excel：一个村时写入这个 .xlsx（不写文件名则放在 PDF 旁边）；"
-                         "--township 时每个村一个，放在 --out-dir")
-    mk.add_argument("--preparer", default="", help="制表人（不填则留空，手写签名）")
-    mk.add_argument("--reviewer", default="", help="审核人（不填则留空，手写签名）")
-    mk.add_argument("--landscape", action="store_true", help="A4 横向")
-    mk.add_argument("--json", **_JSON)
+                    help=zh_en("同时写入 Excel：一个村时写入这个 .xlsx（不写文件名则放在 PDF 旁边）；"
+                               "--township 时每个村一个，放在 --out-dir",
+                               "also write Excel: for one village this .xlsx (without a file name, beside the "
+                               "PDF); with --township one for each village, in --out-dir"))
+    mk.add_argument("--preparer", default="", help=zh_en("制表人（不填则留空，手写签名）",
+                                                         "prepared by (left blank for a handwritten signature if "
+                                                         "not given)"))
+    mk.add_argument("--reviewer", default="", help=zh_en("审核人（不填则留空，手写签名）",
+                                                         "reviewed by (left blank for a handwritten signature if "
+                                                         "not given)"))
+    mk.add_argument("--landscape", action="store_true", help=landscape)
+    mk.add_argument("--json", **json_flag())
 
-    ls = n.add_parser("list", help="列出公示：编号、村、项目、期间、公示期、行数、金额、状态、张贴日期、异议")
-    ls.add_argument("--org", help="村或乡镇（代码或名称；乡镇含其各村）")
+    ls = n.add_parser("list", help=zh_en("列出公示：编号、村、项目、期间、公示期、行数、金额、状态、张贴日期、异议",
+                                         "list notices: number, village, programs, period, notice period, rows, "
+                                         "amount, status, posting date, objections"))
+    ls.add_argument("--org", help=zh_en("村或乡镇（代码或名称；乡镇含其各村）",
+                                        "village or township (code or name; a township with its villages)"))
     posted = ls.add_mutually_exclusive_group()
-    posted.add_argument("--posted", dest="posted", action="store_const", const=True, help="只列已张贴的")
-    posted.add_argument("--unposted", dest="posted", action="store_const", const=False, help="只列未张贴的")
-    ls.add_argument("--period", help="补贴期间：2018、2018-03、2018Q1")
-    ls.add_argument("--limit", type=_limit, help="最多列出多少份（默认全部）")
-    ls.add_argument("--json", **_JSON)
+    posted.add_argument("--posted", dest="posted", action="store_const", const=True,
+                        help=zh_en("只列已张贴的", "only the posted ones"))
+    posted.add_argument("--unposted", dest="posted", action="store_const", const=False,
+                        help=zh_en("只列未张贴的", "only the ones not posted"))
+    ls.add_argument("--period", help=period)
+    ls.add_argument("--limit", type=_limit,
+                    help=zh_en("最多列出多少份（默认全部）", "list at most this many (default all)"))
+    ls.add_argument("--json", **json_flag())
 
-    cv = n.add_parser("coverage", help="有发放的村、项目和期间是否都有公示（无公示、未张贴的列在前面）")
-    cv.add_argument("--org", help="村或乡镇（代码）")
-    cv.add_argument("--program", help="补贴项目")
-    cv.add_argument("--period", help="补贴期间")
-    cv.add_argument("--limit", type=_limit, help="最多列出多少行（默认全部）")
-    cv.add_argument("--json", **_JSON)
+    cv = n.add_parser("coverage", help=zh_en("有发放的村、项目和期间是否都有公示（无公示、未张贴的列在前面）",
+                                             "whether every village, program and period with payments has a notice "
+                                             "(those without a notice, or not posted, first)"))
+    cv.add_argument("--org", help=zh_en("村或乡镇（代码）", "village or township (code)"))
+    cv.add_argument("--program", help=program)
+    cv.add_argument("--period", help=zh_en("补贴期间", "period"))
+    cv.add_argument("--limit", type=_limit,
+                    help=zh_en("最多列出多少行（默认全部）", "list at most this many rows (default all)"))
+    cv.add_argument("--json", **json_flag())
 
-    pr = n.add_parser("print", help="重印已制作的公示（编号和指纹不变）")
-    pr.add_argument("number", help="公示编号，如 GS2019-0001")
-    pr.add_argument("--out", type=Path, required=True, help="写入这个 .pdf")
-    pr.add_argument("--xlsx", nargs="?", const=_BESIDE, metavar="FILE.xlsx", help="同时写入 Excel")
-    pr.add_argument("--landscape", action="store_true", help="A4 横向")
+    pr = n.add_parser("print", help=zh_en("重印已制作的公示（编号和指纹不变）",
+                                          "reprint a notice already made (same number and fingerprint)"))
+    pr.add_argument("number", help=zh_en("公示编号，如 GS2019-0001", "notice number, e.g. GS2019-0001"))
+    pr.add_argument("--out", type=Path, required=True, help=zh_en("写入这个 .pdf", "write this .pdf"))
+    pr.add_argument("--xlsx", nargs="?", const=_BESIDE, metavar="FILE.xlsx",
+                    help=zh_en("同时写入 Excel", "also write Excel"))
+    pr.add_argument("--landscape", action="store_true", help=landscape)
 
-    po = n.add_parser("posted", help="登记张贴：日期、张贴人、照片")
+    po = n.add_parser("posted",
+                      help=zh_en("登记张贴：日期、张贴人、照片", "register the posting: date, by whom, photo"))
     po.add_argument("number")
-    po.add_argument("--date", required=True, help="张贴日期")
-    po.add_argument("--by", default="", help="张贴人（默认当前用户）")
-    po.add_argument("--photo", type=Path, help="张贴照片（.jpg/.png/.pdf）")
-    po.add_argument("--json", **_JSON)
+    po.add_argument("--date", required=True, help=zh_en("张贴日期", "date posted"))
+    po.add_argument("--by", default="", help=zh_en("张贴人（默认当前用户）", "posted by (default the current user)"))
+    po.add_argument("--photo", type=Path,
+                    help=zh_en("张贴照片（.jpg/.png/.pdf）", "photo of the posting (.jpg/.png/.pdf)"))
+    po.add_argument("--json", **json_flag())
 
-    ob = n.add_parser("objection", help="登记公示期内收到的异议（登记为渠道“公示异议”的举报）")
+    ob = n.add_parser("objection", help=zh_en("登记公示期内收到的异议（登记为渠道“公示异议”的举报）",
+                                              "register an objection received in the notice period (registered as "
+                                              "a complaint of the channel \"objection to a notice\")"))
     ob.add_argument("number")
-    ob.add_argument("--content", required=True, help="异议内容")
+    ob.add_argument("--content", required=True, help=zh_en("异议内容", "content of the objection"))
     ob.add_argument("--person", action="append", required=True, metavar="P",
-                    help="异议涉及的人：公示上的序号、姓名或打码后的身份证号（可重复）")
-    ob.add_argument("--date", help="收到异议的日期（默认今天；须在公示期内）")
-    ob.add_argument("--complainant", default="", help="异议人（不填则匿名）")
-    ob.add_argument("--contact", default="", help="异议人联系方式")
-    ob.add_argument("--anonymous", action="store_true", help="匿名")
-    ob.add_argument("--json", **_JSON)
+                    help=zh_en("异议涉及的人：公示上的序号、姓名或打码后的身份证号（可重复）",
+                               "a person the objection concerns: number on the notice, name or masked ID number "
+                               "(repeatable)"))
+    ob.add_argument("--date", help=zh_en("收到异议的日期（默认今天；须在公示期内）",
+                                         "date the objection was received (default today; within the notice "
+                                         "period)"))
+    ob.add_argument("--complainant", default="",
+                    help=zh_en("异议人（不填则匿名）", "objector (anonymous if not given)"))
+    ob.add_argument("--contact", default="", help=zh_en("异议人联系方式", "objector's contact"))
+    ob.add_argument("--anonymous", action="store_true", help=zh_en("匿名", "anonymous"))
+    ob.add_argument("--json", **json_flag())
 
-    ck = n.add_parser("check", help="核对纸面公示：指纹与记录是否相符，数据是否改变（不符时退出码 3）")
-    ck.add_argument("number", help="公示编号，或二维码的内容 YKTGS|单位|编号|指纹")
-    ck.add_argument("--fingerprint", help="纸面上印的指纹，如 D3A2-91BC-0D4E")
-    ck.add_argument("--json", **_JSON)
+    ck = n.add_parser("check", help=zh_en("核对纸面公示：指纹与记录是否相符，数据是否改变（不符时退出码 3）",
+                                          "check a paper notice: does the fingerprint match the record, has the "
+                                          "data changed (exit code 3 if not right)"))
+    ck.add_argument("number", help=zh_en("公示编号，或二维码的内容 YKTGS|单位|编号|指纹",
+                                         "notice number, or the QR code's content YKTGS|office|number|fingerprint"))
+    ck.add_argument("--fingerprint", help=zh_en("纸面上印的指纹，如 D3A2-91BC-0D4E",
+                                                "the fingerprint printed on the paper, e.g. D3A2-91BC-0D4E"))
+    ck.add_argument("--json", **json_flag())
 
 
 # --- files --------------------------------------------------------------------------------------------------
 
 def _refuse_kind(path: Path, suffix: str, usage: str) -> None:
     if path.suffix.lower() != suffix:
-        raise UsageError("cli.usage", detail=f"{path}：只能写入 {suffix} 文件", usage=usage)
+        raise UsageError("cli.usage", detail=zh_en(f"{path}：只能写入 {suffix} 文件", f"{path}: only a {suffix} file "
+                                                   "can be written"), usage=usage)
 
 
 def _refuse_unwritable(folder: Path, shown: Path) -> None:
@@ -195,16 +252,22 @@ def _make(args: argparse.Namespace) -> int:
     xlsx: Path | None = None
     if batch:
         if out is not None or out_dir is None:
-            raise UsageError("cli.usage", detail="--township 时用 --out-dir 文件夹（每个村一个 PDF），不用 --out",
+            raise UsageError("cli.usage", detail=zh_en("--township 时用 --out-dir 文件夹（每个村一个 PDF），不用 --out",
+                                                       "with --township use an --out-dir folder (one PDF for each "
+                                                       "village), not --out"),
                              usage=_MAKE_USAGE)
         if args.xlsx not in (None, _BESIDE):
-            raise UsageError("cli.usage", detail="--township 时 --xlsx 不带文件名（每个村一个，放在 --out-dir）",
+            raise UsageError("cli.usage", detail=zh_en("--township 时 --xlsx 不带文件名（每个村一个，放在 --out-dir）",
+                                                       "with --township --xlsx takes no file name (one for each "
+                                                       "village, in --out-dir)"),
                              usage=_MAKE_USAGE)
         folder = out_dir.expanduser()
         _refuse_unwritable(folder if folder.exists() else folder.parent, out_dir)
     else:
         if out is None or out_dir is not None:
-            raise UsageError("cli.usage", detail="--village 时用 --out 写入一个 .pdf", usage=_MAKE_USAGE)
+            raise UsageError("cli.usage", detail=zh_en("--village 时用 --out 写入一个 .pdf",
+                                                       "with --village use --out to write one .pdf"),
+                             usage=_MAKE_USAGE)
         _refuse_kind(out, ".pdf", _MAKE_USAGE)
         _refuse_unwritable(out.parent, out)
         xlsx = _xlsx_beside(out, args.xlsx, _MAKE_USAGE)
@@ -252,7 +315,8 @@ def _warn_unprintable(doc: NoticeDoc) -> None:
 
     missing = unprintable_lines(doc)
     if missing:
-        say(message("notice.unprintable", number=doc.number, rows="、".join(str(line.seq) for line in missing)))
+        say(message("notice.unprintable", number=doc.number,
+                    rows=zh_en("、", ", ").join(str(line.seq) for line in missing)))
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -268,10 +332,15 @@ def _list(args: argparse.Namespace) -> int:
     if args.json:
         emit_json([n.as_json(day) for n in shown])
     else:
-        print(table(["编号", "村(社区)", "补贴项目", "期间", "公示期", "行数", "合计(元)", "状态", "张贴日期", "异议"],
-                    [(n.number, n.village_name, "、".join(names.get(c, c) for c in n.programs), n.period_label,
-                      f"{n.start_on}～{n.end_on}", n.row_count, format_yuan(n.total_fen), n.status(day),
-                      n.posted_on or "", n.objection_count or "") for n in shown]))
+        print(table([zh_en("编号", "No."), zh_en("村(社区)", "Village (community)"),
+                     zh_en("补贴项目", "Subsidy program"), zh_en("期间", "Period"),
+                     zh_en("公示期", "Notice period"), zh_en("行数", "Rows"),
+                     zh_en("合计(元)", "Total (yuan)"), zh_en("状态", "Status"), zh_en("张贴日期", "Posted on"),
+                     zh_en("异议", "Objections")],
+                    [(n.number, n.village_name, zh_en("、", ", ").join(names.get(c, c) for c in n.programs),
+                      n.period_label, zh_en(f"{n.start_on}～{n.end_on}", f"{n.start_on} to {n.end_on}"), n.row_count,
+                      format_yuan(n.total_fen), _status_word(n.status(day)), n.posted_on or "",
+                      n.objection_count or "") for n in shown]))
     counts = Counter(n.status(day) for n in found)
     more = message("notice.shown", shown=len(shown)) if len(shown) < len(found) else ""
     say(message("notice.count", count=len(found), unposted=counts["未张贴"], running=counts["公示中"],
@@ -293,9 +362,14 @@ def _coverage(args: argparse.Namespace) -> int:
                     "program_name": c.program_name, "period_label": c.period_label, "payments": c.payments,
                     "noticed": c.noticed, "posted": c.posted, "status": c.status} for c in shown])
     else:
-        print(table(["村(社区)", "补贴项目", "期间", "发放笔数", "已列入公示", "已张贴", "状态"],
-                    [(f"{c.village_name}（{c.village_code}）", c.program_name, c.period_label, c.payments, c.noticed,
-                      c.posted, c.status if c.status == "已公示" else f"【{c.status}】") for c in shown]))
+        print(table([zh_en("村(社区)", "Village (community)"), zh_en("补贴项目", "Subsidy program"),
+                     zh_en("期间", "Period"), zh_en("发放笔数", "Payments"), zh_en("已列入公示", "On a notice"),
+                     zh_en("已张贴", "Posted"), zh_en("状态", "Status")],
+                    [(zh_en(f"{c.village_name}（{c.village_code}）", f"{c.village_name} ({c.village_code})"),
+                      c.program_name, c.period_label, c.payments, c.noticed, c.posted,
+                      _status_word(c.status) if c.status == "已公示" else zh_en(f"【{c.status}】",
+                                                                             f"[{_status_word(c.status)}]"))
+                     for c in shown]))
     counts = Counter(c.status for c in found)
     say(message("notice.coverage_count", count=len(found), none=counts["无公示"], unposted=counts["未张贴"],
                 partly=counts["部分公示"], late=counts["张贴过晚"], done=counts["已公示"])
@@ -339,9 +413,12 @@ def _posted(args: argparse.Namespace) -> int:
 
 def _objection(args: argparse.Namespace) -> int:
     if args.anonymous and (args.complainant.strip() or args.contact.strip()):
-        raise UsageError("cli.usage", detail="--anonymous 与 --complainant/--contact 不能同时使用",
-                         usage="ykt notice objection N --content … --person P [--complainant 姓名 --contact 电话 | "
-                               "--anonymous]")
+        raise UsageError("cli.usage", detail=zh_en("--anonymous 与 --complainant/--contact 不能同时使用",
+                                                   "--anonymous cannot go with --complainant/--contact"),
+                         usage=zh_en("ykt notice objection N --content … --person P [--complainant 姓名 "
+                                     "--contact 电话 | --anonymous]",
+                                     "ykt notice objection N --content … --person P [--complainant NAME "
+                                     "--contact PHONE | --anonymous]"))
     app = bootstrap.open_app(args.db)
     try:
         with app.uow() as uow:

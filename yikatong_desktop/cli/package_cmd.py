@@ -13,6 +13,7 @@ from typing import Any
 
 from yikatong_desktop import bootstrap
 from yikatong_desktop.cli.output import emit_json, say, table
+from yikatong_desktop.cli.words import json_flag, zh_en
 from yikatong_desktop.domain.errors import InputRejected, YktError
 from yikatong_desktop.domain.messages import message
 from yikatong_desktop.domain.permissions import Action
@@ -20,28 +21,46 @@ from yikatong_desktop.services import exchange
 from yikatong_desktop.services.auth import authorize
 from yikatong_desktop.services.secrets import KEY_PASSPHRASE, Secrets
 
-_JSON = {"action": "store_true", "default": argparse.SUPPRESS, "help": "打印 JSON"}
-_KIND_LABELS = {"persons": "人员", "bank_accounts": "银行账户", "households": "户", "payments": "发放记录",
-                "import_batches": "导入批次", "problems": "问题", "complaints": "举报", "notices": "公示",
-                "reports": "报告", "org_units": "单位", "programs": "补贴项目", "program_standards": "补贴标准"}
+
+def _kind_labels() -> dict[str, str]:
+    """What a package carries, kind by kind, as shown."""
+    return {"persons": zh_en("人员", "persons"), "bank_accounts": zh_en("银行账户", "bank accounts"),
+            "households": zh_en("户", "households"), "payments": zh_en("发放记录", "payments"),
+            "import_batches": zh_en("导入批次", "import batches"), "problems": zh_en("问题", "problems"),
+            "complaints": zh_en("举报", "complaints"), "notices": zh_en("公示", "notices"),
+            "reports": zh_en("报告", "reports"), "org_units": zh_en("单位", "offices"),
+            "programs": zh_en("补贴项目", "subsidy programs"), "program_standards": zh_en("补贴标准", "standards")}
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """`package` on the main parser's subcommands."""
-    s = sub.add_parser("package", help="数据交换：导出、导入加密签名的数据包（.ykt）")
+    s = sub.add_parser("package", help=zh_en("数据交换：导出、导入加密签名的数据包（.ykt）",
+                                             "data exchange: export and import encrypted, signed packages (.ykt)"))
     p = s.add_subparsers(dest="package_command", metavar="SUBCOMMAND", parser_class=type(s))
     p.required = True
-    ex = p.add_parser("export", help="为上级或下级导出数据包（口令取自 YKT_KEY_PASSPHRASE）")
-    ex.add_argument("--to", required=True, metavar="ORG", help="接收单位（代码或名称；须已 ykt keys trust）")
-    ex.add_argument("--out", type=Path, required=True, help="写入的 .ykt 文件（如U盘上的路径）")
-    ex.add_argument("--full", action="store_true", help="全部数据（默认只导出上次发给该单位之后的变化）")
-    ex.add_argument("--json", **_JSON)
-    im = p.add_parser("import", help="导入数据包：核验签名、发送方、接收方和完整性后合并")
+    ex = p.add_parser("export", help=zh_en("为上级或下级导出数据包（口令取自 YKT_KEY_PASSPHRASE）",
+                                           "export a package for the office above or below (passphrase from "
+                                           "YKT_KEY_PASSPHRASE)"))
+    ex.add_argument("--to", required=True, metavar="ORG", help=zh_en("接收单位（代码或名称；须已 ykt keys trust）",
+                                                                     "receiving office (code or name; trusted with "
+                                                                     "ykt keys trust)"))
+    ex.add_argument("--out", type=Path, required=True, help=zh_en("写入的 .ykt 文件（如U盘上的路径）",
+                                                                  "the .ykt file to write (e.g. a path on a USB "
+                                                                  "stick)"))
+    ex.add_argument("--full", action="store_true", help=zh_en("全部数据（默认只导出上次发给该单位之后的变化）",
+                                                              "all data (by default only what changed since the "
+                                                              "last package to that office)"))
+    ex.add_argument("--json", **json_flag())
+    im = p.add_parser("import", help=zh_en("导入数据包：核验签名、发送方、接收方和完整性后合并",
+                                           "import packages: merged once signature, sender, receiver and integrity "
+                                           "are verified"))
     im.add_argument("files", nargs="+", type=Path, metavar="FILE.ykt")
-    im.add_argument("--dry-run", action="store_true", help="只显示将新增、更新、拒绝什么，不导入")
-    im.add_argument("--json", **_JSON)
-    ls = p.add_parser("list", help="受信任的单位和收发过的数据包")
-    ls.add_argument("--json", **_JSON)
+    im.add_argument("--dry-run", action="store_true", help=zh_en("只显示将新增、更新、拒绝什么，不导入",
+                                                                 "only show what would be added, updated, refused; "
+                                                                 "import nothing"))
+    im.add_argument("--json", **json_flag())
+    ls = p.add_parser("list", help=zh_en("受信任的单位和收发过的数据包", "trusted offices and the packages exchanged"))
+    ls.add_argument("--json", **json_flag())
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -121,13 +140,15 @@ def _say_result(done: exchange.Imported, *, show_table: bool) -> None:
     say(message(key, file=done.file, name=done.sender_name, sequence=done.sequence, added=totals["added"],
                 changed=totals["changed"], unchanged=totals["unchanged"], older=totals["older"],
                 refused=totals["refused"]))
-    rows = [(_KIND_LABELS.get(k, k), r.added, r.changed, r.unchanged, r.older, r.refused)
+    labels = _kind_labels()
+    rows = [(labels.get(k, k), r.added, r.changed, r.unchanged, r.older, r.refused)
             for k, r in done.kinds.items()]
     if rows and show_table:  # stdout is the JSON's alone with --json
-        print(table(["类别", "新增", "更新", "未变", "较旧", "拒绝"], rows))
+        print(table([zh_en("类别", "Kind"), zh_en("新增", "Added"), zh_en("更新", "Updated"),
+                     zh_en("未变", "Unchanged"), zh_en("较旧", "Older"), zh_en("拒绝", "Refused")], rows))
     for kind, r in done.kinds.items():
         for line in r.conflicts[:5]:
-            say(f"  {_KIND_LABELS.get(kind, kind)}：{line}")
+            say(zh_en(f"  {labels.get(kind, kind)}：{line}", f"  {labels.get(kind, kind)}: {line}"))
     for note in done.notes:
         say("  " + note)
 
@@ -149,11 +170,15 @@ def _list(args: argparse.Namespace) -> int:
                                                                  "at": s.last_out.at.isoformat()},
                     "missing": s.missing} for s in status])
         return 0
-    print(table(["单位", "代码", "最近收到", "最近发出", "缺少的数据包", "状态"],
+    print(table([zh_en("单位", "Office"), zh_en("代码", "Code"), zh_en("最近收到", "Last received"),
+                 zh_en("最近发出", "Last sent"), zh_en("缺少的数据包", "Missing packages"), zh_en("状态", "Status")],
                 [(s.peer.org_name, s.peer.org_code,
-                  "-" if s.last_in is None else f"第 {s.last_in.epoch} 轮第 {s.last_in.sequence} 个",
-                  "-" if s.last_out is None else f"第 {s.last_out.epoch} 轮第 {s.last_out.sequence} 个",
-                  "、".join(map(str, s.missing)) or "-", "已吊销" if s.peer.revoked else "受信任") for s in status]))
+                  "-" if s.last_in is None else zh_en(f"第 {s.last_in.epoch} 轮第 {s.last_in.sequence} 个",
+                                                      f"round {s.last_in.epoch} no. {s.last_in.sequence}"),
+                  "-" if s.last_out is None else zh_en(f"第 {s.last_out.epoch} 轮第 {s.last_out.sequence} 个",
+                                                       f"round {s.last_out.epoch} no. {s.last_out.sequence}"),
+                  zh_en("、", ", ").join(map(str, s.missing)) or "-",
+                  zh_en("已吊销", "revoked") if s.peer.revoked else zh_en("受信任", "trusted")) for s in status]))
     return 0
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from yikatong_desktop import bootstrap
 from yikatong_desktop.cli.output import emit_json, say
+from yikatong_desktop.cli.words import json_flag, zh_en
 from yikatong_desktop.domain.errors import InputRejected
 from yikatong_desktop.domain.messages import message
 from yikatong_desktop.services import verify_sheets
@@ -14,16 +15,21 @@ from yikatong_desktop.services import verify_sheets
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """`verify-sheet export|import` on the main parser's subcommands."""
-    s = sub.add_parser("verify-sheet", help="核实表：把待核实问题发给村里，再导入村里填好的核实结果")
+    s = sub.add_parser("verify-sheet", help=zh_en("核实表：把待核实问题发给村里，再导入村里填好的核实结果",
+                                                  "verification sheets: send the findings to verify to a village, "
+                                                  "then import what the village filled in"))
     v = s.add_subparsers(dest="verify_command", metavar="SUBCOMMAND", parser_class=type(s))
     v.required = True
-    e = v.add_parser("export", help="生成一个村的核实表（身份证号遮蔽）")
-    e.add_argument("--village", required=True, help="村（社区）代码或名称")
-    e.add_argument("--out", type=Path, required=True, help="写入的 .xlsx 文件")
-    e.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="打印 JSON")
-    i = v.add_parser("import", help="导入村里填好的核实表，按核实结果确认或排除问题")
+    e = v.add_parser("export", help=zh_en("生成一个村的核实表（身份证号遮蔽）",
+                                          "write a village's verification sheet (ID numbers masked)"))
+    e.add_argument("--village", required=True, help=zh_en("村（社区）代码或名称", "village (community) code or name"))
+    e.add_argument("--out", type=Path, required=True, help=zh_en("写入的 .xlsx 文件", "the .xlsx file to write"))
+    e.add_argument("--json", **json_flag())
+    i = v.add_parser("import", help=zh_en("导入村里填好的核实表，按核实结果确认或排除问题",
+                                          "import a sheet the village filled in; findings are confirmed or "
+                                          "dismissed as it says"))
     i.add_argument("file", type=Path)
-    i.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="打印 JSON")
+    i.add_argument("--json", **json_flag())
 
 
 def run(args: argparse.Namespace) -> int:

@@ -192,6 +192,8 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     # gui / cli
     "cli.usage": ("命令用法有误：{detail}\n{usage}", "Usage error: {detail}\n{usage}"),
     "page.unknown": ("没有名为“{name}”的页面。可用：{choices}。", "No page named “{name}”. Pages: {choices}."),
+    "gui.texts_without_screenshot": ("--texts 只能与 --screenshot 一起用：文字取自截图的那一刻。",
+                                     "--texts goes with --screenshot: the texts are those of the screenshot."),
     "gui.screenshot_unwritable": ("无法把截图写到 {path}：文件夹不存在或没有写权限。",
                                   "Cannot write the screenshot to {path}: no such folder, or not writable."),
     "secret.mismatch": ("两次输入的{what}不一致，未做任何改动。", "The two {what} entries differ; nothing changed."),
