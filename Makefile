@@ -41,6 +41,7 @@ lint: setup
 test: lint
 	@bash installers/debian-deps.sh --test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n auto --maxprocesses=4 --dist worksteal --durations=15
+	@$(MAKE) --no-print-directory dist-check
 
 # The one-folder program (PyInstaller) and the .deb for Debian, UOS and Kylin (installers/README.md).
 dist: setup

@@ -5,7 +5,8 @@
 
 The program runs with a bare environment, from another folder, and — where the kernel lets root make
 a mount namespace — with the source tree (and its venv) hidden under an empty tmpfs: anything it still
-took from there would fail. Exit 0 only if every check passes; the screenshots stay in build/installed/.
+took from there would fail. Exit 0 only if every check passes; the screenshots and the texts of the
+windows are copied to build/installed/ (the install itself is in $TMPDIR/yikatong-installed).
 """
 
 from __future__ import annotations
@@ -16,11 +17,15 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+#: The clean root and the user's home: outside the source tree, which the program must not see.
+WORK = Path(tempfile.gettempdir()) / "yikatong-installed"
+#: What a person looks at afterwards: the screenshots and what the windows said.
 OUT = ROOT / "build" / "installed"
 CJK = re.compile(r"[\u3400-\u9fff]")
 
@@ -55,7 +60,9 @@ def main() -> None:
     deb = Path(sys.argv[1]).resolve()
     version = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
     shutil.rmtree(OUT, ignore_errors=True)
-    target, home = OUT / "root", OUT / "home"
+    shutil.rmtree(WORK, ignore_errors=True)
+    OUT.mkdir(parents=True)
+    target, home = WORK / "root", WORK / "home"
     for folder in ("var/lib/dpkg/info", "var/lib/dpkg/updates", "var/lib/dpkg/triggers"):
         (target / folder).mkdir(parents=True)
     (target / "var/lib/dpkg/status").touch()
@@ -85,7 +92,7 @@ def main() -> None:
 
     timings: dict[str, float] = {}
     for lang, name in (("zh_CN.UTF-8", "zh"), ("en_US.UTF-8", "en")):
-        shot, texts = OUT / f"dashboard-{name}.png", OUT / f"dashboard-{name}.json"
+        shot, texts = WORK / f"dashboard-{name}.png", WORK / f"dashboard-{name}.json"
         _, timings[name] = run(ykt, ["--db", str(db), "gui", "--screenshot", str(shot), "--texts", str(texts)],
                                lang=lang, home=home, hide=hide)
         if not shot.is_file() or shot.stat().st_size < 10_000:
@@ -102,6 +109,8 @@ def main() -> None:
             chrome = [t for t in navigation if not _is_data(t, db)]
             if chrome:
                 fail(f"untranslated texts in the English window: {chrome[:20]}")
+        shutil.copy2(shot, OUT / shot.name)
+        shutil.copy2(texts, OUT / texts.name)
     print(f"check-installed: window with the demo's dashboard, zh {timings['zh']:.2f} s, en {timings['en']:.2f} s "
           f"(process start to screenshot written)")
     (OUT / "timings.json").write_text(json.dumps(timings), encoding="utf-8")

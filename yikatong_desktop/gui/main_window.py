@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from yikatong_desktop.bootstrap import App, backups
+from yikatong_desktop.domain.messages import message
 from yikatong_desktop.gui.dialogs.about import AboutDialog
 from yikatong_desktop.gui.dialogs.login import actor_text
 from yikatong_desktop.gui.errors import user_text
@@ -102,6 +103,9 @@ class MainWindow(QMainWindow):
         self.user_label.setObjectName("userLabel")
         self.statusBar().addPermanentWidget(self.user_label)
         self.statusBar().showMessage(app.location.display)
+        if app.upgraded is not None:  # opened by a newer build: say so once, where the person looks
+            up = app.upgraded
+            self.statusBar().showMessage(message("db.upgraded", old=up.old, new=up.new, backup=up.backup))
         self.nav.currentRowChanged.connect(self._switch)
         self.resize(1360, 820)
         self.backup_timer = QTimer(self)

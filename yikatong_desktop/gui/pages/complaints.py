@@ -72,7 +72,8 @@ class ComplaintsPage(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(22)
         for col, width in enumerate((96, 84, 70, 110, 200, 110, 96)):
-            self.table.setColumnWidth(col, width)
+            # never narrower than the heading (longer in English)
+            self.table.setColumnWidth(col, max(width, self.table.horizontalHeader().sectionSizeHint(col)))
         self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self.show_current())
         self.detail = QTextBrowser()

@@ -94,7 +94,8 @@ class LedgerPage(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(22)
         for col, width in enumerate((92, 64, 150, 76, 90, 80, 72, 78, 100, 60)):
-            self.table.setColumnWidth(col, width)
+            # never narrower than the heading (longer in English)
+            self.table.setColumnWidth(col, max(width, self.table.horizontalHeader().sectionSizeHint(col)))
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self.show_current())
         self.detail = QTextBrowser()

@@ -134,7 +134,8 @@ class SelfcheckPage(QWidget):
         header = self.table.horizontalHeader()
         for col, width in ((CODE, 44), (ANSWER, 88), (COUNT, 76), (AMOUNT, 110)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
-            self.table.setColumnWidth(col, width)
+            # at least as wide as the heading, which is longer in English
+            self.table.setColumnWidth(col, max(width, header.sectionSizeHint(col)))
         for col in (TITLE, MEASURES):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
         header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
