@@ -159,13 +159,7 @@ class AboutDialog(QDialog):
         self.guide.setObjectName("guide")
         self.guide.setOpenExternalLinks(True)
         self.guide_pages.currentRowChanged.connect(self._guide_chosen)
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.guide_pages)
-        split.addWidget(self.guide)
-        split.setStretchFactor(1, 1)
-        split.setCollapsible(0, False)
-        split.setSizes([150, 690])
-        return split
+        return _side_by_side(self.guide_pages, self.guide, 150)
 
     def _guide_chosen(self, row: int) -> None:
         if not 0 <= row < len(PAGES):
@@ -210,13 +204,7 @@ class AboutDialog(QDialog):
         self.licence.setOpenExternalLinks(True)
         self.licence_names.currentRowChanged.connect(self._licence_chosen)
         self.licence_names.setCurrentRow(0)
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.licence_names)
-        split.addWidget(self.licence)
-        split.setStretchFactor(1, 1)
-        split.setCollapsible(0, False)
-        split.setSizes([230, 610])
-        return split
+        return _side_by_side(self.licence_names, self.licence, 230)
 
     def _licence_chosen(self, row: int) -> None:
         if not 0 <= row < len(self.licence_texts):
@@ -231,3 +219,14 @@ class AboutDialog(QDialog):
         """Bring a tab forward: "about", "guide" or "licences"."""
         if tab in TABS:
             self.tabs.setCurrentIndex(TABS.index(tab))
+
+
+def _side_by_side(names: QWidget, text: QWidget, names_width: int) -> QSplitter:
+    """A list of names on the left, the chosen one's text filling the rest."""
+    split = QSplitter(Qt.Orientation.Horizontal)
+    split.addWidget(names)
+    split.addWidget(text)
+    split.setStretchFactor(1, 1)
+    split.setCollapsible(0, False)
+    split.setSizes([names_width, 840 - names_width])
+    return split
