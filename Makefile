@@ -53,7 +53,7 @@ dist: setup
 
 # Install the .deb into an empty folder and run the installed program there (demo, screenshots).
 dist-check: dist
-	python3 installers/linux/check_installed.py build/deb/yikatong_*.deb
+	$(BIN)/python installers/linux/check_installed.py build/deb/yikatong_*.deb
 
 bench: setup
 	@$(BIN)/python -m pip install -q -e '.[dev,bench]'

@@ -90,6 +90,8 @@ def main() -> None:
     stats, _ = run(ykt, ["--db", str(db), "stats"], lang="zh_CN.UTF-8", home=home, hide=hide)
     print(stats.stdout.strip().splitlines()[0] if stats.stdout.strip() else "(stats printed nothing)")
 
+    check_upgrade(ykt, db, home, hide)
+
     timings: dict[str, float] = {}
     for lang, name in (("zh_CN.UTF-8", "zh"), ("en_US.UTF-8", "en")):
         shot, texts = WORK / f"dashboard-{name}.png", WORK / f"dashboard-{name}.json"
@@ -125,6 +127,70 @@ def main() -> None:
         fail("removing the program touched the user's data")
     print("check-installed: removed cleanly; the user's data folder is kept")
     print("check-installed: OK")
+
+
+def check_upgrade(ykt: Path, demo: Path, home: Path, hide: bool) -> None:
+    """The installed build upgrades a database of the previous release after a backup (its Alembic
+    scripts travel inside it), and refuses one from a newer release without touching it. The old
+    database is made here with the source tree's Alembic (this checker runs in the project's venv)."""
+    import hashlib
+    import sqlite3
+
+    from alembic import command
+
+    from yikatong_desktop.storage import database
+
+    previous = _previous_revision()
+    old, newer = home / "old.sqlite3", home / "newer.sqlite3"
+    for copy in (old, newer):
+        for suffix in ("", ".keys", ".manifest.json"):
+            if Path(f"{demo}{suffix}").exists():
+                shutil.copy2(f"{demo}{suffix}", f"{copy}{suffix}")
+    engine = database._engine(database.locate(str(old)))
+    try:
+        with engine.begin() as conn:
+            cfg = database._config()
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, previous)
+    finally:
+        engine.dispose()
+    said, _ = run(ykt, ["--db", str(old), "stats"], lang="zh_CN.UTF-8", home=home, hide=hide)
+    with sqlite3.connect(old) as conn:
+        now = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+    if now != database.SCHEMA_HEAD or "升级" not in said.stderr + said.stdout:
+        fail(f"the installed build did not upgrade {previous} → {database.SCHEMA_HEAD} (at {now}): {said.stderr}")
+    kept = list((home / "data").rglob(f"*before-upgrade-{previous}-to-{database.SCHEMA_HEAD}*"))
+    if not kept:
+        fail("no backup was made before the upgrade")
+    with sqlite3.connect(kept[0]) as conn:
+        if conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] != previous:
+            fail(f"the backup {kept[0].name} is not the database as it was")
+    conn = sqlite3.connect(newer)
+    with conn:
+        conn.execute("UPDATE alembic_version SET version_num = 'ffff_future'")
+    conn.close()  # the last connection: its WAL goes into the file, which is hashed next
+    if Path(f"{newer}-wal").exists() and Path(f"{newer}-wal").stat().st_size:
+        fail("the newer database still has a write-ahead log")
+    before = hashlib.sha256(newer.read_bytes()).hexdigest()
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(home), "LANG": "zh_CN.UTF-8", "YKT_HOME": str(home / "data")}
+    refused = subprocess.run([str(ykt), "--db", str(newer), "stats"], env=env, cwd=home, capture_output=True,
+                             text=True, timeout=120)
+    if refused.returncode != 3 or "更新版本" not in refused.stdout + refused.stderr:
+        fail(f"a newer database was not refused: exit {refused.returncode}, {refused.stdout}{refused.stderr}")
+    if hashlib.sha256(newer.read_bytes()).hexdigest() != before:
+        fail("refusing a newer database changed it")
+    print(f"check-installed: a {previous} database upgraded to {database.SCHEMA_HEAD} after a backup "
+          f"({kept[0].name}); a newer one refused untouched")
+
+
+def _previous_revision() -> str:
+    """The schema of the release before this one: the revision below the head."""
+    from alembic.script import ScriptDirectory
+
+    from yikatong_desktop.storage import database
+
+    head = ScriptDirectory.from_config(database._config()).get_revision(database.SCHEMA_HEAD)
+    return str(head.down_revision)
 
 
 def _is_data(text: str, db: Path) -> bool:
