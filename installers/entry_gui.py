@@ -1,6 +1,7 @@
 """The frozen desktop program (PyInstaller entry point): `yikatong` opens the window; `yikatong F.ykt`
 (a double-clicked exchange package) opens it on 数据交换 with that package's preview."""
 
+import os
 import sys
 
 from yikatong_desktop.cli.main import main
@@ -14,4 +15,9 @@ def gui_argv(argv: list[str]) -> list[str]:
 
 
 if __name__ == "__main__":
+    # A windowed program on Windows has no console: sys.stdout and sys.stderr are None there, and what
+    # the command line would print (a flush at the end, a notice) must go somewhere harmless.
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 - lives as long as the process
     sys.exit(main(gui_argv(sys.argv[1:])))
