@@ -19,5 +19,5 @@ if __name__ == "__main__":
     # the command line would print (a flush at the end, a notice) must go somewhere harmless.
     for name in ("stdout", "stderr"):
         if getattr(sys, name) is None:
-            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 - lives as long as the process
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))
     sys.exit(main(gui_argv(sys.argv[1:])))
