@@ -8,9 +8,10 @@ from yikatong_desktop.cli.main import main
 
 
 def gui_argv(argv: list[str]) -> list[str]:
-    """The command line of `ykt gui` for what the desktop passed: nothing, or files to open."""
-    files = [a for a in argv if not a.startswith("-")]
-    options = [a for a in argv if a.startswith("-")]
+    """The command line of `ykt gui` for what the desktop passed: nothing, or .ykt files to open (other
+    arguments are `ykt gui`'s own options, e.g. --page or --screenshot, passed on as they are)."""
+    files = [a for a in argv if a.lower().endswith(".ykt")]
+    options = [a for a in argv if not a.lower().endswith(".ykt")]
     return ["gui", *options, *(["--open", *files] if files else [])]
 
 

@@ -41,10 +41,10 @@ def can_hide_source() -> bool:
     return probe.returncode == 0
 
 
-def run(binary: Path, args: list[str], *, lang: str, home: Path,
-        hide: bool) -> tuple[subprocess.CompletedProcess[str], float]:
+def run(binary: Path, args: list[str], *, lang: str, home: Path, hide: bool,
+        env_extra: dict[str, str] | None = None) -> tuple[subprocess.CompletedProcess[str], float]:
     env = {"PATH": "/usr/bin:/bin", "HOME": str(home), "LANG": lang, "LC_ALL": lang, "QT_QPA_PLATFORM": "offscreen",
-           "YKT_HOME": str(home / "data")}
+           "YKT_HOME": str(home / "data"), **(env_extra or {})}
     command = [str(binary), *args]
     if hide:  # the source tree and its venv vanish for the program
         command = ["unshare", "--mount", "sh", "-c", f"mount -t tmpfs tmpfs '{ROOT}' && exec \"$@\"", "--", *command]
@@ -113,6 +113,12 @@ def main() -> None:
                 fail(f"untranslated texts in the English window: {chrome[:20]}")
         shutil.copy2(shot, OUT / shot.name)
         shutil.copy2(texts, OUT / texts.name)
+    # The desktop entry's program (`yikatong`, what the menu and a double-clicked .ykt start) opens too.
+    shot = WORK / "yikatong-settings.png"
+    run(target / "opt/yikatong/yikatong", ["--page", "settings", "--screenshot", str(shot)], lang="zh_CN.UTF-8",
+        home=home, hide=hide, env_extra={"YKT_DB": str(db)})
+    if not shot.is_file():
+        fail("the installed yikatong program wrote no screenshot")
     print(f"check-installed: window with the demo's dashboard, zh {timings['zh']:.2f} s, en {timings['en']:.2f} s "
           f"(process start to screenshot written)")
     (OUT / "timings.json").write_text(json.dumps(timings), encoding="utf-8")
