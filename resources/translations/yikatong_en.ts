@@ -1033,11 +1033,11 @@ The current data is backed up first; every page is reloaded after the restore.</
     </message>
     <message>
         <source>密钥口令</source>
-        <translation>Key password</translation>
+        <translation>Key passphrase</translation>
     </message>
     <message>
         <source>{0}要用本单位的密钥，请输入密钥口令：</source>
-        <translation>{0} uses this office&apos;s keys. Enter the key password:</translation>
+        <translation>{0} uses this office&apos;s keys. Enter the key passphrase:</translation>
     </message>
     <message>
         <source>导出数据包</source>
@@ -1062,7 +1062,7 @@ The current data is backed up first; every page is reloaded after the restore.</
     </message>
     <message>
         <source>写出加密、签名的 .ykt 数据包（需要密钥口令），用U盘等交给对方</source>
-        <translation>Write an encrypted, signed .ykt package (needs the key password) to hand over on a USB stick or the like</translation>
+        <translation>Write an encrypted, signed .ykt package (needs the key passphrase) to hand over on a USB stick or the like</translation>
     </message>
     <message>
         <source>数据包只发给直接上级或直接下级，且对方须已受信任。</source>
@@ -2995,7 +2995,7 @@ Notice period {1} to {2}</translation>
     </message>
     <message>
         <source>登记</source>
-        <translation>Registered</translation>
+        <translation>Logged</translation>
     </message>
     <message>
         <source>理由：{0}</source>
@@ -3413,11 +3413,11 @@ Last made: {0} ({1})</translation>
     </message>
     <message>
         <source>密钥口令</source>
-        <translation>Key password</translation>
+        <translation>Key passphrase</translation>
     </message>
     <message>
         <source>签名要用本单位的密钥，请输入密钥口令：</source>
-        <translation>Signing uses this office&apos;s keys. Enter the key password:</translation>
+        <translation>Signing uses this office&apos;s keys. Enter the key passphrase:</translation>
     </message>
     <message>
         <source>已生成并签名：{0}（签名人 {1}）。可以“导出”后报送。</source>
@@ -3501,7 +3501,7 @@ Last made: {0} ({1})</translation>
     </message>
     <message>
         <source>用本单位的证书对报告 PDF 进行数字签名（需要密钥口令）</source>
-        <translation>Sign the report&apos;s PDF digitally with this office&apos;s certificate (needs the key password)</translation>
+        <translation>Sign the report&apos;s PDF digitally with this office&apos;s certificate (needs the key passphrase)</translation>
     </message>
     <message>
         <source>导出…</source>
@@ -4236,7 +4236,7 @@ Last made: {0} ({1})</translation>
     </message>
     <message>
         <source>资金滞留（发放失败未重发）</source>
-        <translation>Funds held back (failed payment not repaid)</translation>
+        <translation>Funds held back (failed payment not paid again)</translation>
     </message>
     <message>
         <source>资金拨付后未发放</source>
@@ -4384,7 +4384,7 @@ Last made: {0} ({1})</translation>
     </message>
     <message>
         <source>重新发放期限（天）</source>
-        <translation>Repayment deadline (days)</translation>
+        <translation>Deadline to pay again (days)</translation>
     </message>
     <message>
         <source>阈值（分）</source>
@@ -4420,7 +4420,7 @@ Last made: {0} ({1})</translation>
     </message>
     <message>
         <source>已登记</source>
-        <translation>Registered</translation>
+        <translation>Logged</translation>
     </message>
     <message>
         <source>办理中</source>
@@ -4440,7 +4440,7 @@ Last made: {0} ({1})</translation>
     </message>
     <message>
         <source>销号</source>
-        <translation>Close</translation>
+        <translation>Approve closure</translation>
     </message>
     <message>
         <source>退回</source>

@@ -45,7 +45,7 @@ _STATES_EN: Mapping[Kind, Mapping[State, str]] = {
                      State.APPLIED: "conclusion requested", State.CLOSED: "concluded"},
 }
 _MOVES_EN: Mapping[Kind, Mapping[Move, str]] = {
-    Kind.PROBLEM: {Move.START: "start rectification", Move.APPLY: "request closure", Move.CLOSE: "close",
+    Kind.PROBLEM: {Move.START: "start rectification", Move.APPLY: "request closure", Move.CLOSE: "approve closure",
                    Move.RETURN: "return", Move.REOPEN: "follow-up review"},
     Kind.COMPLAINT: {Move.START: "start handling", Move.APPLY: "request conclusion", Move.CLOSE: "conclude",
                      Move.RETURN: "return", Move.REOPEN: "follow-up review"},
