@@ -27,8 +27,14 @@ install -m 644 "$here/yikatong-mime.xml" "$pkg/usr/share/mime/packages/yikatong.
 cp -r "$root/resources/licenses/." "$pkg/usr/share/doc/yikatong/"
 install -m 644 "$root/resources/fonts/"LICENSE-* "$pkg/usr/share/doc/yikatong/"
 size_kb="$(du -sk --exclude=DEBIAN "$pkg" | cut -f1)"
+# The newest glibc symbol any bundled binary needs: a system with an older glibc must not take the
+# package (it would install and then not start). The build machine's glibc sets it: to support an older
+# UOS or Kylin, build there (installers/README.md).
+glibc="$(find "$built" -type f \( -name '*.so*' -o -perm -u+x \) -print0 \
+  | xargs -0 objdump -T 2>/dev/null | grep -o 'GLIBC_[0-9][0-9.]*' | sed 's/GLIBC_//' | sort -uV | tail -1 || true)"
+[ -n "$glibc" ] || glibc="$(ldd --version | head -1 | grep -o '[0-9][0-9.]*$')"
 
-sed -e "s/@VERSION@/$version/" -e "s/@ARCH@/$arch/" -e "s/@SIZE@/$size_kb/" "$here/control.in" > "$pkg/DEBIAN/control"
+sed -e "s/@VERSION@/$version/" -e "s/@ARCH@/$arch/" -e "s/@SIZE@/$size_kb/" -e "s/@GLIBC@/$glibc/" "$here/control.in" > "$pkg/DEBIAN/control"
 install -m 755 "$here/postinst" "$pkg/DEBIAN/postinst"
 install -m 755 "$here/postrm" "$pkg/DEBIAN/postrm"
 

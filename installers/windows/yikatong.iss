@@ -5,6 +5,9 @@
 ; installers/linux (the .ykt file type, the 中文 names). Data stays in %LOCALAPPDATA%\yikatong of each
 ; user (platformdirs): uninstalling never touches it.
 
+#if VER < 0x06030000
+  #error Inno Setup 6.3 or newer is needed (x64compatible, a UTF-8 script)
+#endif
 #ifndef AppVersion
   #error Pass the version: iscc /DAppVersion=X.Y.Z yikatong.iss (build.ps1 reads it from pyproject.toml)
 #endif
@@ -20,6 +23,7 @@ AppVerName={#AppName} {#AppVersion}
 AppPublisher=一卡通专项整治
 DefaultDirName={autopf}\Yikatong
 DefaultGroupName={#AppName}
+DisableProgramGroupPage=yes
 PrivilegesRequired=admin
 ArchitecturesAllowed=x64compatible
 ArchitecturesInstallIn64BitMode=x64compatible
@@ -52,8 +56,9 @@ Name: "desktopicon"; Description: "{cm:DesktopIcon}"
 Source: "..\..\build\dist\yikatong\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
 
 [Icons]
-Name: "{autoprograms}\{#AppName}\{#AppName}"; Filename: "{app}\{#AppExe}"
-Name: "{autoprograms}\{#AppName}\{cm:CommandLine}"; Filename: "{cmd}"; Parameters: "/k ""{app}\ykt.exe"" --help"; WorkingDir: "{userdocs}"
+Name: "{group}\{#AppName}"; Filename: "{app}\{#AppExe}"
+; No WorkingDir: a per-machine shortcut would fix it to the installing administrator's folder.
+Name: "{group}\{cm:CommandLine}"; Filename: "{cmd}"; Parameters: "/k ""{app}\ykt.exe"" --help"
 Name: "{autodesktop}\{#AppName}"; Filename: "{app}\{#AppExe}"; Tasks: desktopicon
 
 [Registry]
