@@ -4165,6 +4165,13 @@ Last made: {0} ({1})</translation>
     </message>
 </context>
 <context>
+    <name>Startup</name>
+    <message>
+        <source>无法打开</source>
+        <translation>Cannot open</translation>
+    </message>
+</context>
+<context>
     <name>Terms</name>
     <message>
         <source>高</source>

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from yikatong_desktop import __version__, bootstrap
+from yikatong_desktop.bootstrap.preferences import interface_language
 from yikatong_desktop.cli import (
     backup_cmd,
     basics_cmd,
@@ -37,7 +38,7 @@ from yikatong_desktop.domain.column_mapping import parse_field
 from yikatong_desktop.domain.errors import InputRejected, UsageError, YktError, exit_code_for
 from yikatong_desktop.domain.headers import Field, normalize_header
 from yikatong_desktop.domain.lists import ListKind
-from yikatong_desktop.domain.messages import message
+from yikatong_desktop.domain.messages import choose_language, message
 from yikatong_desktop.domain.permissions import Action, Role
 from yikatong_desktop.domain.privacy import mask_text
 from yikatong_desktop.gui.page_names import page_choices, page_key
@@ -571,25 +572,37 @@ def _cmd_gui(args: argparse.Namespace) -> int:
             base = where.path.parent if where.path else bootstrap.data_dir()
             screenshot = base / "screenshot.png"
             say(message("gui.no_display", path=screenshot))
-    from yikatong_desktop.gui.app import run_gui, unlock
+    from yikatong_desktop.gui.app import run_gui, show_startup_error
 
-    if bootstrap.is_encrypted(args.db):
-        # Only a password opens it: from YKT_USER/YKT_PASSWORD when set (screenshots, scripts), else asked.
-        name, password = os.environ.get(USER), os.environ.get(PASSWORD)
-        opened: bootstrap.App | None
-        if name and password:
-            opened = bootstrap.open_app(args.db, credentials=(name, password))
-        elif screenshot is not None:
-            raise InputRejected("db.encrypted_login")  # nobody to type into a dialog nobody sees
-        else:
-            opened = unlock(args.db)
-        if opened is None:
-            return 0  # the login was cancelled: nothing opens
-        app = opened
-    else:
-        app = bootstrap.open_app(args.db)
+    # What is said before the window opens is in the language chosen in 设置 too.
+    choose_language(interface_language())
+    try:
+        opened = _open_for_gui(args, screenshot)
+    except YktError as exc:
+        if screenshot is None:
+            show_startup_error(exc)  # the desktop program has no console to read it on
+        raise
+    if opened is None:
+        return 0  # the login was cancelled: nothing opens
+    app = opened
     return run_gui(app, page=page, screenshot=screenshot, texts=args.texts,
                    open_files=[f.expanduser().resolve() for f in args.open_files])
+
+
+
+def _open_for_gui(args: argparse.Namespace, screenshot: Path | None) -> bootstrap.App | None:
+    """The installation the window shows (None: the person cancelled the login)."""
+    from yikatong_desktop.gui.app import unlock
+
+    if not bootstrap.is_encrypted(args.db):
+        return bootstrap.open_app(args.db)
+    # Only a password opens it: from YKT_USER/YKT_PASSWORD when set (screenshots, scripts), else asked.
+    name, password = os.environ.get(USER), os.environ.get(PASSWORD)
+    if name and password:
+        return bootstrap.open_app(args.db, credentials=(name, password))
+    if screenshot is not None:
+        raise InputRejected("db.encrypted_login")  # nobody to type into a dialog nobody sees
+    return unlock(args.db)
 
 
 COMMANDS = {

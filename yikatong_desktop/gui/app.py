@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QMessageLogContext, Qt, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QCoreApplication, QMessageLogContext, Qt, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QListWidget,
+    QMessageBox,
     QWidget,
 )
 
@@ -26,7 +27,7 @@ from yikatong_desktop.bootstrap.preferences import interface_language
 from yikatong_desktop.domain.messages import language
 from yikatong_desktop.formats.files import write_bytes_atomically
 from yikatong_desktop.gui.dialogs.login import UnlockDialog, who_acts
-from yikatong_desktop.gui.errors import show_error
+from yikatong_desktop.gui.errors import show_error, user_text
 from yikatong_desktop.gui.i18n import install_translators
 from yikatong_desktop.gui.main_window import MainWindow
 from yikatong_desktop.gui.pages.exchange import ExchangePage
@@ -77,6 +78,16 @@ def _install_excepthook(window: MainWindow) -> None:
         show_error(window, error)
 
     sys.excepthook = hook
+
+
+def show_startup_error(error: BaseException) -> None:
+    """Why the window cannot open (a missing, newer or unreadable database), in a message box: the desktop
+    program started from the menu has no console to print it on."""
+    qt_application()
+    box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("Startup", "无法打开"), user_text(error),
+                      QMessageBox.StandardButton.Ok)
+    box.setObjectName("startupError")
+    box.exec()
 
 
 def unlock(db: str | None) -> App | None:
