@@ -224,3 +224,20 @@ def test_a_server_database_is_exported_at_its_schema_then_upgraded(
     copy = shutil.copyfile(backup, tmp_path / "exported.sqlite3")
     assert business_stats(str(copy)) == business_stats(url)
     assert len(notices) == 1 and str(backup) in notices[0]
+
+
+def test_the_backup_before_an_upgrade_outlives_the_rotation_of_backups(tmp_path: Path, notices: list[str]) -> None:
+    """Only newest `backup.keep` backups stay, but the one copy at the old schema is never rotated away."""
+    db = str(tmp_path / "county.sqlite3")
+    build_demo_at(db, persons=20, seed=3)
+    to_previous_release(db)
+    app = bootstrap.open_app(db)
+    try:
+        (kept,) = backups_of(db)
+        with app.uow() as uow:
+            uow.set_setting("backup.keep", "2")
+            uow.commit()
+        made = [backups.make_backup(app, "manual") for _ in range(4)]
+        assert backups_of(db) == sorted([kept, *made[-2:]])
+    finally:
+        app.close()

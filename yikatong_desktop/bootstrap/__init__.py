@@ -36,6 +36,7 @@ from yikatong_desktop.storage.database import (
     SCHEMA_HEAD,
     DatabaseLocation,
     Engine,
+    backend_errors,
     create_database,
     is_sqlite_file,
     locate,
@@ -359,10 +360,13 @@ def open_app(db: str | None, clock: Clock | None = None, *, credentials: tuple[s
 
 def _record_upgrade(app: App, upgraded: backups.SchemaUpgrade) -> None:
     """Audit the upgrade and its backup; not failing the open: the upgrade is done either way."""
+    failures: tuple[type[Exception], ...] = (OSError, *backend_errors())
     try:
         backups.record_upgrade(app, upgraded)
     except InputRejected as exc:  # busy: another writer held on
         log.warning("the upgrade of %s was not audited: %s", app.location.display, exc.key)
+    except failures as exc:  # the backup file unreadable, the database refusing
+        log.warning("the upgrade of %s was not audited: %s", app.location.display, exc)
 
 
 def create_app(db: str | None, passphrase: str, *, org_code: str, org_name: str,

@@ -190,7 +190,9 @@ def _recorded(app: App, final: Path, reason: str, *, actor: Actor | None = None,
         if also is not None:
             record_event(uow, by, also[0], detail=also[1])
         uow.commit()
-    for old in list_backups(app)[:-keep] if keep > 0 else []:
+    # The copy made before an upgrade is the only one at the old schema: rotation leaves it alone.
+    rotating = [b for b in list_backups(app) if not b.reason.startswith(_UPGRADE)]
+    for old in rotating[:-keep] if keep > 0 else []:
         old.path.unlink(missing_ok=True)
 
 
