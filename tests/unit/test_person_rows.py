@@ -37,3 +37,15 @@ def test_phones_are_masked_for_the_audit() -> None:
     assert mask_phone("13899912345") == "138****2345"
     assert mask_phone("0994-5812345") == "099****2345"
     assert mask_phone("5812345") == "*****45"
+
+
+@pytest.mark.parametrize(("written", "account", "stored"), [
+    ("cash", "6217000000000000000", "cash"), ("Cash", None, "cash"), ("card", None, "card"),
+    ("other", "6217000000000000000", "other"), ("现金", "6217000000000000000", "cash"), (None, None, "cash"),
+    ("别的", None, "other"),
+])
+def test_payment_method_words_of_both_languages(written: str | None, account: str | None, stored: str) -> None:
+    """The English interface suggests cash, card or other for 发放方式: taken as written, never guessed."""
+    from yikatong_desktop.domain.roster_rows import method_of
+
+    assert method_of(written, account, None) == stored

@@ -41,6 +41,7 @@ from yikatong_desktop.domain.lists import ListKind
 from yikatong_desktop.domain.messages import choose_language, message
 from yikatong_desktop.domain.permissions import Action, Role
 from yikatong_desktop.domain.privacy import mask_text
+from yikatong_desktop.domain.values_errors import in_language
 from yikatong_desktop.gui.page_names import page_choices, page_key
 from yikatong_desktop.services import (
     audit,
@@ -341,11 +342,11 @@ def _cmd_import(args: argparse.Namespace) -> int:
                 + zh_en("，", ", ").join(f"{t.strip()}→{f}" + (message("mapping.remembered") if t in remembered else "")
                                         for t, f in mapping.items()))
         for sheet, reason in report.sheets_skipped:
-            say(zh_en(f"跳过工作表“{sheet}”：{reason}", f"Sheet “{sheet}” skipped: {reason}"))
+            say(zh_en(f"跳过工作表“{sheet}”：{reason}", f"Sheet “{sheet}” skipped: {in_language(reason)}"))
         for issue in report.issues:
             say((zh_en("拒绝 ", "Rejected ") if issue.rejected else zh_en("提示 ", "Note ")) + issue.describe())
         for note in report.notes:
-            say(note)
+            say(in_language(note))
         if args.kind == "roster":
             summary = message("import.summary", rows=report.rows_total, accepted=report.accepted,
                               warned=report.warned, rejected=report.rejected, inserted=report.inserted,

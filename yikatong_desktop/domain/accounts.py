@@ -11,6 +11,7 @@ import re
 from datetime import date, time
 
 from yikatong_desktop.domain.values_errors import (
+    Said,
     ValueRejected,
     fold_text,
     is_blank,
@@ -25,12 +26,17 @@ MAX_DIGITS = 32
 
 _DIGITS = re.compile(r"[0-9]+")
 
-MESSAGE_EMPTY = "银行账号为空：请按存折或银行卡补录账号（现金发放的行可以不填账号）"
-MESSAGE_EXCEL_DAMAGED = (
+MESSAGE_EMPTY = Said("银行账号为空：请按存折或银行卡补录账号（现金发放的行可以不填账号）",
+                     "The bank account is empty: enter it from the passbook or card (a cash row may leave it empty)")
+MESSAGE_EXCEL_DAMAGED = Said(
     "银行账号被Excel转成了数字（科学计数法或末尾变成0），无法恢复："
-    "请把该列设为文本格式，并按存折或银行卡重新录入"
+    "请把该列设为文本格式，并按存折或银行卡重新录入",
+    "Excel turned the bank account into a number (scientific notation or trailing 0s) and it cannot be recovered: "
+    "format the column as text and enter the account again from the passbook or card",
 )
 _HOW_TO_FIX = f"银行账号应为{MIN_DIGITS}到{MAX_DIGITS}位数字，请按存折或银行卡核对后重新录入"
+_HOW_TO_FIX_EN = (f"a bank account has {MIN_DIGITS} to {MAX_DIGITS} digits: check it against the passbook or card "
+                  "and enter it again")
 
 
 def normalize_account(raw: object) -> str:
@@ -40,7 +46,8 @@ def normalize_account(raw: object) -> str:
     if is_blank(raw):
         raise ValueRejected("account_empty", MESSAGE_EMPTY)
     if isinstance(raw, bool) or isinstance(raw, date | time):
-        raise ValueRejected("account_not_an_account", f"单元格不是账号：{_HOW_TO_FIX}")
+        raise ValueRejected("account_not_an_account", f"单元格不是账号：{_HOW_TO_FIX}",
+                             f"The cell is not an account: {_HOW_TO_FIX_EN}")
     if is_numeric_cell(raw):
         raise ValueRejected("account_excel_damaged", MESSAGE_EXCEL_DAMAGED)
     text = raw if isinstance(raw, str) else str(raw)
@@ -52,9 +59,11 @@ def normalize_account(raw: object) -> str:
     if not text:
         raise ValueRejected("account_empty", MESSAGE_EMPTY)
     if not _DIGITS.fullmatch(text):
-        raise ValueRejected("account_not_an_account", f"账号中有数字以外的字符：{_HOW_TO_FIX}")
+        raise ValueRejected("account_not_an_account", f"账号中有数字以外的字符：{_HOW_TO_FIX}",
+                             f"The account has characters other than digits: {_HOW_TO_FIX_EN}")
     if not MIN_DIGITS <= len(text) <= MAX_DIGITS:
-        raise ValueRejected("account_not_an_account", f"账号有{len(text)}位数字：{_HOW_TO_FIX}")
+        raise ValueRejected("account_not_an_account", f"账号有{len(text)}位数字：{_HOW_TO_FIX}",
+                             f"The account has {len(text)} digits: {_HOW_TO_FIX_EN}")
     return text
 
 

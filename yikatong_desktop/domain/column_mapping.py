@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from yikatong_desktop.domain.errors import UsageError
 from yikatong_desktop.domain.headers import TEMPLATE, Field, Header, find_header, normalize_header
+from yikatong_desktop.domain.values_errors import Said, in_language
 
 Overrides = Mapping[str, Field | None]
 
@@ -122,11 +123,23 @@ def apply_overrides(header: Header[Field], titles: Mapping[int, str], overrides:
 
 
 def missing_columns(found: set[Field], *, program_given: bool, period_given: bool) -> list[str]:
-    """What SPEC §5 requires and a mapping lacks, in words for the clerk (empty when complete)."""
-    return [what for what, ok in (
-        ("“姓名”列", Field.NAME in found),
-        ("“身份证号”列", Field.ID_NUMBER in found),
-        ("“补贴项目”列（或用 --program 指定）", Field.PROGRAM in found or program_given),
-        ("“补贴期间”或“补贴年度”列（或用 --period 指定）", bool({Field.PERIOD, Field.YEAR} & found) or period_given),
-        ("“实发金额”或“应发金额”列", bool({Field.PAID, Field.DUE} & found)),
+    """What SPEC §5 requires and a mapping lacks, in words for the clerk (empty when complete).
+
+    Each is a `Said`: its Chinese, which knows its English (`values_errors.in_language`).
+    """
+    return [Said(zh, en) for zh, en, ok in (
+        ("“姓名”列", "a “姓名” (name) column", Field.NAME in found),
+        ("“身份证号”列", "a “身份证号” (ID number) column", Field.ID_NUMBER in found),
+        ("“补贴项目”列（或用 --program 指定）", "a “补贴项目” (program) column (or give --program)",
+         Field.PROGRAM in found or program_given),
+        ("“补贴期间”或“补贴年度”列（或用 --period 指定）",
+         "a “补贴期间” (period) or “补贴年度” (year) column (or give --period)",
+         bool({Field.PERIOD, Field.YEAR} & found) or period_given),
+        ("“实发金额”或“应发金额”列", "a “实发金额” (paid) or “应发金额” (due) column",
+         bool({Field.PAID, Field.DUE} & found)),
     ) if not ok]
+
+
+def missing_text(missing: list[str]) -> str:
+    """“缺少…、…” for a sheet the importer skips, knowing its English (“Missing … and …”)."""
+    return Said("缺少" + "、".join(missing), "Missing " + " and ".join(in_language(m, "en") for m in missing))

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from yikatong_desktop.domain.messages import message
+from yikatong_desktop.domain.messages import language, message
+from yikatong_desktop.domain.values_errors import in_language
 
 
 @dataclass(frozen=True)
@@ -20,17 +21,19 @@ class Location:
     row: int | None = None
     column: str | None = None
 
-    def describe(self) -> str:
-        """Chinese location text such as “a.xlsx 工作表 Sheet1 第 5 行 C 列”."""
+    def describe(self, lang: str | None = None) -> str:
+        """Location text such as “a.xlsx 工作表 Sheet1 第 5 行 C 列” (in English: “a.xlsx sheet “Sheet1” row 5
+        column “C””); Chinese unless the language (given, else the process's) is English."""
+        en = (lang or language()) == "en"
         parts = []
         if self.file:
             parts.append(self.file)
         if self.sheet:
-            parts.append(f"工作表“{self.sheet}”")
+            parts.append(f"sheet “{self.sheet}”" if en else f"工作表“{self.sheet}”")
         if self.row is not None:
-            parts.append(f"第 {self.row} 行")
+            parts.append(f"row {self.row}" if en else f"第 {self.row} 行")
         if self.column:
-            parts.append(f"“{self.column}”列")
+            parts.append(f"column “{self.column}”" if en else f"“{self.column}”列")
         return " ".join(parts)
 
 
@@ -47,11 +50,12 @@ class YktError(Exception):
 
     def text(self, lang: str | None = None) -> str:
         """The message in the chosen language, with its location."""
-        body = message(self.key, lang, **self.params)
+        params = {k: in_language(v, lang) if isinstance(v, str) else v for k, v in self.params.items()}
+        body = message(self.key, lang, **params)
         if self.location is not None:
-            where = self.location.describe()
+            where = self.location.describe(lang)
             if where:
-                return f"{where}：{body}"
+                return f"{where}: {body}" if (lang or language()) == "en" else f"{where}：{body}"
         return body
 
 

@@ -19,6 +19,7 @@ from datetime import date, datetime, time
 
 from yikatong_desktop.domain._regions import CURRENT_REGION_CODES
 from yikatong_desktop.domain.values_errors import (
+    Said,
     ValueRejected,
     fold_text,
     is_blank,
@@ -46,12 +47,16 @@ _ID15 = re.compile(r"[0-9]{15}")
 _FIRST17 = re.compile(r"[0-9]{17}")
 _DIGITS = re.compile(r"[0-9]+")
 
-MESSAGE_EMPTY = "身份证号为空：请按原始证件补录身份证号"
-MESSAGE_EXCEL_DAMAGED = (
+MESSAGE_EMPTY = Said("身份证号为空：请按原始证件补录身份证号", "The ID number is empty: enter it from the ID card")
+MESSAGE_EXCEL_DAMAGED = Said(
     "身份证号被Excel转成了数字（科学计数法或末尾变成000），无法恢复："
-    "请把该列设为文本格式，并按原始证件重新录入"
+    "请把该列设为文本格式，并按原始证件重新录入",
+    "Excel turned the ID number into a number (scientific notation or a trailing 000) and it cannot be recovered: "
+    "format the column as text and enter the ID again from the ID card",
 )
 _HOW_TO_FIX = "身份证号应为18位（最后一位可以是X）或旧版15位数字，请按原始证件核对后重新录入"
+_HOW_TO_FIX_EN = ("an ID number has 18 characters (the last may be X) or, an old one, 15 digits: "
+                  "check it against the ID card and enter it again")
 
 
 @dataclass(frozen=True)
@@ -116,7 +121,8 @@ def normalize_id(raw: object) -> CitizenId:
         return _check_18(text)
     if _ID15.fullmatch(text):
         return _convert_15(text)
-    raise ValueRejected("id_not_an_id", f"不是身份证号（{_describe(text)}）：{_HOW_TO_FIX}")
+    raise ValueRejected("id_not_an_id", f"不是身份证号（{_describe(text)}）：{_HOW_TO_FIX}",
+                        f"Not an ID number ({_describe_en(text)}): {_HOW_TO_FIX_EN}")
 
 
 def is_valid_id(raw: object) -> bool:
@@ -139,7 +145,8 @@ def _id_text(raw: object) -> str:
     if is_blank(raw):
         raise ValueRejected("id_empty", MESSAGE_EMPTY)
     if isinstance(raw, bool):
-        raise ValueRejected("id_not_an_id", f"单元格是逻辑值，不是身份证号：{_HOW_TO_FIX}")
+        raise ValueRejected("id_not_an_id", f"单元格是逻辑值，不是身份证号：{_HOW_TO_FIX}",
+                            f"The cell is TRUE/FALSE, not an ID number: {_HOW_TO_FIX_EN}")
     if is_numeric_cell(raw):
         # Even a numeric cell that "looks fine" has lost digits or the X: Excel keeps 15.
         raise ValueRejected("id_excel_damaged", MESSAGE_EXCEL_DAMAGED)
@@ -147,6 +154,7 @@ def _id_text(raw: object) -> str:
         raise ValueRejected(
             "id_not_an_id",
             "单元格是日期，不是身份证号：请把该列设为文本格式，并按原始证件重新录入",
+            "The cell is a date, not an ID number: format the column as text and enter the ID again from the ID card",
         )
     text = raw if isinstance(raw, str) else str(raw)
     text = strip_leading_quote(remove_whitespace(fold_text(text))).upper()
@@ -173,6 +181,7 @@ def _convert_15(text: str) -> CitizenId:
         raise ValueRejected(
             "id_not_an_id",
             f"15位旧身份证号中的出生日期不存在，不是有效的身份证号：{_HOW_TO_FIX}",
+            f"The birth date in this old 15-digit ID number does not exist, so it is not a valid ID: {_HOW_TO_FIX_EN}",
         )
     first17 = text[:6] + "19" + text[6:]
     value = first17 + _check_char(first17)
@@ -203,3 +212,13 @@ def _describe(text: str) -> str:
         shown = text if len(text) <= 10 else text[:10] + "…"
         return f"内容是“{shown}”"
     return f"含有数字以外的字符，共{len(text)}个字符"
+
+
+def _describe_en(text: str) -> str:
+    """`_describe` in English."""
+    if _DIGITS.fullmatch(text):
+        return f"only {len(text)} digits" if len(text) < 15 else f"{len(text)} digits"
+    if not any(ch.isdigit() for ch in text):
+        shown = text if len(text) <= 10 else text[:10] + "…"
+        return f"it holds “{shown}”"
+    return f"{len(text)} characters, not only digits"

@@ -20,13 +20,16 @@ from yikatong_desktop.domain.lists import ListField, ListKind
 from yikatong_desktop.domain.money import parse_money
 from yikatong_desktop.domain.names import normalize_name
 from yikatong_desktop.domain.periods import Period, parse_date, parse_period
-from yikatong_desktop.domain.roster_rows import RowRejected
-from yikatong_desktop.domain.values_errors import ValueRejected, fold_text, is_blank
+from yikatong_desktop.domain.roster_rows import RowRejected, id_warnings
+from yikatong_desktop.domain.values_errors import Said, ValueRejected, fold_text, is_blank
 
 Cells = Mapping[ListField, object]
 
 STATUS_DEATH, STATUS_MOVED, STATUS_EXIT = "death", "moved", "exit"
 STATUS_TITLES = {STATUS_DEATH: "死亡", STATUS_MOVED: "迁出", STATUS_EXIT: "退出"}
+_STATUS_EN = {STATUS_DEATH: "death", STATUS_MOVED: "moving out", STATUS_EXIT: "exit"}
+_NO_PROGRAM = Said("缺少补贴项目：请加“补贴项目”列，或导入时用 --program 指定",
+                   "The program is missing: add a “补贴项目” column, or give --program when importing")
 _STATUS_WORDS = (
     (STATUS_DEATH, ("死亡", "去世", "身故", "病故", "亡故", "死")),
     (STATUS_MOVED, ("迁出", "迁移", "迁往", "外迁", "迁")),
@@ -184,11 +187,7 @@ def _person(cells: Cells, *, name_required: bool = True) -> tuple[PersonCells, l
     name = None if is_blank(raw_name) and not name_required else str(_guard(ListField.NAME, normalize_name,
                                                                                raw_name))
     citizen: CitizenId = _guard(ListField.ID_NUMBER, normalize_id, cells.get(ListField.ID_NUMBER))
-    if not citizen.valid:
-        what = "校验码" if "checksum" in citizen.problems else "出生日期"
-        warnings.append(f"身份证号{what}不对，已按原样保存并标记为无效，请核对原始证件")
-    if "abolished_region" in citizen.warnings:
-        warnings.append("身份证号的地区码已撤销（旧户籍地），按原样保存")
+    warnings.extend(id_warnings(citizen))
     return PersonCells(citizen, name, _text(cells.get(ListField.SEX))), warnings
 
 
@@ -210,11 +209,15 @@ def _status_row(cells: Cells, defaults: Defaults) -> StatusRow:
     person, warnings = _person(cells)
     reason = _text(cells.get(ListField.REASON)) or defaults.reason
     if reason is None:
-        raise RowRejected(ListField.REASON, "缺少事由：请加“事由”列（死亡/迁出/退出），或导入时用 --reason 指定")
+        raise RowRejected(ListField.REASON, "缺少事由：请加“事由”列（死亡/迁出/退出），或导入时用 --reason 指定",
+                          "The reason is missing: add a “事由” column (死亡/迁出/退出), or give --reason")
     status = status_of(reason)
     if status is None:
-        raise RowRejected(ListField.REASON, f"事由“{reason[:12]}”看不出是死亡、迁出还是退出：请写 死亡、迁出 或 退出")
-    when = _date(cells, ListField.STATUS_DATE, required=f"{STATUS_TITLES[status]}日期为空：请按户籍或审批材料填写日期")
+        raise RowRejected(ListField.REASON, f"事由“{reason[:12]}”看不出是死亡、迁出还是退出：请写 死亡、迁出 或 退出",
+                          f"The reason “{reason[:12]}” is neither death, moving out nor exit: write 死亡, 迁出 or 退出")
+    when = _date(cells, ListField.STATUS_DATE, required=Said(
+        f"{STATUS_TITLES[status]}日期为空：请按户籍或审批材料填写日期",
+        f"The date of {_STATUS_EN[status]} is empty: fill it in from the household register or the approval"))
     assert when is not None
     return StatusRow(person, status, reason, when, _date(cells, ListField.DEREGISTERED_DATE),
                      _text(cells.get(ListField.PROGRAM)), tuple(warnings))
@@ -233,7 +236,8 @@ def _cadre_row(cells: Cells, defaults: Defaults) -> CadreRow:
     cadre: CitizenId | None = None if is_blank(raw_cadre) else _guard(ListField.CADRE_ID, normalize_id, raw_cadre)
     cadre_id = None if cadre is None or cadre.value == person.citizen.value else cadre.value
     if relation != "本人" and cadre_id is None:
-        warnings.append("亲属一行没有填写对应干部的身份证号：已按亲属保存，请补录干部身份证号")
+        warnings.append(Said("亲属一行没有填写对应干部的身份证号：已按亲属保存，请补录干部身份证号",
+                             "A relative's row has no ID number of the cadre: kept as a relative, add the cadre's ID"))
     cadre_name = _text(cells.get(ListField.CADRE_NAME))
     cadre_written = None if cadre_name is None else _guard(ListField.CADRE_NAME, normalize_name, cadre_name)
     return CadreRow(person, _text(cells.get(ListField.POSITION)), relation, cadre_id, cadre_written, tuple(warnings))
@@ -243,26 +247,32 @@ def _eligible_row(cells: Cells, defaults: Defaults) -> EligibleRow:
     person, warnings = _person(cells)
     program = _text(cells.get(ListField.PROGRAM)) or defaults.program
     if program is None:
-        raise RowRejected(ListField.PROGRAM, "缺少补贴项目：请加“补贴项目”列，或导入时用 --program 指定")
+        raise RowRejected(ListField.PROGRAM, _NO_PROGRAM)
     start = _period(cells, ListField.FROM_PERIOD, defaults.period,
-                    "缺少起始期间：请加“起始期间”列，或导入时用 --period 指定")
+                    Said("缺少起始期间：请加“起始期间”列，或导入时用 --period 指定",
+                         "The first period is missing: add a “起始期间” column, or give --period when importing"))
     raw_until = cells.get(ListField.UNTIL_PERIOD)
     until: Period | None = None if is_blank(raw_until) else _guard(ListField.UNTIL_PERIOD, parse_period, raw_until)
     if until is not None and until.end < start.start:
-        raise RowRejected(ListField.UNTIL_PERIOD, f"终止期间 {until.label} 早于起始期间 {start.label}")
+        raise RowRejected(ListField.UNTIL_PERIOD, f"终止期间 {until.label} 早于起始期间 {start.label}",
+                          f"The last period {until.label} is before the first period {start.label}")
     return EligibleRow(person, program, start, until, tuple(warnings))
 
 
 def _allocation_row(cells: Cells, defaults: Defaults) -> AllocationRow:
     program = _text(cells.get(ListField.PROGRAM)) or defaults.program
     if program is None:
-        raise RowRejected(ListField.PROGRAM, "缺少补贴项目：请加“补贴项目”列，或导入时用 --program 指定")
-    period = _period(cells, ListField.PERIOD, defaults.period, "缺少期间：请加“期间”列，或导入时用 --period 指定")
-    amount = _money(cells, ListField.AMOUNT, required="拨付金额为空：请填写金额（元）")
+        raise RowRejected(ListField.PROGRAM, _NO_PROGRAM)
+    period = _period(cells, ListField.PERIOD, defaults.period, Said(
+        "缺少期间：请加“期间”列，或导入时用 --period 指定",
+        "The period is missing: add a “期间” column, or give --period when importing"))
+    amount = _money(cells, ListField.AMOUNT, required=Said("拨付金额为空：请填写金额（元）",
+                                                          "The amount allocated is empty: fill it in (yuan)"))
     assert amount is not None
     if amount <= 0:
-        raise RowRejected(ListField.AMOUNT, "拨付金额必须大于0")
-    arrived = _date(cells, ListField.ARRIVED_DATE, required="到位日期为空：请填写资金到达本级的日期")
+        raise RowRejected(ListField.AMOUNT, "拨付金额必须大于0", "The amount allocated must be more than 0")
+    arrived = _date(cells, ListField.ARRIVED_DATE, required=Said(
+        "到位日期为空：请填写资金到达本级的日期", "The date of arrival is empty: fill in when the money came"))
     assert arrived is not None
     return AllocationRow(program, _text(cells.get(ListField.UNIT)), period, amount, arrived,
                          _text(cells.get(ListField.NOTE)))
@@ -274,20 +284,24 @@ def _succeeded(status: str | None, failure: str | None, credited: date | None) -
             return False
         if any(w in status for w in _SUCCESS_WORDS):
             return True
-        raise RowRejected(ListField.RETURN_STATUS, f"处理状态“{status[:12]}”看不出成功还是失败：请写 成功 或 失败")
+        raise RowRejected(ListField.RETURN_STATUS, f"处理状态“{status[:12]}”看不出成功还是失败：请写 成功 或 失败",
+                          f"The status “{status[:12]}” says neither success nor failure: write 成功 or 失败")
     if failure is not None:
         return False
     if credited is not None:
         return True
-    raise RowRejected(ListField.RETURN_STATUS, "处理状态为空：请填写 成功 或 失败")
+    raise RowRejected(ListField.RETURN_STATUS, "处理状态为空：请填写 成功 或 失败",
+                      "The status is empty: write 成功 (success) or 失败 (failure)")
 
 
 def _bank_return_row(cells: Cells, defaults: Defaults) -> BankReturnRow:
     raw_account = cells.get(ListField.ACCOUNT)
     if is_blank(raw_account):
-        raise RowRejected(ListField.ACCOUNT, "账号为空：请按银行回盘文件补录账号")
+        raise RowRejected(ListField.ACCOUNT, "账号为空：请按银行回盘文件补录账号",
+                          "The account is empty: fill it in from the bank's return file")
     account: str = _guard(ListField.ACCOUNT, normalize_account, raw_account)
-    amount = _money(cells, ListField.AMOUNT, required="金额为空：请按银行回盘文件补录金额")
+    amount = _money(cells, ListField.AMOUNT, required=Said("金额为空：请按银行回盘文件补录金额",
+                                                          "The amount is empty: fill it in from the return file"))
     assert amount is not None
     failure = _text(cells.get(ListField.FAILURE_REASON))
     credited = _date(cells, ListField.CREDITED_DATE)

@@ -107,7 +107,7 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
                          "请检查文件，或用模板（ykt template roster）。",
                          "No header found: no row in sheets {sheets} names both 姓名 and 身份证号."),
     "import.missing_columns": ("{detail}。未导入任何数据。",
-                               "Required columns are missing ({detail}). Nothing was imported."),
+                               "{detail}. Nothing was imported."),
     "import.strict": ("有 {count} 行被拒绝，按 --strict 整个文件未导入。",
                       "{count} rows were rejected; --strict refused the whole file."),
     "import.unknown_program": ("补贴项目“{program}”不在项目目录中（可用代码、名称或简称）。",
@@ -133,7 +133,7 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
                             "{rows} rows: {accepted} accepted ({warned} with warnings), {rejected} rejected; "
                             "{inserted} new, {updated} updated, {unchanged} unchanged; {persons} new persons."),
     "import.bank_matched": ("回盘 {matched} 笔已对应到发放记录，{unmatched} 笔没有找到对应的发放记录。",
-                            "{matched} return lines matched to payments, {unmatched} without a payment."),
+                            " {matched} return lines matched to payments, {unmatched} without a payment."),
     "batch.other_kind": ("导入批次 {uid}（{file}）是“{kind}”类的，不能用另一类文件替换。",
                          "Import batch {uid} ({file}) is a {kind} batch; a file of another kind cannot replace it."),
     "template.unknown": ("没有名为“{kind}”的模板。可用：{kinds}。", "No template “{kind}”. Templates: {kinds}."),

@@ -13,6 +13,7 @@ from datetime import date, time
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from yikatong_desktop.domain.values_errors import (
+    Said,
     ValueRejected,
     fold_text,
     is_blank,
@@ -32,8 +33,8 @@ _NUMBER = re.compile(r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]*)?|\.[0-9]+
 # A quantity may carry its unit: 12.5亩, 3头, 2台, 1.5公斤.
 _UNIT = re.compile(r"[\u4e00-\u9fff]+$")
 
-MESSAGE_MONEY_EMPTY = "金额为空：请填写金额（单位：元）"
-MESSAGE_QUANTITY_EMPTY = "数量为空：请填写数量"
+MESSAGE_MONEY_EMPTY = Said("金额为空：请填写金额（单位：元）", "The amount is empty: enter it (in yuan)")
+MESSAGE_QUANTITY_EMPTY = Said("数量为空：请填写数量", "The quantity is empty: enter it")
 
 
 def parse_money(raw: object) -> int:
@@ -43,7 +44,8 @@ def parse_money(raw: object) -> int:
     yuan = _exact_decimal(raw, kind="money")
     if yuan is None:
         yuan = _money_text(str(raw))
-    too_big = ValueRejected("money_out_of_range", "金额大得不合理：请核对金额的单位（元）和数值")
+    too_big = ValueRejected("money_out_of_range", "金额大得不合理：请核对金额的单位（元）和数值",
+                            "The amount is unreasonably large: check its unit (yuan) and value")
     if yuan.adjusted() > 20:  # before quantize, which cannot hold such numbers
         raise too_big
     with localcontext() as context:
@@ -67,6 +69,7 @@ def parse_quantity(raw: object) -> Decimal:
         raise ValueRejected(
             "quantity_not_a_number",
             f"数量“{_shown(text)}”不是数字：请填写数字，如 12.5 或 12.5亩",
+            f"The quantity “{_shown(text)}” is not a number: enter a number such as 12.5",
         )
     return _signed(sign, body)
 
@@ -102,6 +105,7 @@ def _money_text(raw_text: str) -> Decimal:
         raise ValueRejected(
             "money_not_a_number",
             f"金额“{_shown(text)}”不是数字：请填写以元为单位的数字，如 960.00 或 1,920.00元",
+            f"The amount “{_shown(text)}” is not a number: enter a number of yuan such as 960.00 or 1,920.00",
         )
     return _signed(sign, body)
 
@@ -121,16 +125,18 @@ def _exact_decimal(raw: object, *, kind: str) -> Decimal | None:
     """The exact value of a numeric cell (None for text); a float via its shortest repr."""
     code = f"{kind}_not_a_number"
     if isinstance(raw, bool) or isinstance(raw, date | time):
-        raise ValueRejected(code, "单元格不是数字：请填写数字")
+        raise ValueRejected(code, "单元格不是数字：请填写数字", "The cell is not a number: enter a number")
     if isinstance(raw, int):
         return Decimal(raw)
     if isinstance(raw, float):
         if not math.isfinite(raw):
-            raise ValueRejected(code, "单元格不是有限的数字：请填写数字")
+            raise ValueRejected(code, "单元格不是有限的数字：请填写数字",
+                                "The cell is not a finite number: enter a number")
         return Decimal(repr(raw))
     if isinstance(raw, Decimal):
         if not raw.is_finite():
-            raise ValueRejected(code, "单元格不是有限的数字：请填写数字")
+            raise ValueRejected(code, "单元格不是有限的数字：请填写数字",
+                                "The cell is not a finite number: enter a number")
         return raw
     return None
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from yikatong_desktop.domain.values_errors import ValueRejected, fold_text, is_blank
+from yikatong_desktop.domain.values_errors import Said, ValueRejected, fold_text, is_blank
 
 MIDDLE_DOT = "\u00b7"
 
@@ -23,7 +23,7 @@ _DOT_RUN = re.compile(r"\s*[" + re.escape(DOT_VARIANTS) + r"]+(?:\s*[" + re.esca
 _SPACE_RUN = re.compile(r"\s+")
 _HAN = re.compile(r"[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 
-MESSAGE_EMPTY = "姓名为空：请按身份证补录姓名"
+MESSAGE_EMPTY = Said("姓名为空：请按身份证补录姓名", "The name is empty: enter it from the ID card")
 
 
 def normalize_name(raw: object) -> str:

@@ -90,6 +90,7 @@ def parse_group_number(raw: object) -> int:
         raise ValueRejected(
             "group_unparseable",
             f"组“{shown}”无法识别：请写成 3组、三组、第三组 或 3",
+            f"The group “{shown}” is not understood: write 3组, 三组, 第三组 or 3",
         )
     return number
 

@@ -51,6 +51,8 @@ _CHINESE_QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4}
 
 _DATE_HINT = "请写成 2018-03-05、2018/3/5、2018.3.5、2018年3月5日 或 20180305"
 _PERIOD_HINT = "请写成年份 2018、月份 2018-03（或 2018年3月、201803）或季度 2018Q1"
+_DATE_HINT_EN = "write it as 2018-03-05, 2018/3/5, 2018.3.5 or 20180305"
+_PERIOD_HINT_EN = "write a year 2018, a month 2018-03 (or 201803) or a quarter 2018Q1"
 
 
 class PeriodKind(StrEnum):
@@ -109,7 +111,8 @@ def quarter_period(year: int, quarter: int) -> Period:
     """The period covering quarter 1–4 of a year."""
     _check_year(year)
     if not 1 <= quarter <= 4:
-        raise ValueRejected("period_unparseable", f"季度必须是1到4，不能是{quarter}：{_PERIOD_HINT}")
+        raise ValueRejected("period_unparseable", f"季度必须是1到4，不能是{quarter}：{_PERIOD_HINT}",
+                             f"A quarter is 1 to 4, not {quarter}: {_PERIOD_HINT_EN}")
     return _period(PeriodKind.QUARTER, date(year, 3 * quarter - 2, 1))
 
 
@@ -117,7 +120,8 @@ def month_period(year: int, month: int) -> Period:
     """The period covering one month."""
     _check_year(year)
     if not 1 <= month <= 12:
-        raise ValueRejected("period_unparseable", f"月份必须是1到12，不能是{month}：{_PERIOD_HINT}")
+        raise ValueRejected("period_unparseable", f"月份必须是1到12，不能是{month}：{_PERIOD_HINT}",
+                             f"A month is 1 to 12, not {month}: {_PERIOD_HINT_EN}")
     return _period(PeriodKind.MONTH, date(year, month, 1))
 
 
@@ -126,36 +130,41 @@ def parse_period(raw: object) -> Period:
     if isinstance(raw, Period):
         return raw
     if is_blank(raw):
-        raise ValueRejected("period_unparseable", f"期间为空：{_PERIOD_HINT}")
+        raise ValueRejected("period_unparseable", f"期间为空：{_PERIOD_HINT}",
+                             f"The period is empty: {_PERIOD_HINT_EN}")
     if isinstance(raw, date):
         # Excel turns a typed “2018-3” into the date 2018-03-01.
         day = raw.date() if isinstance(raw, datetime) else raw
         if day.day == 1:
             return month_period(day.year, day.month)
-        raise ValueRejected("period_unparseable", f"期间是一个具体日期 {day.isoformat()}：{_PERIOD_HINT}")
+        raise ValueRejected("period_unparseable", f"期间是一个具体日期 {day.isoformat()}：{_PERIOD_HINT}",
+                             f"The period is a single day {day.isoformat()}: {_PERIOD_HINT_EN}")
     if isinstance(raw, float) and not raw.is_integer():
         return _period_from_fraction(raw)
     if isinstance(raw, float):
         raw = int(raw)
     if isinstance(raw, bool):
-        raise ValueRejected("period_unparseable", f"单元格是逻辑值，不是期间：{_PERIOD_HINT}")
+        raise ValueRejected("period_unparseable", f"单元格是逻辑值，不是期间：{_PERIOD_HINT}",
+                             f"The cell is TRUE/FALSE, not a period: {_PERIOD_HINT_EN}")
     text = remove_whitespace(fold_text(str(raw))).upper()
     period = _period_from_text(text)
     if period is None:
-        raise ValueRejected("period_unparseable", f"期间“{_shown(text)}”无法识别：{_PERIOD_HINT}")
+        raise ValueRejected("period_unparseable", f"期间“{_shown(text)}”无法识别：{_PERIOD_HINT}",
+                             f"The period “{_shown(text)}” is not understood: {_PERIOD_HINT_EN}")
     return period
 
 
 def parse_date(raw: object) -> date:
     """A date from a date cell, an Excel serial number or text (2018-03-05, 2018年3月5日, 20180305 …)."""
     if is_blank(raw):
-        raise ValueRejected("date_empty", f"日期为空：{_DATE_HINT}")
+        raise ValueRejected("date_empty", f"日期为空：{_DATE_HINT}", f"The date is empty: {_DATE_HINT_EN}")
     if isinstance(raw, datetime):
         return raw.date()
     if isinstance(raw, date):
         return raw
     if isinstance(raw, bool):
-        raise ValueRejected("date_unparseable", f"单元格是逻辑值，不是日期：{_DATE_HINT}")
+        raise ValueRejected("date_unparseable", f"单元格是逻辑值，不是日期：{_DATE_HINT}",
+                             f"The cell is TRUE/FALSE, not a date: {_DATE_HINT_EN}")
     if is_numeric_cell(raw):
         return _date_from_number(raw)
     text = fold_text(str(raw))
@@ -165,7 +174,8 @@ def parse_date(raw: object) -> date:
         found = pattern.fullmatch(date_text)
         if found:
             return _real_date(int(found["y"]), int(found["m"]), int(found["d"]), text)
-    raise ValueRejected("date_unparseable", f"日期“{_shown(text)}”无法识别：{_DATE_HINT}")
+    raise ValueRejected("date_unparseable", f"日期“{_shown(text)}”无法识别：{_DATE_HINT}",
+                         f"The date “{_shown(text)}” is not understood: {_DATE_HINT_EN}")
 
 
 def excel_serial(day: date) -> int:
@@ -183,13 +193,15 @@ def age_on(birth: date, day: date) -> int:
 def _date_from_number(raw: object) -> date:
     number = float(raw) if isinstance(raw, Decimal) else raw
     if not isinstance(number, int | float) or not math.isfinite(number):
-        raise ValueRejected("date_unparseable", f"单元格不是有效的日期：{_DATE_HINT}")
+        raise ValueRejected("date_unparseable", f"单元格不是有效的日期：{_DATE_HINT}",
+                             f"The cell is not a valid date: {_DATE_HINT_EN}")
     whole = math.floor(number)  # the fraction is the time of day
     if 19000101 <= whole <= 21001231:
         # A numeric cell holding 20180305 typed as digits.
         return _real_date(whole // 10000, whole // 100 % 100, whole % 100, str(whole))
     if not EXCEL_MIN_SERIAL <= whole <= EXCEL_MAX_SERIAL or whole == _EXCEL_FAKE_LEAP_DAY:
-        raise ValueRejected("date_unparseable", f"数字 {number} 不是Excel日期：{_DATE_HINT}")
+        raise ValueRejected("date_unparseable", f"数字 {number} 不是Excel日期：{_DATE_HINT}",
+                             f"The number {number} is not an Excel date: {_DATE_HINT_EN}")
     if whole < _EXCEL_FAKE_LEAP_DAY:
         return _EXCEL_EPOCH_BEFORE_MARCH_1900 + timedelta(days=whole)
     return _EXCEL_EPOCH + timedelta(days=whole)
@@ -199,7 +211,8 @@ def _real_date(year: int, month: int, day: int, text: str) -> date:
     try:
         return date(year, month, day)
     except ValueError:
-        raise ValueRejected("date_unparseable", f"日期“{_shown(text)}”不存在：请核对年月日") from None
+        raise ValueRejected("date_unparseable", f"日期“{_shown(text)}”不存在：请核对年月日",
+                             f"The date “{_shown(text)}” does not exist: check the year, month and day") from None
 
 
 def _period_from_text(text: str) -> Period | None:
@@ -231,6 +244,8 @@ def _period_from_fraction(number: float) -> Period:
     raise ValueRejected(
         "period_unparseable",
         f"数字单元格 {text} 分不清是哪个月：请把该列设为文本格式，写成 2018-01 或 2018-10 这样的月份",
+        f"The numeric cell {text} could be more than one month: format the column as text and write "
+        "months such as 2018-01 or 2018-10",
     )
 
 
@@ -254,7 +269,8 @@ def _shape(kind: PeriodKind, day: date) -> tuple[str, date, date]:
 def _check_year(year: int) -> None:
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise ValueRejected(
-            "period_unparseable", f"年份{year}超出范围（{MIN_YEAR}–{MAX_YEAR}）：{_PERIOD_HINT}"
+            "period_unparseable", f"年份{year}超出范围（{MIN_YEAR}–{MAX_YEAR}）：{_PERIOD_HINT}",
+            f"The year {year} is out of range ({MIN_YEAR}–{MAX_YEAR}): {_PERIOD_HINT_EN}",
         )
 
 

@@ -1,7 +1,7 @@
 """One roster row: skipped, accepted, accepted with warnings, or rejected with a reason (SPEC §5).
 
 Pure: the importer hands over the row's cells by field and gets back normalised
-values, or a RowRejected naming the column and saying, in Chinese, what to fix.
+values, or a RowRejected naming the column and saying, in Chinese and English, what to fix.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from yikatong_desktop.domain.money import parse_money, parse_quantity
 from yikatong_desktop.domain.names import normalize_name
 from yikatong_desktop.domain.orgs import parse_group_number
 from yikatong_desktop.domain.periods import Period, parse_date, parse_period, year_period
-from yikatong_desktop.domain.values_errors import ValueRejected, fold_text, is_blank
+from yikatong_desktop.domain.values_errors import Said, ValueRejected, fold_text, in_language, is_blank, said
 
 _TOTALS = ("合计", "小计", "总计", "累计")
 #: A footer under the table (制表人：… 审核人：…) sits in the name column with no ID beside it.
@@ -41,12 +41,19 @@ _parse_group = lru_cache(maxsize=1024, typed=True)(parse_group_number)
 
 
 class RowRejected(Exception):
-    """The row stores nothing; `field` is the column to fix."""
+    """The row stores nothing; `field` is the column to fix.
 
-    def __init__(self, column: StrEnum | None, message_zh: str) -> None:
+    `message_zh` is a `Said` when the reason has an English (given here, or carried by the text).
+    """
+
+    def __init__(self, column: StrEnum | None, message_zh: str, message_en: str | None = None) -> None:
         super().__init__(message_zh)
         self.column = column
-        self.message_zh = message_zh
+        self.message_zh = said(message_zh, message_en)
+
+    def text(self, lang: str | None = None) -> str:
+        """The reason in the language given, else in the process's."""
+        return in_language(self.message_zh, lang)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +139,8 @@ def standard_fen(value: object) -> int | None:
     if isinstance(value, str):
         match = _LEADING_NUMBER.match(fold_text(value))
         if match is None:
-            raise ValueRejected("money_not_a_number", f"补贴标准“{value[:12]}”不是数字：请填写如 960 或 960元/年")
+            raise ValueRejected("money_not_a_number", f"补贴标准“{value[:12]}”不是数字：请填写如 960 或 960元/年",
+                                f"The standard “{value[:12]}” is not a number: write e.g. 960 or 960元/年")
         value = match.group(1).replace("，", ",")
     return parse_money(value)
 
@@ -156,11 +164,27 @@ def id_warnings(citizen: CitizenId) -> tuple[str, ...]:
         return ()
     warnings = []
     if not citizen.valid:
-        what = "校验码" if "checksum" in citizen.problems else "出生日期"
-        warnings.append(f"身份证号{what}不对，已按原样保存并标记为无效，请核对原始证件")
+        warnings.append(WARNING_BAD_CHECKSUM if "checksum" in citizen.problems else WARNING_BAD_BIRTH_DATE)
     if "abolished_region" in citizen.warnings:
-        warnings.append("身份证号的地区码已撤销（旧户籍地），按原样保存")
+        warnings.append(WARNING_OLD_REGION)
     return tuple(warnings)
+
+
+WARNING_BAD_CHECKSUM = Said("身份证号校验码不对，已按原样保存并标记为无效，请核对原始证件",
+                            "The ID number's check character is wrong: kept as written and marked invalid, "
+                            "check the ID card")
+WARNING_BAD_BIRTH_DATE = Said("身份证号出生日期不对，已按原样保存并标记为无效，请核对原始证件",
+                              "The ID number's birth date is wrong: kept as written and marked invalid, "
+                              "check the ID card")
+WARNING_OLD_REGION = Said("身份证号的地区码已撤销（旧户籍地），按原样保存",
+                          "The ID number's region code has been abolished (an old place of registration): "
+                          "kept as written")
+NO_PROGRAM = Said("缺少补贴项目：请在文件中加“补贴项目”列，或导入时用 --program 指定",
+                  "The program is missing: add a “补贴项目” column to the file, or give --program when importing")
+NO_MONEY = Said("实发金额和应发金额都为空：请至少填写一项",
+                "Both the amount paid and the amount due are empty: fill in at least one")
+NO_PERIOD = Said("缺少补贴期间：请加“补贴期间”或“补贴年度”列，或导入时用 --period 指定",
+                 "The period is missing: add a “补贴期间” or “补贴年度” column, or give --period when importing")
 
 
 def parse_roster_row(by_field: Mapping[Field, object], *, program: str | None = None,
@@ -170,13 +194,13 @@ def parse_roster_row(by_field: Mapping[Field, object], *, program: str | None = 
 
     program_text = text_of(by_field.get(Field.PROGRAM)) or program
     if not program_text:
-        raise RowRejected(Field.PROGRAM, "缺少补贴项目：请在文件中加“补贴项目”列，或导入时用 --program 指定")
+        raise RowRejected(Field.PROGRAM, NO_PROGRAM)
     the_period = row_period(by_field.get(Field.PERIOD), by_field.get(Field.YEAR), period)
 
     paid = _money(Field.PAID, by_field)
     due = _money(Field.DUE, by_field)
     if paid is None and due is None:
-        raise RowRejected(Field.PAID, "实发金额和应发金额都为空：请至少填写一项")
+        raise RowRejected(Field.PAID, NO_MONEY)
     quantity = by_field.get(Field.QUANTITY)
     qty = None if is_blank(quantity) else _guard(Field.QUANTITY, _parse_quantity, quantity)
     standard = _guard(Field.STANDARD, _cached_standard, by_field.get(Field.STANDARD))
@@ -228,11 +252,15 @@ def row_period(raw: object, year: object, default: Period | None) -> Period:
         return year_period(parsed.year) if default is None or default.year != parsed.year else default
     if default is not None:
         return default
-    raise RowRejected(Field.PERIOD, "缺少补贴期间：请加“补贴期间”或“补贴年度”列，或导入时用 --period 指定")
+    raise RowRejected(Field.PERIOD, NO_PERIOD)
 
 
 def method_of(written: str | None, account: str | None, remark: str | None) -> str:
-    """card when paid to an account; cash when written so or when there is no account."""
+    """card when paid to an account; cash when written so or when there is no account. The stored
+    words themselves (cash, card, other — what the English interface suggests) are taken as they are."""
+    code = (written or "").strip().lower()
+    if code in ("cash", "card", "other"):
+        return code
     said = " ".join(t for t in (written, remark) if t)
     if any(w in said for w in _CASH_WORDS):
         return "cash"

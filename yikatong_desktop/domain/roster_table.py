@@ -20,6 +20,8 @@ from yikatong_desktop.domain.names import normalize_name
 from yikatong_desktop.domain.orgs import parse_group_number
 from yikatong_desktop.domain.periods import Period, parse_date
 from yikatong_desktop.domain.roster_rows import (
+    NO_MONEY,
+    NO_PROGRAM,
     RosterRow,
     RowRejected,
     id_warnings,
@@ -47,7 +49,7 @@ def _outcome(fn: Callable[[Any], Any], value: object) -> Outcome:
         return fn(value)
     except ValueRejected as exc:
         # Kept without its traceback: the frames it holds would keep a whole sheet alive in a cycle.
-        return _Failed(ValueRejected(exc.code, exc.message_zh))
+        return _Failed(ValueRejected(exc.code, exc.message_zh, exc.message_en))
 
 
 def _unless_blank(fn: Callable[[Any], Any]) -> Callable[[Any], Any]:
@@ -141,7 +143,7 @@ class RosterTable:
         if self.program is None:
             for i, text in enumerate(got[Field.PROGRAM]):
                 if not text and i not in rejected:
-                    rejected[i] = RowRejected(Field.PROGRAM, _NO_PROGRAM)
+                    rejected[i] = RowRejected(Field.PROGRAM, NO_PROGRAM)
         for i, p in enumerate(periods):
             if p.__class__ is RowRejected and i not in rejected:
                 rejected[i] = p
@@ -149,7 +151,7 @@ class RosterTable:
         fail(Field.DUE, got[Field.DUE])
         for i, (paid, due) in enumerate(zip(got[Field.PAID], got[Field.DUE], strict=True)):
             if paid is None and due is None and i not in rejected:
-                rejected[i] = RowRejected(Field.PAID, _NO_MONEY)
+                rejected[i] = RowRejected(Field.PAID, NO_MONEY)
         for column in (Field.QUANTITY, Field.STANDARD, Field.DUE_DATE, Field.PAID_DATE, Field.ACCOUNT,
                        Field.HOLDER_ID, Field.HEAD_ID, Field.GROUP):
             fail(column, got[column])
@@ -192,7 +194,3 @@ class RosterTable:
     def _method(facts: tuple[str | None, bool, str | None]) -> str:
         written, has_account, remark = facts
         return method_of(written, "" if has_account else None, remark)
-
-
-_NO_PROGRAM = "缺少补贴项目：请在文件中加“补贴项目”列，或导入时用 --program 指定"
-_NO_MONEY = "实发金额和应发金额都为空：请至少填写一项"

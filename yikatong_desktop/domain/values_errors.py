@@ -1,7 +1,8 @@
 """The error every value parser raises, and the cell-text folding they share.
 
 A `ValueRejected` means "this cell cannot be stored": the importer turns it
-into a rejected row whose 错误原因 is `message_zh`. Parsers of IDs, accounts,
+into a rejected row whose 错误原因 is `message_zh` (a `Said`: the Chinese text that
+carries its English, shown in the language of the moment by `in_language`). Parsers of IDs, accounts,
 names, money, dates and periods all first fold spreadsheet text the same way
 (`fold_text`), so the rules for full-width digits and invisible characters
 live in one place.
@@ -15,13 +16,57 @@ import unicodedata
 from decimal import Decimal
 
 
-class ValueRejected(ValueError):
-    """A cell value that cannot be stored, with a machine code and a Chinese reason."""
+class Said(str):
+    """A text for people that is its Chinese (equal to it, stored and compared as it) and knows its English.
 
-    def __init__(self, code: str, message_zh: str) -> None:
+    Reasons built deep in the domain travel as plain strings; the place that shows one picks the
+    language of that moment with `in_language`.
+    """
+
+    en: str
+
+    def __new__(cls, zh: str, en: str) -> Said:
+        said = super().__new__(cls, zh)
+        said.en = en
+        return said
+
+    def text(self, lang: str | None = None) -> str:
+        """The English when the language (given, else the process's) is English, the Chinese otherwise."""
+        from yikatong_desktop.domain.messages import language
+
+        return self.en if (lang or language()) == "en" else str(self)
+
+    def __reduce__(self) -> tuple[type[Said], tuple[str, str]]:
+        return Said, (str(self), self.en)
+
+
+def said(zh: str, en: str | None) -> str:
+    """A `Said` when there is an English, else the Chinese as it is (which may be a `Said` already)."""
+    return zh if en is None else Said(zh, en)
+
+
+def in_language(text: str, lang: str | None = None) -> str:
+    """A text in the language of the moment: a `Said`'s English or Chinese, any other text as it is."""
+    return text.text(lang) if isinstance(text, Said) else text
+
+
+def english_of(text: str) -> str | None:
+    """A `Said`'s English, None for a text that has none."""
+    return text.en if isinstance(text, Said) else None
+
+
+class ValueRejected(ValueError):
+    """A cell value that cannot be stored, with a machine code and a reason in Chinese and English."""
+
+    def __init__(self, code: str, message_zh: str, message_en: str | None = None) -> None:
         super().__init__(f"{code}: {message_zh}")
         self.code = code
-        self.message_zh = message_zh
+        self.message_zh = said(message_zh, message_en)
+        self.message_en = message_en if message_en is not None else english_of(message_zh)
+
+    def text(self, lang: str | None = None) -> str:
+        """The reason in the language given, else in the process's."""
+        return in_language(self.message_zh, lang)
 
 
 # Zero-width space/non-joiner/joiner, word joiner, BOM and soft hyphen: invisible

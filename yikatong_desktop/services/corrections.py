@@ -48,7 +48,9 @@ def parse_method(raw: object) -> str:
         return "card"
     if text == "其他":
         return "other"
-    raise ValueRejected("method_unknown", f"发放方式“{text[:10]}”无法识别：请填 现金、银行卡（一卡通）或 其他")
+    raise ValueRejected("method_unknown", f"发放方式“{text[:10]}”无法识别：请填 现金、银行卡（一卡通）或 其他",
+                        f"The payment method “{text[:10]}” is not understood: write 现金 (cash), 银行卡 (card) "
+                        "or 其他 (other)")
 
 
 #: What a clerk may correct on a payment (besides 代发银行/银行账号), and how each value is read.

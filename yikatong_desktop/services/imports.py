@@ -20,15 +20,16 @@ from pathlib import Path
 from typing import Any
 
 from yikatong_desktop.domain.catalog import OUT_OF_SCOPE_WORDS
-from yikatong_desktop.domain.column_mapping import missing_columns
+from yikatong_desktop.domain.column_mapping import missing_columns, missing_text
 from yikatong_desktop.domain.errors import InputRejected, Location, UsageError
 from yikatong_desktop.domain.headers import Field
 from yikatong_desktop.domain.lists import ListKind
+from yikatong_desktop.domain.messages import language
 from yikatong_desktop.domain.periods import Period, parse_period
 from yikatong_desktop.domain.permissions import Action
 from yikatong_desktop.domain.roster_rows import RosterRow, RowRejected, is_not_data
 from yikatong_desktop.domain.roster_table import RosterTable
-from yikatong_desktop.domain.values_errors import ValueRejected
+from yikatong_desktop.domain.values_errors import Said, ValueRejected, in_language
 from yikatong_desktop.formats.excel_write import write_table_workbook
 from yikatong_desktop.formats.workbook import Sheet, read_workbook
 from yikatong_desktop.services.audit import org_code, record_event
@@ -57,13 +58,20 @@ class RowIssue:
     sheet: str
     row: int  # as Excel shows it
     column: str | None
-    message: str
+    message: str  # the Chinese; a `Said` knows its English
     rejected: bool
     cells: list[Any] = field(default_factory=list)
 
-    def describe(self) -> str:
-        """“工作表 X 第 n 行 “列”：原因”."""
-        return f"{Location(sheet=self.sheet, row=self.row, column=self.column).describe()}：{self.message}"
+    def text(self, lang: str | None = None) -> str:
+        """The reason in the language given, else in the process's (Chinese when it has no English)."""
+        return in_language(self.message, lang)
+
+    def describe(self, lang: str | None = None) -> str:
+        """“工作表 X 第 n 行 “列”：原因” (English: “sheet “X” row n column “列”: reason”)."""
+        where = Location(sheet=self.sheet, row=self.row, column=self.column).describe(lang)
+        if (lang or language()) == "en":
+            return f"{where}: {self.text('en')}"
+        return f"{where}：{self.message}"
 
 
 @dataclass
@@ -103,16 +111,24 @@ class ImportReport:
         """Rows that store nothing."""
         return sum(1 for i in self.issues if i.rejected)
 
-    def by_reason(self) -> list[tuple[bool, str, int]]:
-        """(rejected, reason, rows) most frequent first: the reason is a message's part before its first “：”."""
-        counts = Counter((i.rejected, i.message.split("：")[0]) for i in self.issues)
+    def by_reason(self, lang: str | None = None) -> list[tuple[bool, str, int]]:
+        """(rejected, reason, rows) most frequent first: the reason is a message's part before its first “：”
+        (in English, before its first ": "), in the language given, else in the process's."""
+        lang = lang or language()
+        separator = ": " if lang == "en" else "："
+        counts = Counter((i.rejected, i.text(lang).split(separator)[0]) for i in self.issues)
         return [(rejected, reason, n) for (rejected, reason), n in
                 sorted(counts.items(), key=lambda kv: (not kv[0][0], -kv[1], kv[0][1]))]
 
-    def reasons_text(self) -> str:
-        """“拒绝：身份证号为空 1 行；提示：…” for a summary line ("" when every row was fine)."""
+    def reasons_text(self, lang: str | None = None) -> str:
+        """“拒绝：身份证号为空 1 行；提示：…” for a summary line ("" when every row was fine); in English
+        “Rejected: The ID number is empty 1 row; Note: …”."""
+        lang = lang or language()
+        if lang == "en":
+            return "; ".join(f"{'Rejected' if rejected else 'Note'}: {reason} {n} row{'' if n == 1 else 's'}"
+                             for rejected, reason, n in self.by_reason(lang))
         return "；".join(f"{'拒绝' if rejected else '提示'}：{reason} {n} 行"
-                        for rejected, reason, n in self.by_reason())
+                        for rejected, reason, n in self.by_reason(lang))
 
 
 @dataclass(slots=True)
@@ -297,12 +313,12 @@ def _read_sheet(plan: SheetPlan, report: ImportReport, accepted: list[_Accepted]
                 period: Period | None, progress: Progress, is_cancelled: IsCancelled) -> None:
     sheet, header = plan.sheet, plan.header
     if header is None:
-        report.sheets_skipped.append((sheet.name, "没有找到含“姓名”“身份证号”的表头"))
+        report.sheets_skipped.append((sheet.name, NO_HEADER))
         return
     missing = missing_columns(set(header.columns.values()), program_given=program is not None,
                               period_given=period is not None)
     if missing:
-        report.sheets_skipped.append((sheet.name, "缺少" + "、".join(missing)))
+        report.sheets_skipped.append((sheet.name, missing_text(missing)))
         return
     report.sheets_used.append(sheet.name)
     report.mapping[sheet.name] = {header.titles[c].replace("\n", ""): f.value
@@ -350,8 +366,7 @@ def _refuse_out_of_scope(report: ImportReport, accepted: list[_Accepted]) -> Non
     for item in accepted:
         if is_out_of_scope(item.row.program_text):
             report.issues.append(RowIssue(item.sheet, item.excel_row, "补贴项目",
-                                          f"“{item.row.program_text}”属于社会保险或教育类资金，不在本次专项整治范围内",
-                                          True))
+                                          out_of_scope_text(item.row.program_text), True))
         else:
             keep.append(item)
     accepted[:] = keep
@@ -364,19 +379,31 @@ def _title(columns: Mapping[int, Field], titles: Mapping[int, str], wanted: StrE
     return wanted.value
 
 
+def out_of_scope_text(program_text: str) -> str:
+    """Why a row of a 社保/教育 program is refused."""
+    return Said(f"“{program_text}”属于社会保险或教育类资金，不在本次专项整治范围内",
+                f"“{program_text}” is social insurance or education money, outside this campaign")
+
+
+NO_HEADER = Said("没有找到含“姓名”“身份证号”的表头",
+                 "No header with “姓名” (name) and “身份证号” (ID number) was found")
+
+
 def is_out_of_scope(program_text: str) -> bool:
     """社会保险 and 教育 funds are not part of the campaign (SPEC §2)."""
     return any(word in program_text for word in OUT_OF_SCOPE_WORDS)
 
 
 def write_error_workbook(path: Path, report: ImportReport) -> None:
-    """The rejected rows in the source's own columns, plus 错误原因, one sheet per source sheet."""
+    """The rejected rows in the source's own columns, plus 错误原因 (in English: Error reason), one sheet per
+    source sheet; the reasons are in the language of the moment."""
     sheets = []
+    reason = "Error reason" if language() == "en" else "错误原因"
     for sheet, titles in report.headers.items():
         rows = [[*_padded(i.cells, len(titles)), i.describe()]
                 for i in report.issues if i.rejected and i.sheet == sheet]
         if rows:
-            sheets.append((sheet, [*titles, "错误原因"], rows))
+            sheets.append((sheet, [*titles, reason], rows))
     write_table_workbook(path, sheets)
 
 

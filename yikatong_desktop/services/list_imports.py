@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from yikatong_desktop.domain.column_mapping import missing_text
 from yikatong_desktop.domain.errors import InputRejected, Location, UsageError
 from yikatong_desktop.domain.headers import Header, find_header_in
 from yikatong_desktop.domain.list_rows import (
@@ -35,6 +36,7 @@ from yikatong_desktop.domain.lists import SPECS, ListField, ListKind, ListSpec
 from yikatong_desktop.domain.money import format_yuan
 from yikatong_desktop.domain.permissions import Action
 from yikatong_desktop.domain.roster_rows import RowRejected, is_not_data
+from yikatong_desktop.domain.values_errors import Said
 from yikatong_desktop.formats.workbook import Sheet, read_workbook
 from yikatong_desktop.services.audit import org_code, record_event
 from yikatong_desktop.services.auth import Actor, authorize
@@ -44,6 +46,7 @@ from yikatong_desktop.services.imports import (
     file_sha256_or_reject,
     is_out_of_scope,
     live_batch,
+    out_of_scope_text,
     period_override,
     program_override,
     same_kind,
@@ -115,8 +118,7 @@ def import_list(uow: UnitOfWork, actor: Actor, kind: ListKind, path: Path, *, pr
     if kind is ListKind.BANK_RETURN:
         report.matched = counts.matched
         for a in counts.unmatched:
-            report.issues.append(RowIssue(a.sheet, a.excel_row, None, "没有找到这一笔对应的发放记录（按账号）："
-                                          "已保存，请先导入对应的花名册，或核对账号", False))
+            report.issues.append(RowIssue(a.sheet, a.excel_row, None, _UNMATCHED, False))
     if replaces is not None:
         report.replaced_voided = uow.records.void_rows_of_batch(TABLES[kind][0], replaces, keep=counts.kept)
         uow.records.change("import_batches", report.batch_uid, {"replaces_uid": replaces},
@@ -153,12 +155,13 @@ def _missing_columns(spec: ListSpec, header: Header[ListField], defaults: Defaul
     wanted = [c.field for c in spec.columns if c.required]
     if spec.kind is ListKind.STATUS:
         wanted.append(ListField.REASON)
-    missing = []
+    missing: list[str] = []
     for f in wanted:
         if f in found or given.get(f) is not None:
             continue
         stand_in = _STAND_INS.get(f)
-        missing.append(f"“{spec.title_of(f)}”列" + (f"（或用 {stand_in} 指定）" if stand_in else ""))
+        missing.append(Said(f"“{spec.title_of(f)}”列" + (f"（或用 {stand_in} 指定）" if stand_in else ""),
+                            f"a “{spec.title_of(f)}” column" + (f" (or give {stand_in})" if stand_in else "")))
     return missing
 
 
@@ -166,14 +169,15 @@ def _read_sheet(spec: ListSpec, sheet: Sheet, path: Path, defaults: Defaults, re
                 progress: Progress, is_cancelled: IsCancelled) -> None:
     header = find_header_in(sheet.top_rows(40), spec.vocabulary, must_have=spec.must_have)
     if header is None:
-        report.sheets_skipped.append((sheet.name, "没有找到含" + "、".join(
-            f"“{spec.title_of(f)}”" for f in spec.must_have) + "的表头"))
+        titles = [f"“{spec.title_of(f)}”" for f in spec.must_have]
+        report.sheets_skipped.append((sheet.name, Said("没有找到含" + "、".join(titles) + "的表头",
+                                                       "No header with " + " and ".join(titles) + " was found")))
         return
     if spec.kind is ListKind.STATUS:
         defaults = _sheet_reason(sheet, path, defaults)
     missing = _missing_columns(spec, header, defaults)
     if missing:
-        report.sheets_skipped.append((sheet.name, "缺少" + "、".join(missing)))
+        report.sheets_skipped.append((sheet.name, missing_text(missing)))
         return
     report.sheets_used.append(sheet.name)
     report.mapping[sheet.name] = {header.titles[c].replace("\n", ""): spec.title_of(f)
@@ -215,9 +219,11 @@ def _programs(uow: UnitOfWork, accepted: list[Accepted], report: ImportReport) -
     for text in sorted({t for a in accepted if (t := _program_text(a.row)) is not None}):
         hits = uow.records.find_program(text)
         if is_out_of_scope(text) or (hits and not hits[0].in_scope):
-            refused[text] = f"“{text}”属于社会保险或教育类资金，不在本次专项整治范围内"
+            refused[text] = out_of_scope_text(text)
         elif not hits:
-            refused[text] = f"补贴项目“{text}”不在项目目录中：请写目录中的项目名称或简称（可在“设置—项目”中查看）"
+            refused[text] = Said(f"补贴项目“{text}”不在项目目录中：请写目录中的项目名称或简称（可在“设置—项目”中查看）",
+                                 f"The program “{text}” is not in the catalogue: write a catalogue program's name or "
+                                 "short name (see Settings, Programs)")
         else:
             found[text] = ids[hits[0].code]
     if refused:
@@ -259,7 +265,9 @@ def _refuse_repeats(accepted: list[Accepted], report: ImportReport) -> None:
             keep.append(a)
             continue
         earlier = first[key]
-        why = f"与工作表“{earlier.sheet}”第 {earlier.excel_row} 行是同一人的同一条记录：请只保留正确的一行"
+        why = Said(f"与工作表“{earlier.sheet}”第 {earlier.excel_row} 行是同一人的同一条记录：请只保留正确的一行",
+                   f"The same record of the same person as sheet “{earlier.sheet}” row {earlier.excel_row}: "
+                   "keep only the right row")
         report.issues.append(RowIssue(a.sheet, a.excel_row, None, why, True))
     accepted[:] = keep
 
@@ -279,20 +287,30 @@ def _check_bank_totals(read: _Read, report: ImportReport) -> None:
     """The bank's own totals line (总笔数 成功金额 …) against the lines read: a difference means lines are missing."""
     totals = bank_totals(read.footer)
     if not totals:
-        report.notes.append("回盘文件没有“总笔数/成功金额”合计行：未能与银行合计核对")
+        report.notes.append(Said("回盘文件没有“总笔数/成功金额”合计行：未能与银行合计核对",
+                                 "The return file has no totals line (总笔数/成功金额): not checked against "
+                                 "the bank's totals"))
         return
     ok_rows = [a.row for a in read.accepted if isinstance(a.row, BankReturnRow) and a.row.succeeded]
     failed_rows = [a.row for a in read.accepted if isinstance(a.row, BankReturnRow) and not a.row.succeeded]
     ours = {"总笔数": report.rows_total, "成功笔数": len(ok_rows), "失败笔数": len(failed_rows),
             "成功金额": sum(r.amount_fen for r in ok_rows), "失败金额": sum(r.amount_fen for r in failed_rows)}
-    differences = []
+    differences, differences_en = [], []
     for key, theirs in totals.items():
         mine = ours.get(key)
         if mine is not None and mine != theirs:
             shown = (lambda v: f"{format_yuan(v)}元") if "金额" in key else str
             differences.append(f"{key} 银行写 {shown(theirs)}，明细合计 {shown(mine)}")
+            differences_en.append(f"{key} the bank says {shown(theirs)}, the lines add up to {shown(mine)}")
     if differences:
-        report.notes.append("银行合计与明细不符：" + "；".join(differences) + "。请核对回盘文件是否完整")
+        report.notes.append(Said("银行合计与明细不符：" + "；".join(differences) + "。请核对回盘文件是否完整",
+                                 "The bank's totals differ from the lines: " + "; ".join(differences_en)
+                                 + ". Check that the return file is complete"))
     else:
-        report.notes.append("已与银行合计行核对一致：" + "，".join(f"{k} {v if '金额' not in k else format_yuan(v)}"
-                                                       for k, v in totals.items()))
+        agreed = [f"{k} {v if '金额' not in k else format_yuan(v)}" for k, v in totals.items()]
+        report.notes.append(Said("已与银行合计行核对一致：" + "，".join(agreed),
+                                 "Checked against the bank's totals line, which agrees: " + ", ".join(agreed)))
+
+
+_UNMATCHED = Said("没有找到这一笔对应的发放记录（按账号）：已保存，请先导入对应的花名册，或核对账号",
+                  "No payment was found for this line (by account): kept; import its roster first or check the account")

@@ -27,6 +27,7 @@ from yikatong_desktop.domain.errors import YktError
 from yikatong_desktop.domain.headers import TEMPLATE
 from yikatong_desktop.domain.lists import SPECS, ListKind
 from yikatong_desktop.domain.permissions import Action
+from yikatong_desktop.domain.values_errors import in_language
 from yikatong_desktop.gui.dialogs.confirm_standards import ConfirmStandardsDialog
 from yikatong_desktop.gui.dialogs.void_batch import VoidBatchDialog
 from yikatong_desktop.gui.errors import show_error, user_text
@@ -356,14 +357,14 @@ class ImportPage(QWidget):
             summary += self.tr("\n回盘 {0} 笔已对应到发放记录，{1} 笔没有找到。").format(
                 report.matched, report.accepted - report.matched)
         for note in report.notes:
-            summary += "\n" + note
+            summary += "\n" + in_language(note)
         if report.issues:
             summary += "\n" + self.tr("按原因：") + report.reasons_text()
         self.summary_label.setText(summary)
         self.issues.setRowCount(len(report.issues))
         for i, issue in enumerate(report.issues):
             for j, text in enumerate((issue.sheet, str(issue.row), issue.column or "",
-                                      self.tr("拒绝") if issue.rejected else self.tr("提示"), issue.message)):
+                                      self.tr("拒绝") if issue.rejected else self.tr("提示"), issue.text())):
                 self.issues.setItem(i, j, QTableWidgetItem(text))
         self.save_button.setEnabled(report.rejected > 0)
         self.standards_button.setEnabled(bool(report.standards) and not report.dry_run)
