@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from dbs import Databases, count
+from dbs import Databases, count, sql
 from ykt_integration import stats_of
 
 from yikatong_desktop import bootstrap
@@ -93,4 +93,24 @@ def test_a_refused_bulk_load_is_the_same_error_on_both_and_the_log_keeps_no_numb
     text = bootstrap.log_path().read_text(encoding="utf-8")
     assert "refused" in text and "IntegrityError" in text and number not in text
     assert count(app.location, "SELECT COUNT(*) FROM persons") == 0
+    app.close()
+
+
+def test_bulk_loaded_dates_and_flags_are_stored_as_one_row_at_a_time_stores_them(installation: Installation) -> None:
+    """The bulk path leaves dates and flags to the driver on SQLite: the stored values must be the very
+    ones SQLAlchemy writes for a single row (YYYY-MM-DD text, 0/1), or queries comparing them would miss."""
+    from datetime import date
+
+    app = installation()
+    facts = {"id_valid": False, "id_problems": "", "name": "王一", "name_key": "王一", "pinyin": "wang yi",
+             "birth_date": date(1990, 3, 7)}
+    with app.uow() as uow:
+        uow.records.add("persons", {**facts, "id_number": "110101199003071234"}, owner="652323", uid="p-one")
+        columns = ("id_number", *facts, "uid")
+        uow.records.add_rows("persons", columns, [("110101199003072222", *facts.values(), "p-bulk")], owner="652323")
+        uow.commit()
+    stored = sql(app.location, "SELECT uid, CAST(birth_date AS TEXT), CAST(id_valid AS INTEGER), "
+                               "CAST(voided AS INTEGER) FROM persons ORDER BY uid")
+    assert [tuple(r[1:]) for r in stored] == [("1990-03-07", 0, 0)] * 2 and [r[0] for r in stored] == ["p-bulk", "p-one"]
+    assert count(app.location, "SELECT COUNT(*) FROM persons WHERE birth_date = '1990-03-07'") == 2
     app.close()

@@ -13,11 +13,12 @@ import weakref
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Engine, Table, create_engine, event, inspect, select
+from sqlalchemy import Boolean, Connection, Date, DateTime, Engine, Table, create_engine, event, inspect, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, DBAPIError, OperationalError, SQLAlchemyError
@@ -94,6 +95,7 @@ def _sqlcipher() -> Any:
         import sqlcipher3
     except ImportError as exc:  # pragma: no cover - a dependency of the product
         raise InputRejected("db.no_sqlcipher") from exc
+    _register_date_adapter(sqlcipher3.dbapi2)
     return sqlcipher3.dbapi2
 
 
@@ -372,11 +374,16 @@ def bulk_insert_rows(conn: Connection, table: Table, columns: Sequence[str], row
         return
     faults.rows_written(len(rows))
     same = same or {}
-    procs = [(i, p) for i, c in enumerate([*columns, *same])
-             if (p := table.c[c].type._cached_bind_processor(conn.dialect)) is not None]
-    values: Sequence[Sequence[Any]] = rows
-    if procs or same:
-        values = _bound(rows, procs, list(same.values()))
+    types = [table.c[c].type for c in columns]
+    if conn.dialect.name == "sqlite":  # the driver binds these itself, exactly as their processors would
+        procs = [(i, p) for i, ty in enumerate(types) if not _binds_natively(ty)
+                 and (p := ty._cached_bind_processor(conn.dialect)) is not None]
+    else:
+        procs = [(i, p) for i, ty in enumerate(types) if (p := ty._cached_bind_processor(conn.dialect)) is not None]
+    values: Sequence[Sequence[Any]] = _bound(rows, procs) if procs else rows
+    if same:
+        constant = tuple(_bound_one(table, c, v, conn) for c, v in same.items())
+        values = [(*row, *constant) for row in values]
     if conn.dialect.name == "postgresql":
         _copy_rows(conn, table, [*columns, *same], values)
         return
@@ -400,11 +407,10 @@ def _copy_rows(conn: Connection, table: Table, columns: Sequence[str], rows: Seq
         raise DBAPIError.instance(statement, None, exc, psycopg.Error, hide_parameters=True) from exc
 
 
-def _bound(rows: Sequence[Sequence[Any]], procs: Sequence[tuple[int, Any]],
-           same: Sequence[Any]) -> list[tuple[Any, ...]]:
-    """Rows, then the `same` values, with bind processors (dates, exact decimals, UTC times) applied once
-    per distinct value (a roster's dates and flags repeat from row to row), column by column."""
-    columns: list[Sequence[Any]] = [*zip(*rows, strict=True), *([value] * len(rows) for value in same)]
+def _bound(rows: Sequence[Sequence[Any]], procs: Sequence[tuple[int, Any]]) -> list[tuple[Any, ...]]:
+    """Rows with bind processors (exact decimals, UTC times …) applied once per distinct value (a roster's
+    values repeat from row to row), column by column."""
+    columns: list[Sequence[Any]] = list(zip(*rows, strict=True))
     for i, proc in procs:
         bound: dict[Any, Any] = {}
         out = []
@@ -419,6 +425,26 @@ def _bound(rows: Sequence[Sequence[Any]], procs: Sequence[tuple[int, Any]],
             out.append(got)
         columns[i] = out
     return list(zip(*columns, strict=True))
+
+
+def _bound_one(table: Table, column: str, value: Any, conn: Connection) -> Any:
+    proc = table.c[column].type._cached_bind_processor(conn.dialect)
+    return value if proc is None else proc(value)
+
+
+def _binds_natively(kind: Any) -> bool:
+    """Types the sqlite3 module binds as SQLAlchemy would: a date as its ISO text (the adapter registered
+    below), a bool as 0/1. Not a datetime: SQLAlchemy writes those its own way."""
+    return isinstance(kind, Boolean) or (isinstance(kind, Date) and not isinstance(kind, DateTime))
+
+
+def _register_date_adapter(module: Any) -> None:
+    """Dates bind as YYYY-MM-DD, the text SQLAlchemy's SQLite Date stores (explicit: the sqlite3 module's
+    own default adapters are deprecated since Python 3.12)."""
+    module.register_adapter(date, date.isoformat)
+
+
+_register_date_adapter(sqlite3)
 
 
 @contextmanager
