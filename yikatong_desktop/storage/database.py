@@ -381,15 +381,27 @@ def bulk_insert_rows(conn: Connection, table: Table, columns: Sequence[str], row
     else:
         procs = [(i, p) for i, ty in enumerate(types) if (p := ty._cached_bind_processor(conn.dialect)) is not None]
     values: Sequence[Sequence[Any]] = _bound(rows, procs) if procs else rows
-    if same:
-        constant = tuple(_bound_one(table, c, v, conn) for c, v in same.items())
-        values = [(*row, *constant) for row in values]
+    constant = {c: _bound_one(table, c, v, conn) for c, v in same.items()}
     if conn.dialect.name == "postgresql":
-        _copy_rows(conn, table, [*columns, *same], values)
+        if constant:
+            values = [(*row, *constant.values()) for row in values]
+        _copy_rows(conn, table, [*columns, *constant], values)
         return
-    names = ",".join([*columns, *same])
-    placeholders = ",".join("?" for _ in range(len(columns) + len(same)))
+    # The values every row shares are written into the statement once, not bound again for each row.
+    names = ",".join([*columns, *constant])
+    placeholders = ",".join(["?"] * len(columns) + [_sqlite_literal(v) for v in constant.values()])
     conn.exec_driver_sql(f"INSERT INTO {table.name} ({names}) VALUES ({placeholders})", values)
+
+
+def _sqlite_literal(value: Any) -> str:
+    """A bound value as SQLite literal text: integers, NULL and text (quotes doubled) only."""
+    if value is None:
+        return "NULL"
+    if value.__class__ in (int, bool):
+        return str(int(value))
+    if value.__class__ is str:
+        return "'" + value.replace("'", "''") + "'"
+    raise TypeError(f"no literal for {value.__class__.__name__}")
 
 
 def _copy_rows(conn: Connection, table: Table, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:

@@ -17,7 +17,13 @@ from sqlalchemy import Connection, Row, Table, func, insert, or_, select, update
 from yikatong_desktop.domain.canonical import canonical_json
 from yikatong_desktop.domain.errors import InputRejected
 from yikatong_desktop.storage import tables as t
-from yikatong_desktop.storage.database import bulk_insert, bulk_insert_rows, indexes_built_after, iter_chunks
+from yikatong_desktop.storage.database import (
+    bulk_insert,
+    bulk_insert_rows,
+    indexes_built_after,
+    iter_chunks,
+    reset_sequences,
+)
 
 if TYPE_CHECKING:
     from yikatong_desktop.storage.unit_of_work import UnitOfWork
@@ -86,8 +92,20 @@ class Records:
 
     def add_rows_keyed(self, kind: str, columns: Sequence[str], rows: Sequence[Sequence[Any]], *, owner: str,
                        key: str) -> dict[Any, int]:
-        """`add_rows`, returning key → local id of the new rows (as `add_many_keyed`)."""
-        return self._keyed(kind, key, bool(rows), lambda: self.add_rows(kind, columns, rows, owner=owner))
+        """`add_rows`, returning key → local id of the new rows (as `add_many_keyed`).
+
+        The ids are given here, the next ones after the highest: a writing unit of work holds the
+        write lock (BEGIN IMMEDIATE, PostgreSQL's advisory lock), so nobody inserts meanwhile, and the
+        ids are the ones the database would have chosen; nothing is read back.
+        """
+        if not rows:
+            return {}
+        table = t.RECORD_TABLES[kind]
+        first = int(self._conn.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one()) + 1
+        self.add_rows(kind, ("id", *columns), [(first + i, *row) for i, row in enumerate(rows)], owner=owner)
+        reset_sequences(self._conn, [table])  # PostgreSQL's sequence continues after them
+        at = columns.index(key)
+        return {row[at]: first + i for i, row in enumerate(rows)}
 
     def _keyed(self, kind: str, key: str, any_rows: bool, insert: Callable[[], None]) -> dict[Any, int]:
         table = t.RECORD_TABLES[kind]
