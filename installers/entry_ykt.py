@@ -2,7 +2,7 @@
 
 import sys
 
-from yikatong_desktop.cli.main import main
+from yikatong_desktop.cli.start import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -1,3 +1,3 @@
-from yikatong_desktop.cli.main import main
+from yikatong_desktop.cli.start import main
 
 raise SystemExit(main())

@@ -11,7 +11,7 @@ import pytest
 
 from yikatong_desktop.domain.errors import InputRejected
 from yikatong_desktop.domain.headers import Field, find_header
-from yikatong_desktop.formats.workbook import read_workbook
+from yikatong_desktop.formats.workbook import read_ahead, read_workbook
 
 SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples"
 EXPECTED = json.loads((SAMPLES / "expected.json").read_text(encoding="utf-8"))["files"]
@@ -120,3 +120,62 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked(tmp_path: Path) -> None:
     with pytest.raises(InputRejected) as caught:
         read_workbook(path)
     assert caught.value.key == "file.bomb"
+
+
+def test_a_file_read_ahead_reads_as_the_file_itself(tmp_path: Path) -> None:
+    """`ykt import` unpacks the file on another thread while the program starts: the same sheets, cells
+    and merged areas as reading it plainly, taken once; a file changed since is read anew."""
+    from yikatong_desktop.formats import workbook
+
+    source = SAMPLES / "民政_高龄津贴_2018年3月.xlsx"
+    plain = read_workbook(source)
+    path = tmp_path / source.name
+    path.write_bytes(source.read_bytes())
+    read_ahead(path)
+    assert len(workbook._AHEAD) == 1
+    ahead = read_workbook(path)
+    assert not workbook._AHEAD  # taken, not kept
+    assert [(s.name, s.rows, s.merged, s.hidden) for s in ahead.sheets] == \
+        [(s.name, s.rows, s.merged, s.hidden) for s in plain.sheets]
+
+    read_ahead(path)
+    book = openpyxl.Workbook()
+    book.active.append(["姓名", "身份证号"])
+    book.active.append(["王一", "110101199003071234"])
+    book.save(path)  # replaced after the read-ahead began
+    assert read_workbook(path).sheets[0].rows == [["姓名", "身份证号"], ["王一", "110101199003071234"]]
+
+
+def test_nothing_is_unpacked_ahead_that_reading_would_refuse(tmp_path: Path) -> None:
+    from yikatong_desktop.formats import workbook
+
+    bomb = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+        archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (64 * 1024 * 1024))
+    garbage = tmp_path / "乱码.xlsx"
+    garbage.write_bytes(b"PK\x03\x04 not really a zip")
+    for path in (bomb, garbage, tmp_path / "不存在.xlsx"):
+        read_ahead(path)
+    assert not workbook._AHEAD
+    with pytest.raises(InputRejected) as caught:
+        read_workbook(bomb)
+    assert caught.value.key == "file.bomb"
+
+
+@pytest.mark.parametrize(("args", "named"), [
+    (["--db", "x.sqlite3", "import", "roster", "--program", "NY01", "花名册.xlsx"], "花名册.xlsx"),
+    (["import", "status", "死亡.XLS", "--reason", "死亡"], "死亡.XLS"),
+    (["import", "roster", "名单.csv"], None),  # CSV is read in Python anyway
+    (["stats", "花名册.xlsx"], None),
+    (["import", "roster", "没有这个文件.xlsx"], None),
+])
+def test_the_file_an_import_command_names_is_found_on_its_command_line(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], named: str | None) -> None:
+    from yikatong_desktop.cli.start import imported_file
+
+    monkeypatch.chdir(tmp_path)
+    for name in ("花名册.xlsx", "死亡.XLS", "名单.csv", "NY01"):
+        (tmp_path / name).write_bytes(b"")
+    assert imported_file(args) == (None if named is None else Path(named))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+import threading
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -151,12 +152,79 @@ def _check_zip(path: Path, where: Location) -> None:
         raise InputRejected("file.bomb", where)
 
 
+def read_ahead(path: Path) -> None:
+    """Start unpacking an Excel file on another thread, so that the next `read_workbook` of it finds the
+    work done: calamine unpacks and parses without holding Python's lock, so the program goes on starting,
+    backing up and hashing meanwhile on the other core. Anything read_workbook would refuse is not
+    unpacked here, and any failure is left for read_workbook to meet and report."""
+    try:
+        key = _file_key(path)
+        with path.open("rb") as fh:
+            head = fh.read(8)
+        if key[1] > MAX_FILE_BYTES or not head.startswith((ZIP_MAGIC, OLE2_MAGIC)):
+            return
+        if head.startswith(ZIP_MAGIC):
+            _check_zip(path, Location(file=path.name))
+    except (OSError, InputRejected):
+        return
+    done = threading.Event()
+    ahead = _Ahead(key, done)
+
+    def unpack() -> None:
+        try:
+            book = python_calamine.CalamineWorkbook.from_path(str(path))
+            ahead.sheets = [(meta, book.get_sheet_by_name(meta.name)) for meta in book.sheets_metadata]
+        except Exception:  # read_workbook reads the file again and says what is wrong
+            ahead.sheets = None
+        finally:
+            done.set()
+
+    with _AHEAD_LOCK:
+        _AHEAD[key[0]] = ahead
+    threading.Thread(target=unpack, name="read-ahead", daemon=True).start()
+
+
+@dataclass
+class _Ahead:
+    key: tuple[str, int, int]
+    done: threading.Event
+    sheets: list[tuple[Any, Any]] | None = None
+
+
+_AHEAD: dict[str, _Ahead] = {}  # by the file's resolved path
+_AHEAD_LOCK = threading.Lock()
+
+
+def _file_key(path: Path) -> tuple[str, int, int]:
+    """A file as read ahead: its place, size and time of change (a file changed since is read anew)."""
+    stat = path.stat()
+    return str(path.resolve()), stat.st_size, stat.st_mtime_ns
+
+
+def _unpacked_ahead(path: Path) -> list[tuple[Any, Any]] | None:
+    """The sheets `read_ahead` unpacked from this very file (waiting for it to finish), else None."""
+    with _AHEAD_LOCK:
+        if not _AHEAD:
+            return None
+        try:
+            key = _file_key(path)
+        except OSError:
+            return None
+        ahead = _AHEAD.pop(key[0], None)
+    if ahead is None or ahead.key != key:
+        return None  # a file changed since it was read ahead is read anew
+    ahead.done.wait()
+    return ahead.sheets
+
+
 def _read_calamine(path: Path, kind: str, where: Location, max_rows: int | None = None) -> Workbook:
     try:
-        book = python_calamine.CalamineWorkbook.from_path(str(path))
+        unpacked = _unpacked_ahead(path) if max_rows is None else None
+        if unpacked is None:
+            book = python_calamine.CalamineWorkbook.from_path(str(path))
+            unpacked = [(meta, book.get_sheet_by_name(meta.name)) for meta in book.sheets_metadata]
         sheets = []
-        for meta in book.sheets_metadata:
-            sheet = book.get_sheet_by_name(meta.name)
+        for meta, sheet in unpacked:
             # skip_empty_area=False keeps the empty rows and columns before the data, so
             # indexes stay Excel's rows and columns (row index + 1 is the row Excel shows).
             rows = [[None if v == "" else v for v in row]
