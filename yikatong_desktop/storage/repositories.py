@@ -95,8 +95,8 @@ class Records:
         """`add_rows`, returning key → local id of the new rows (as `add_many_keyed`).
 
         The ids are given here, the next ones after the highest: a writing unit of work holds the
-        write lock (BEGIN IMMEDIATE, PostgreSQL's advisory lock), so nobody inserts meanwhile, and the
-        ids are the ones the database would have chosen; nothing is read back.
+        write lock (BEGIN IMMEDIATE, PostgreSQL's advisory lock), so nobody inserts meanwhile; they are
+        the ids SQLite would have chosen, and PostgreSQL's sequence is moved past them. Nothing is read back.
         """
         if not rows:
             return {}
