@@ -389,6 +389,8 @@ def test_printed_documents_show_the_problem_and_never_a_full_id(demo_home: Path,
 # ---------------------------------------------------------------- complaints (举报)
 
 
+# Who may see a complainant is decided above the database: the PostgreSQL office runs the life cycle.
+@pytest.mark.parametrize("office", ["sqlite"], indirect=True)
 def test_complaints_keep_the_complainant_from_all_but_the_discipline_role(office: Office) -> None:
     anonymous = office.ykt(CLERK, "--json", "complaint", "add", "--channel", "电话", "--content", "村干部代领高龄津贴")
     assert anonymous.returncode == 0, anonymous.stderr

@@ -119,3 +119,9 @@ def events_about(app: bootstrap.App, uid: str) -> list[Any]:
 def loaded(detail: str) -> dict[str, Any]:
     out: dict[str, Any] = json.loads(detail)
     return out
+
+
+#: For the many variants of one refusal (bad fields, bad files, wrong states): the refusal happens before
+#: anything is written and the rollback is the seam's, covered on PostgreSQL by the other tests of the
+#: module; these run on a SQLite file only, so CI stays short.
+ON_FILE_ONLY = pytest.mark.parametrize("backend", ["sqlite"], indirect=True)

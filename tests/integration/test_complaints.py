@@ -16,6 +16,7 @@ from ledger_support import (
     BAD_EVIDENCE,
     CLERK,
     DISCIPLINE,
+    ON_FILE_ONLY,
     REVIEWER,
     VIEWER,
     audit_details,
@@ -94,11 +95,13 @@ def test_complaints_are_numbered_jb_year_and_keep_what_was_typed(app: bootstrap.
     assert (event.action, event.actor, event.detail["number"]) == ("complaint.register", "张会计", "JB2019-0001")
 
 
+@ON_FILE_ONLY
 @pytest.mark.parametrize("channel", CHANNELS)
 def test_every_channel_of_the_spec_is_accepted(app: bootstrap.App, channel: str) -> None:
     assert _register(app, channel=channel).channel == channel
 
 
+@ON_FILE_ONLY
 @pytest.mark.parametrize(("fields", "key", "says"), [
     pytest.param({"channel": "微信"}, "ledger.bad_field", "举报渠道", id="channel-unknown"),
     pytest.param({"channel": ""}, "ledger.bad_field", "举报渠道", id="channel-blank"),
@@ -120,11 +123,13 @@ def test_a_complaint_with_a_bad_field_is_refused_by_name_and_changes_nothing(
     assert error.key == key and says in error.text()
 
 
+@ON_FILE_ONLY
 @pytest.mark.parametrize("received_on", [None, "", "  "])
 def test_a_complaint_without_a_date_is_received_today(app: bootstrap.App, received_on: str | None) -> None:
     assert _register(app, received_on=received_on).received_on == date(2019, 6, 1)
 
 
+@ON_FILE_ONLY
 @pytest.mark.parametrize(("name", "content", "key"), BAD_EVIDENCE)
 def test_a_complaint_with_a_bad_evidence_file_changes_nothing(
         app: bootstrap.App, tmp_path: Path, name: str, content: bytes | None, key: str) -> None:
@@ -148,6 +153,7 @@ def test_evidence_of_a_complaint_is_kept_with_its_hash(app: bootstrap.App, tmp_p
 
 # -- who complained ----------------------------------------------------------------------------------------
 
+@ON_FILE_ONLY
 @pytest.mark.parametrize("fields", [
     pytest.param({"anonymous": "是"}, id="anonymous-with-a-name-given"),
     pytest.param({"anonymous": True, "contact": "0994-6512345"}, id="anonymous-true"),
@@ -275,6 +281,7 @@ def test_an_edit_from_a_stale_version_is_refused(app: bootstrap.App) -> None:
     assert _get(app, c.number).handling == "甲"
 
 
+@ON_FILE_ONLY
 @pytest.mark.parametrize(("fields", "says"), [
     pytest.param({"content": ""}, "举报内容", id="content-cleared"),
     pytest.param({"channel": "短信"}, "举报渠道", id="channel-unknown"),
@@ -340,6 +347,7 @@ def test_the_hotline_is_kept_and_audited(app: bootstrap.App) -> None:
         "before": {"own": "", "county": ""}, "after": {"own": "0994-6512345", "county": "0994-4512345转8"}}
 
 
+@ON_FILE_ONLY
 @pytest.mark.parametrize(("own", "county"), [
     ("举报电话", ""), ("0994-65l2345", ""), ("", "jubao@163.com"), ("--", ""), ("（）", "0994-4512345"),
 ])

@@ -15,6 +15,7 @@ from dbs import sql, sql_write
 from ledger_support import (
     BAD_EVIDENCE,
     CLERK,
+    ON_FILE_ONLY,
     PDF_BYTES,
     REVIEWER,
     VIEWER,
@@ -114,6 +115,7 @@ def test_a_problem_by_hand_keeps_what_the_clerk_typed_in_stored_form(app: bootst
     assert event.detail["after"]["amount"] == "1,234.50"
 
 
+@ON_FILE_ONLY
 @pytest.mark.parametrize(("typed", "stored"), [("", 0), ("2", 2), ("２", 2), (" 12 ", 12)])
 def test_the_number_of_persons_handled_may_be_left_blank_or_written_full_width(
         app: bootstrap.App, typed: str, stored: int) -> None:
@@ -131,6 +133,7 @@ def test_numbers_start_again_in_a_new_year(app: bootstrap.App) -> None:
         later.close()
 
 
+@ON_FILE_ONLY
 @pytest.mark.parametrize("missing", ["category", "description"])
 @pytest.mark.parametrize("value", [None, "", "   "])
 def test_a_problem_needs_a_category_and_a_description(app: bootstrap.App, missing: str, value: str | None) -> None:
@@ -157,6 +160,7 @@ BAD_FIELDS = [
 ]
 
 
+@ON_FILE_ONLY
 @pytest.mark.parametrize(("field", "value", "label"), BAD_FIELDS)
 def test_registering_with_a_bad_field_names_it_and_changes_nothing(
         app: bootstrap.App, field: str, value: str, label: str) -> None:
@@ -164,6 +168,7 @@ def test_registering_with_a_bad_field_names_it_and_changes_nothing(
     assert error.key == "ledger.bad_field" and label in error.text() and "未做任何改动" in error.text()
 
 
+@ON_FILE_ONLY
 @pytest.mark.parametrize(("field", "value", "label"), BAD_FIELDS)
 def test_editing_with_a_bad_field_names_it_and_changes_nothing(
         app: bootstrap.App, field: str, value: str, label: str) -> None:
@@ -173,6 +178,7 @@ def test_editing_with_a_bad_field_names_it_and_changes_nothing(
     assert _get(app, p.number) == p
 
 
+@ON_FILE_ONLY
 @pytest.mark.parametrize(("name", "content", "key"), BAD_EVIDENCE)
 def test_registering_with_a_bad_evidence_file_changes_nothing(
         app: bootstrap.App, tmp_path: Path, name: str, content: bytes | None, key: str) -> None:
@@ -182,6 +188,7 @@ def test_registering_with_a_bad_evidence_file_changes_nothing(
     assert error.key == key and name in error.text()
 
 
+@ON_FILE_ONLY
 @pytest.mark.parametrize(("name", "content", "key"), BAD_EVIDENCE)
 def test_attaching_a_bad_evidence_file_changes_nothing(
         app: bootstrap.App, tmp_path: Path, name: str, content: bytes | None, key: str) -> None:
@@ -305,6 +312,7 @@ def test_move_options_say_why_a_button_is_disabled(app: bootstrap.App, tmp_path:
     assert start == "只有“已挂号”状态才能开始整改，现在是“申请销号”。"
 
 
+@ON_FILE_ONLY
 @pytest.mark.parametrize(("state_moves", "step", "actor"), [
     pytest.param([], Move.APPLY, CLERK, id="apply-before-start"),
     pytest.param([], Move.CLOSE, REVIEWER, id="close-before-start"),
@@ -321,6 +329,7 @@ def test_a_move_from_the_wrong_state_is_refused_and_changes_nothing(
     assert error.key == "ledger.refused" and "只有" in error.text()
 
 
+@ON_FILE_ONLY
 @pytest.mark.parametrize("actor", [VIEWER, Actor("纪检组长", Role.DISCIPLINE, single_user=False),
                                    Actor("李审核", Role.REVIEWER, single_user=False)])
 def test_only_those_who_keep_the_ledger_register_and_rectify(app: bootstrap.App, actor: Actor) -> None:
@@ -403,6 +412,7 @@ def test_a_transfer_records_receiver_date_and_document_number(app: bootstrap.App
     assert len(_history(app, p.uid)) == 1
 
 
+@ON_FILE_ONLY
 @pytest.mark.parametrize(("to", "on", "doc", "key"), [
     ("乡政府", "2019-05-28", "移〔2019〕3号", "ledger.bad_receiver"),
     ("", "2019-05-28", "移〔2019〕3号", "ledger.bad_receiver"),
@@ -433,6 +443,7 @@ def test_recovered_money_is_a_line_per_receipt_in_the_special_account(app: boots
     assert (event.detail["before"], event.detail["after"]) == ({"recovered": "100.00"}, {"recovered": "1,234.50"})
 
 
+@ON_FILE_ONLY
 @pytest.mark.parametrize(("amount", "on", "receipt", "says"), [
     ("-5", "2019-05-20", "收据0001", "追回金额"),
     ("0", "2019-05-20", "收据0001", "追回金额"),
