@@ -149,11 +149,10 @@ def _store_payments(uow: UnitOfWork, owner: str, program_id: int, items: list[tu
             changes = dict(zip(_PAYMENT_COLUMNS[_KEY_WIDTH:], item[_KEY_WIDTH:], strict=True))
             uow.records.change("payments", old.uid, changes, expected_version=old.version)
             counts.updated += 1
-    new = uids(new_uid, len(fresh))
-    uow.records.add_rows("payments", (*_PAYMENT_COLUMNS, "uid"), [(*f, u) for f, u in zip(fresh, new, strict=True)],
-                         owner=owner)
-    counts.inserted += len(fresh)
-    counts.added.extend(new)
+    rows = _with_uids(fresh, new_uid)
+    uow.records.add_rows("payments", (*_PAYMENT_COLUMNS, "uid"), rows, owner=owner)
+    counts.inserted += len(rows)
+    counts.added.extend(row[-1] for row in rows)
 
 
 def _program_ids(uow: UnitOfWork, owner: str, texts: set[str], counts: StoreCounts,

@@ -137,8 +137,6 @@ class _Accepted:
     excel_row: int
 
 
-
-
 def file_sha256(path: Path) -> str:
     """SHA-256 of a file's bytes."""
     digest = hashlib.sha256()

@@ -18,7 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Boolean, Connection, Date, DateTime, Engine, Table, create_engine, event, inspect, select
+from sqlalchemy import Boolean, Connection, Date, Engine, Table, create_engine, event, inspect, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, DBAPIError, OperationalError, SQLAlchemyError
@@ -374,12 +374,9 @@ def bulk_insert_rows(conn: Connection, table: Table, columns: Sequence[str], row
         return
     faults.rows_written(len(rows))
     same = same or {}
-    types = [table.c[c].type for c in columns]
-    if conn.dialect.name == "sqlite":  # the driver binds these itself, exactly as their processors would
-        procs = [(i, p) for i, ty in enumerate(types) if not _binds_natively(ty)
-                 and (p := ty._cached_bind_processor(conn.dialect)) is not None]
-    else:
-        procs = [(i, p) for i, ty in enumerate(types) if (p := ty._cached_bind_processor(conn.dialect)) is not None]
+    on_file = conn.dialect.name == "sqlite"  # the driver binds dates and flags itself, as their processors would
+    procs = [(i, p) for i, c in enumerate(columns) if not (on_file and _binds_natively(table.c[c].type))
+             and (p := table.c[c].type._cached_bind_processor(conn.dialect)) is not None]
     values: Sequence[Sequence[Any]] = _bound(rows, procs) if procs else rows
     constant = {c: _bound_one(table, c, v, conn) for c, v in same.items()}
     if conn.dialect.name == "postgresql":
@@ -446,8 +443,8 @@ def _bound_one(table: Table, column: str, value: Any, conn: Connection) -> Any:
 
 def _binds_natively(kind: Any) -> bool:
     """Types the sqlite3 module binds as SQLAlchemy would: a date as its ISO text (the adapter registered
-    below), a bool as 0/1. Not a datetime: SQLAlchemy writes those its own way."""
-    return isinstance(kind, Boolean) or (isinstance(kind, Date) and not isinstance(kind, DateTime))
+    below), a bool as 0/1. (SQLAlchemy's DateTime is no Date: datetimes keep their processor.)"""
+    return isinstance(kind, Boolean | Date)
 
 
 def _register_date_adapter(module: Any) -> None:
